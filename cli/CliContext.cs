@@ -1,0 +1,15 @@
+namespace Sec08Policy.Cli;
+
+/// <summary>Where a command writes and what day it is; injected so commands run in-process in tests.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, DateOnly Today)
+{
+    public static CliContext FromConsole() =>
+        new(Console.Out, Console.Error, DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>Reports a usage or input problem on standard error.</summary>
+    public int UsageError(string message)
+    {
+        Error.Write($"sec08: error: {message}\n");
+        return ExitCodes.UsageOrInput;
+    }
+}

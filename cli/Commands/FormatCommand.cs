@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Formatting;
+
+namespace Sec08Policy.Cli.Commands;
+
+/// <summary><c>sec08 fmt PATH... [--check]</c>: rewrite policy files in the canonical layout.</summary>
+internal static class FormatCommand
+{
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
+        var check = new Option<bool>("--check") { Description = "change nothing; list the files that would change and exit 1 if any" };
+        var command = new Command(
+            "fmt",
+            "Rewrite policy files in the one canonical layout, keeping comments. Files with syntax errors are left alone.\n"
+            + "Exit codes: 0 done (or nothing to change), 1 --check found files to change, 2 syntax errors, 3 usage or unreadable files.")
+        {
+            paths,
+            check,
+        };
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(check), context));
+        return command;
+    }
+
+    private static int Run(string[] paths, bool checkOnly, CliContext context)
+    {
+        var loaded = Compiler.PolicySetLoader.Load(paths);
+        if (!loaded.Errors.IsEmpty)
+        {
+            loaded.Errors.ToList().ForEach(e => context.UsageError(e));
+            return ExitCodes.UsageOrInput;
+        }
+
+        // Formatting needs only syntax; semantic problems are `check`'s business.
+        var syntaxErrors = loaded.Trees.SelectMany(t => t.Diagnostics).Where(d => d.IsError).ToList();
+        if (syntaxErrors.Count > 0)
+        {
+            DiagnosticFormatter.WriteHuman(context.Error, syntaxErrors);
+            return syntaxErrors.Any(d => d.Id == "SP1010") ? ExitCodes.UsageOrInput : ExitCodes.PolicyErrors;
+        }
+
+        var changed = new List<(string Path, string Text)>();
+        foreach (var tree in loaded.Trees)
+        {
+            var formatted = PolicyFormatter.Format(tree);
+            if (!string.Equals(formatted, tree.Text.Text, StringComparison.Ordinal))
+            {
+                changed.Add((tree.Path, formatted));
+            }
+        }
+
+        foreach (var (path, text) in changed)
+        {
+            if (checkOnly)
+            {
+                context.Out.Write($"{path}: not formatted\n");
+            }
+            else
+            {
+                WriteAtomically(path, text);
+                context.Out.Write($"{path}: formatted\n");
+            }
+        }
+
+        return checkOnly && changed.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>Writes beside the file and renames over it, so an interrupted run never leaves half a file.</summary>
+    private static void WriteAtomically(string path, string text)
+    {
+        var temporary = path + ".sec08fmt.tmp";
+        File.WriteAllText(temporary, text, s_utf8);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,3 @@
+using Sec08Policy.Cli;
+
+return CliApplication.Run(args, CliContext.FromConsole());

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Model;
+
+namespace Sec08Policy.Compiler.Binding;
+
+internal sealed partial class Binder
+{
+    private const int MinRotationDays = 90;
+    private const int MaxRotationDays = 2560;
+    private const int MinDeletionWindowDays = 7;
+    private const int MaxDeletionWindowDays = 30;
+
+    private KeySymbol? BindKey(MemberSet members)
+    {
+        var declared = Declare(_keyNames, "key", members);
+        RequireMember(members, MemberKind.Alias);
+
+        var alias = members.String(MemberKind.Alias);
+        if (alias is not null && AwsNames.AliasProblem(alias) is { } problem)
+        {
+            _diagnostics.Report(Descriptors.InvalidAlias, At(members, members.Get<StringMemberSyntax>(MemberKind.Alias)!.Value), alias, problem);
+        }
+
+        var protects = ImmutableArray.CreateBuilder<string>();
+        foreach (var level in members.Names(MemberKind.Protects))
+        {
+            if (BindLevel(level, members, "protects") >= 0)
+            {
+                protects.Add(level.Text);
+            }
+        }
+
+        if (members.Get<DaysMemberSyntax>(MemberKind.Rotation) is null)
+        {
+            _diagnostics.Report(Descriptors.KeyWithoutRotation, members.NameLocation, members.Block.NameText);
+        }
+
+        var rotation = BindDays(members, MemberKind.Rotation, MinRotationDays, MaxRotationDays, Descriptors.RotationOutOfRange);
+        var deletion = BindDays(members, MemberKind.DeletionWindow, MinDeletionWindowDays, MaxDeletionWindowDays, Descriptors.DeletionWindowOutOfRange);
+
+        var administrators = BindPrincipals(members, MemberKind.Administrators);
+        var users = BindPrincipals(members, MemberKind.Users);
+        var via = BindServices(members.Names(MemberKind.UsableVia), members);
+        var accounts = ImmutableArray.CreateBuilder<string>();
+        foreach (var account in members.Strings(MemberKind.UsableByAccounts))
+        {
+            if (AwsNames.IsAccount(account.Value))
+            {
+                accounts.Add(account.Value);
+            }
+            else
+            {
+                _diagnostics.Report(Descriptors.InvalidArn, At(members, account), account.Value, "12-digit AWS account ID");
+            }
+        }
+
+        var context = members.Strings(MemberKind.EncryptionContext).Select(s => s.Value).ToImmutableArray();
+        var key = new KeySymbol(
+            members.Block.NameText,
+            alias,
+            members.String(MemberKind.Description),
+            protects.ToImmutable(),
+            rotation,
+            deletion,
+            members.Get<BooleanMemberSyntax>(MemberKind.MultiRegion)?.Value ?? false,
+            administrators,
+            users,
+            via,
+            accounts.ToImmutable(),
+            context,
+            members.NameLocation);
+        if (declared)
+        {
+            _keys[key.Name] = key;
+        }
+
+        return declared ? key : null;
+    }
+
+    private int? BindDays(MemberSet members, MemberKind kind, int min, int max, DiagnosticDescriptor outOfRange)
+    {
+        var member = members.Get<DaysMemberSyntax>(kind);
+        if (member is null)
+        {
+            return null;
+        }
+
+        var days = member.Days.Value;
+        if (days is null || days < min || days > max)
+        {
+            _diagnostics.Report(outOfRange, At(members, member.Days), member.Days.Text);
+            return null;
+        }
+
+        return days;
+    }
+
+    private ImmutableArray<string> BindPrincipals(MemberSet members, MemberKind kind)
+    {
+        var principals = ImmutableArray.CreateBuilder<string>();
+        foreach (var principal in members.Strings(kind))
+        {
+            if (AwsNames.IsPrincipal(principal.Value))
+            {
+                principals.Add(principal.Value);
+            }
+            else
+            {
+                _diagnostics.Report(Descriptors.InvalidArn, At(members, principal), principal.Value, "IAM principal (account ID, role, user or assumed-role ARN)");
+            }
+        }
+
+        return principals.ToImmutable();
+    }
+
+    private ImmutableArray<string> BindServices(ImmutableArray<IdentifierSyntax> names, MemberSet members)
+    {
+        var services = ImmutableArray.CreateBuilder<string>();
+        foreach (var name in names)
+        {
+            if (DataServices.Find(name.Text) is null)
+            {
+                ReportUnknown(Descriptors.UnknownService, At(members, name), name.Text, DataServices.All.Select(s => s.Name));
+            }
+            else if (!services.Contains(name.Text))
+            {
+                services.Add(name.Text);
+            }
+        }
+
+        return services.ToImmutable();
+    }
+
+    private KeySymbol? LookupKey(IdentifierSyntax name, MemberSet members)
+    {
+        if (_keys.TryGetValue(name.Text, out var key))
+        {
+            return key;
+        }
+
+        ReportUnknown(Descriptors.UnknownKey, At(members, name), name.Text, _keys.Keys);
+        return null;
+    }
+
+    private void CheckTagKey(string key, Location location)
+    {
+        if (AwsNames.TagKeyProblem(key) is { } problem)
+        {
+            _diagnostics.Report(Descriptors.InvalidTagKey, location, key, problem);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Model;
+
+namespace Sec08Policy.Compiler.Binding;
+
+internal sealed partial class Binder
+{
+    private static readonly string[] s_controls = ["SEC08-BP01", "SEC08-BP02", "SEC08-BP03", "SEC08-BP04"];
+    private static readonly string[] s_frameworks = ["hipaa", "pci_dss", "gdpr", "sox"];
+
+    private RequirementSymbol? BindRequirement(MemberSet members)
+    {
+        var declared = Declare(_requirementNames, "requirement", members);
+        var services = BindServices(members.Block.Services, members);
+        if (!members.Clauses.Any())
+        {
+            _diagnostics.Report(Descriptors.MissingMember, members.NameLocation, "requirement", members.Block.NameText, "a clause such as `encrypted`");
+        }
+
+        var clauses = members.Clauses.Select(clause => BindClause(clause, members, services)).OfType<BoundClause>().ToImmutableArray();
+        var requirement = new RequirementSymbol(
+            members.Block.NameText,
+            services,
+            clauses,
+            BindEnum(members, MemberKind.Enforce, Enforcement.Detective, Descriptors.UnknownEnforcement),
+            BindEnum(members, MemberKind.Severity, Severity.Medium, Descriptors.UnknownSeverity),
+            BindControl(members),
+            BindCompliance(members),
+            members.String(MemberKind.Description),
+            members.String(MemberKind.Remediation),
+            members.NameLocation);
+        if (declared)
+        {
+            _requirements[requirement.Name] = requirement;
+        }
+
+        return declared ? requirement : null;
+    }
+
+    private BoundClause? BindClause(ClauseMemberSyntax clause, MemberSet members, ImmutableArray<string> services)
+    {
+        LevelScope? scope = null;
+        if (clause.Condition is { } condition)
+        {
+            var rank = BindLevel(condition.Level, members, "classification");
+            if (rank < 0)
+            {
+                return null;
+            }
+
+            scope = new LevelScope(condition.Operator, condition.Level.Text, rank);
+        }
+
+        var syntax = clause.Assertion;
+        KeySymbol? key = null;
+        if (syntax.Kind == AssertionKind.EncryptedWithKey)
+        {
+            key = LookupKey(syntax.Key!, members);
+            if (key is null)
+            {
+                return null;
+            }
+
+            CheckKeyProtectsScope(key, scope, members, syntax.Key!);
+        }
+
+        int? days = null;
+        if (syntax.Days is { } period)
+        {
+            days = period.Value;
+            if (days is null or < 1)
+            {
+                _diagnostics.Report(Descriptors.RotationOutOfRange, At(members, period), period.Text);
+                return null;
+            }
+        }
+
+        var values = syntax.Values.Select(v => v.Value).ToImmutableArray();
+        foreach (var value in syntax.Values)
+        {
+            if (syntax.Kind == AssertionKind.Regions && !AwsNames.IsRegion(value.Value))
+            {
+                _diagnostics.Report(Descriptors.InvalidRegion, At(members, value), value.Value);
+            }
+            else if (syntax.Kind == AssertionKind.Tags)
+            {
+                CheckTagKey(value.Value, At(members, value));
+            }
+        }
+
+        CheckAssertionFits(syntax, services, members);
+        return new BoundClause(scope, new BoundAssertion(syntax.Kind, key, days, values), At(members, clause));
+    }
+
+    /// <summary>A clause that pins a key to levels the key does not protect is a contradiction (SP2008).</summary>
+    private void CheckKeyProtectsScope(KeySymbol key, LevelScope? scope, MemberSet members, IdentifierSyntax keyName)
+    {
+        if (_classification is null)
+        {
+            return;
+        }
+
+        for (var rank = 0; rank < _classification.Levels.Length; rank++)
+        {
+            var level = _classification.Levels[rank];
+            if ((scope is null || scope.Includes(rank)) && !key.Protects.Contains(level))
+            {
+                _diagnostics.ReportWithHelp(
+                    Descriptors.KeyDoesNotProtectLevel,
+                    At(members, keyName),
+                    $"add `{level}` to `protects` of key `{key.Name}`, or narrow the clause's classification",
+                    key.Name,
+                    level);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Encryption assertions make no sense for KMS keys themselves; rotation makes sense for every service.</summary>
+    private void CheckAssertionFits(AssertionSyntax assertion, ImmutableArray<string> services, MemberSet members)
+    {
+        var isEncryption = assertion.Kind is AssertionKind.Encrypted or AssertionKind.EncryptedWithCustomerManagedKey or AssertionKind.EncryptedWithKey;
+        var misfits = services.Where(s => isEncryption && DataServices.Find(s) is { StoresData: false }).ToList();
+        if (misfits.Count > 0)
+        {
+            _diagnostics.Report(
+                Descriptors.AssertionNotApplicable,
+                At(members, assertion),
+                Formatting.PolicyFormatter.DescribeAssertion(assertion),
+                string.Join(", ", misfits.Select(m => $"`{m}`")));
+        }
+    }
+
+    private TEnum BindEnum<TEnum>(MemberSet members, MemberKind kind, TEnum fallback, DiagnosticDescriptor unknown)
+        where TEnum : struct, Enum
+    {
+        if (members.Names(kind) is not [var name])
+        {
+            return fallback;
+        }
+
+        var match = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, name.Text, StringComparison.OrdinalIgnoreCase) && name.Text.All(char.IsAsciiLetterLower));
+        if (match is not null)
+        {
+            return Enum.Parse<TEnum>(match);
+        }
+
+        var options = Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant());
+        var suggestion = Syntax.NameSuggester.Suggest(name.Text, options);
+        _diagnostics.ReportWithHelp(unknown, At(members, name), suggestion is null ? null : $"did you mean `{suggestion}`?", name.Text);
+        return fallback;
+    }
+
+    private string? BindControl(MemberSet members)
+    {
+        if (members.Names(MemberKind.Control) is not [var control])
+        {
+            return null;
+        }
+
+        if (s_controls.Contains(control.Text))
+        {
+            return control.Text;
+        }
+
+        var suggestion = Syntax.NameSuggester.Suggest(control.Text, s_controls);
+        _diagnostics.ReportWithHelp(Descriptors.UnknownControl, At(members, control), suggestion is null ? null : $"did you mean `{suggestion}`?", control.Text);
+        return null;
+    }
+
+    private ImmutableArray<ComplianceMapping> BindCompliance(MemberSet members)
+    {
+        var mappings = ImmutableArray.CreateBuilder<ComplianceMapping>();
+        foreach (var reference in members.Get<ComplianceMemberSyntax>(MemberKind.Compliance)?.References ?? [])
+        {
+            if (s_frameworks.Contains(reference.Framework.Text))
+            {
+                mappings.Add(new ComplianceMapping(reference.Framework.Text, reference.Control.Value));
+            }
+            else
+            {
+                ReportUnknown(Descriptors.UnknownComplianceFramework, At(members, reference.Framework), reference.Framework.Text, s_frameworks);
+            }
+        }
+
+        return mappings.ToImmutable();
+    }
+}

@@ -1,0 +1,17 @@
+using Sec08Policy.Compiler.Syntax;
+
+namespace Sec08Policy.Compiler.Binding;
+
+/// <summary>An operand of a condition.</summary>
+public abstract record BoundOperand;
+
+/// <summary>A tag of the principal, the resource or the request.</summary>
+public sealed record BoundTagReference(TagScope Scope, string TagKey) : BoundOperand;
+
+/// <summary>The resource's level: its classification tag, or the scheme's default when untagged.</summary>
+public sealed record BoundClassificationReference(string TagKey) : BoundOperand;
+
+public sealed record BoundStringLiteral(string Value) : BoundOperand;
+
+/// <summary>A classification level, with its rank from the lowest (0).</summary>
+public sealed record BoundLevelLiteral(string Level, int Rank) : BoundOperand;

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Binding;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Syntax;
+
+namespace Sec08Policy.Compiler;
+
+/// <summary>An immutable policy set: its syntax trees, bound lazily into a model with diagnostics.</summary>
+public sealed class Compilation
+{
+    private readonly Lazy<(BoundPolicySet PolicySet, ImmutableArray<Diagnostic> Diagnostics)> _binding;
+
+    private Compilation(ImmutableArray<SyntaxTree> trees, CompilationOptions options)
+    {
+        SyntaxTrees = trees;
+        Options = options;
+        _binding = new(() => Binder.Bind(trees, options));
+    }
+
+    public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
+
+    public CompilationOptions Options { get; }
+
+    public static Compilation Create(IEnumerable<SyntaxTree> trees, CompilationOptions? options = null) =>
+        new([.. trees], options ?? new CompilationOptions());
+
+    /// <summary>The bound model. Meaningful only where <see cref="GetDiagnostics"/> has no errors.</summary>
+    public BoundPolicySet PolicySet => _binding.Value.PolicySet;
+
+    /// <summary>Syntax diagnostics of every tree, then binding diagnostics, sorted by file and position.</summary>
+    public ImmutableArray<Diagnostic> GetDiagnostics()
+    {
+        var all = SyntaxTrees.SelectMany(t => t.Diagnostics).ToList();
+
+        // Binding a tree with syntax errors would report follow-on noise; bind only once the syntax is clean.
+        if (!all.Exists(d => d.IsError))
+        {
+            all.AddRange(_binding.Value.Diagnostics);
+        }
+
+        all.Sort(Diagnostic.Compare);
+        return [.. all];
+    }
+}

@@ -1,0 +1,84 @@
+namespace Sec08Policy.Compiler.Diagnostics;
+
+/// <summary>
+/// The catalogue of every diagnostic the compiler reports. IDs are stable: never renumber one, and retire an ID by
+/// commenting it out here and marking it retired in docs/diagnostics.md. Messages start lowercase, have no trailing
+/// period and put user input in backticks.
+/// </summary>
+public static class Descriptors
+{
+    // SP1xxx: reading and parsing
+    public static readonly DiagnosticDescriptor UnexpectedToken = Error("SP1001", "Syntax error", "{0}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor UnterminatedString = Error("SP1002", "Unterminated string", "string is not closed before the end of the line", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor UnterminatedComment = Error("SP1003", "Unterminated comment", "block comment is not closed before the end of the file", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor InvalidEncoding = Error("SP1004", "Invalid UTF-8", "file is not valid UTF-8: invalid byte 0x{0:X2}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor EmptyFile = Warning("SP1005", "Empty policy file", "file contains no declarations", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor UnclosedBlock = Error("SP1006", "Unclosed block", "`{{` of `{0}` is never closed", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor UnknownDeclaration = Error("SP1007", "Unknown declaration", "unknown declaration `{0}`; expected policy, import, classification, key, require, allow, deny or waive", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor UnknownMember = Error("SP1008", "Unknown member", "`{0}` is not a member of {1}; expected {2}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor NestingTooDeep = Error("SP1009", "Condition too deep or too long", "{0}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor UnreadableFile = Error("SP1010", "Unreadable file", "cannot read `{0}`: {1}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor InvalidCharacter = Error("SP1011", "Invalid character", "unexpected character `{0}` (U+{1:X4})", DiagnosticCategory.Syntax);
+
+    // SP2xxx: names, types and values
+    public static readonly DiagnosticDescriptor DuplicateName = Error("SP2001", "Duplicate name", "{0} `{1}` is already declared", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownKey = Error("SP2002", "Unknown key", "unknown key `{0}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownLevel = Error("SP2003", "Unknown classification level", "unknown classification level `{0}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownRequirement = Error("SP2004", "Unknown requirement", "waiver names no requirement `{0}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor OrderingOnNonLevel = Error("SP2005", "Ordering on a value that is not a level", "`{0}` orders values, but neither side is a classification level", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor RotationOutOfRange = Error("SP2006", "Rotation period out of range", "rotation period of {0} days is outside the 90-2560 days AWS KMS allows", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor DeletionWindowOutOfRange = Error("SP2007", "Deletion window out of range", "deletion window of {0} days is outside the 7-30 days AWS KMS allows", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor KeyDoesNotProtectLevel = Error("SP2008", "Key does not protect level", "key `{0}` does not protect level `{1}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ResourceTagInKeyPolicy = Error("SP2009", "Resource tag in key policy", "rule `{0}` is granted in a key policy, but `{1}` needs `aws:ResourceTag`, which key policies reject", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownServicePrefix = Warning("SP2010", "Unknown service prefix", "unknown service prefix `{0}` in action `{1}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownAction = Warning("SP2011", "Unknown action", "`{0}` matches no action of service `{1}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ExpiredWaiver = Warning("SP2012", "Expired waiver", "waiver `{0}` expired on {1} and no longer applies", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ImportCycle = Error("SP2013", "Import cycle", "import cycle: {0}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor MissingImport = Error("SP2014", "Missing import", "imported file `{0}` does not exist", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor DuplicateLevel = Error("SP2015", "Duplicate level", "level `{0}` appears more than once", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor NoClassificationScheme = Error("SP2016", "No classification scheme", "`{0}` refers to classification levels, but no classification scheme is declared", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownService = Error("SP2017", "Unknown service", "unknown service `{0}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor DuplicateMember = Error("SP2018", "Duplicate member", "`{0}` is given more than once in {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor MissingMember = Error("SP2019", "Missing member", "{0} `{1}` needs `{2}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidDate = Error("SP2020", "Invalid date", "`{0}` is not a valid date", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor LevelComparedWithNonLevel = Error("SP2021", "Level compared with a non-level", "`{0}` is not a classification level, so it cannot be compared with `{1}`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor TemporaryAccessWithoutJustification = Error("SP2022", "Temporary access without justification", "rule `{0}` is time-bounded with `until` but gives no `justification`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidAlias = Error("SP2023", "Invalid key alias", "alias `{0}` is invalid: {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidArn = Error("SP2024", "Invalid ARN", "`{0}` is not a valid {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownControl = Error("SP2025", "Unknown SEC08 control", "unknown control `{0}`; expected SEC08-BP01, SEC08-BP02, SEC08-BP03 or SEC08-BP04", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownComplianceFramework = Error("SP2026", "Unknown compliance framework", "unknown compliance framework `{0}`; expected hipaa, pci_dss, gdpr or sox", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownSeverity = Error("SP2027", "Unknown severity", "unknown severity `{0}`; expected critical, high, medium, low or info", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownEnforcement = Error("SP2028", "Unknown enforcement", "unknown enforcement `{0}`; expected preventive or detective", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor DuplicateClassificationScheme = Error("SP2029", "Second classification scheme", "classification scheme `{0}` is already declared; a policy set has one scheme", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ExpiredAccessRule = Warning("SP2030", "Expired access rule", "rule `{0}` expired on {1} and grants nothing", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor AssertionNotApplicable = Error("SP2031", "Assertion does not fit the services", "`{0}` does not apply to {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidRegion = Error("SP2032", "Invalid region", "`{0}` is not a valid AWS Region name", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidTagKey = Error("SP2033", "Invalid tag key", "tag key `{0}` is invalid: {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor WaiverScopeEmpty = Error("SP2034", "Waiver without resources", "waiver `{0}` names no resources", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor EmptyActions = Error("SP2036", "Rule without actions", "{0} rule `{1}` grants or denies no actions", DiagnosticCategory.Binding);
+
+    // SP4xxx: lint
+    public static readonly DiagnosticDescriptor AllowOnAllResources = Warning("SP4001", "Allow on every resource", "rule `{0}` allows {1} on every resource without a condition", DiagnosticCategory.Lint);
+    public static readonly DiagnosticDescriptor KeyWithoutRotation = Warning("SP4002", "Key without rotation", "key `{0}` has no `rotation`; SEC08-BP01 expects automatic rotation", DiagnosticCategory.Lint);
+    public static readonly DiagnosticDescriptor UnusedKey = Info("SP4003", "Unused key", "key `{0}` protects no level and is named by no requirement or rule", DiagnosticCategory.Lint);
+
+    // SP9xxx: internal
+    public static readonly DiagnosticDescriptor InternalError = Error("SP9001", "Internal error", "internal compiler error: {0}", DiagnosticCategory.Internal);
+
+    /// <summary>Every descriptor in the catalogue, ordered by ID.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [.. typeof(Descriptors).GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    private static DiagnosticDescriptor Error(string id, string title, string format, DiagnosticCategory category) =>
+        new(id, title, format, DiagnosticSeverity.Error, category);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string format, DiagnosticCategory category) =>
+        new(id, title, format, DiagnosticSeverity.Warning, category);
+
+    private static DiagnosticDescriptor Info(string id, string title, string format, DiagnosticCategory category) =>
+        new(id, title, format, DiagnosticSeverity.Info, category);
+}

@@ -1,0 +1,8 @@
+namespace Sec08Policy.Compiler.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Binding;
+using Sec08Policy.Compiler.Syntax;
+
+namespace Sec08Policy.Compiler;
+
+/// <summary>
+/// Finds the policy files named on a command line (files, or folders searched recursively for <c>.sec08</c> files),
+/// parses them and follows their imports. Paths that do not exist are usage errors, not diagnostics.
+/// </summary>
+public static class PolicySetLoader
+{
+    public sealed record Result(ImmutableArray<SyntaxTree> Trees, ImmutableArray<string> Errors);
+
+    public static Result Load(IEnumerable<string> paths)
+    {
+        var errors = ImmutableArray.CreateBuilder<string>();
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*" + SyntaxFacts.FileExtension, SearchOption.AllDirectories)
+                    .Select(Display)
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    errors.Add($"no `{SyntaxFacts.FileExtension}` files under `{path}`");
+                }
+
+                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(Display(path));
+            }
+            else
+            {
+                errors.Add($"`{path}` does not exist");
+            }
+        }
+
+        var trees = new List<SyntaxTree>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(files);
+        while (queue.Count > 0)
+        {
+            var file = queue.Dequeue();
+            if (!seen.Add(Path.GetFullPath(file)))
+            {
+                continue;
+            }
+
+            var tree = SyntaxTree.Load(file);
+            trees.Add(tree);
+            foreach (var import in tree.Root.Declarations.OfType<ImportDeclarationSyntax>())
+            {
+                var target = Binder.ResolveImport(file, import.Path.Value);
+                if (File.Exists(target))
+                {
+                    queue.Enqueue(Display(target));
+                }
+            }
+        }
+
+        return new Result([.. trees], errors.ToImmutable());
+    }
+
+    /// <summary>A path relative to the working folder when it lies below it, with forward slashes, for stable output.</summary>
+    public static string Display(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+        return shown.Replace('\\', '/');
+    }
+}

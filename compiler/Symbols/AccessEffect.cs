@@ -1,0 +1,7 @@
+namespace Sec08Policy.Compiler.Symbols;
+
+public enum AccessEffect
+{
+    Allow,
+    Deny,
+}

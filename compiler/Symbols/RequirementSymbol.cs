@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Text;
+
+namespace Sec08Policy.Compiler.Symbols;
+
+public sealed record RequirementSymbol(
+    string Name,
+    ImmutableArray<string> Services,
+    ImmutableArray<BoundClause> Clauses,
+    Enforcement Enforcement,
+    Severity Severity,
+    string? Control,
+    ImmutableArray<ComplianceMapping> Compliance,
+    string? Description,
+    string? Remediation,
+    Location Location) : Symbol(Name, Location);

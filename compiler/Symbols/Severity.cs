@@ -1,0 +1,10 @@
+namespace Sec08Policy.Compiler.Symbols;
+
+public enum Severity
+{
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}

@@ -1,0 +1,22 @@
+namespace Sec08Policy.Compiler.Syntax;
+
+public enum AssertionKind
+{
+    /// <summary><c>encrypted</c></summary>
+    Encrypted,
+
+    /// <summary><c>encrypted with customer_managed key</c></summary>
+    EncryptedWithCustomerManagedKey,
+
+    /// <summary><c>encrypted with key NAME</c></summary>
+    EncryptedWithKey,
+
+    /// <summary><c>key rotation enabled</c> or <c>key rotation within N days</c></summary>
+    KeyRotation,
+
+    /// <summary><c>regions "eu-west-1", ...</c></summary>
+    Regions,
+
+    /// <summary><c>tags "team", ...</c></summary>
+    Tags,
+}

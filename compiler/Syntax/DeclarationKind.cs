@@ -1,0 +1,13 @@
+namespace Sec08Policy.Compiler.Syntax;
+
+public enum DeclarationKind
+{
+    Policy,
+    Import,
+    Classification,
+    Key,
+    Requirement,
+    Allow,
+    Deny,
+    Waiver,
+}

@@ -1,0 +1,6 @@
+using Sec08Policy.Compiler.Text;
+
+namespace Sec08Policy.Compiler.Syntax;
+
+/// <summary>A boolean condition of an access rule.</summary>
+public abstract record ExpressionSyntax(TextSpan Span) : SyntaxNode(Span);

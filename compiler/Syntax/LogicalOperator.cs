@@ -1,0 +1,7 @@
+namespace Sec08Policy.Compiler.Syntax;
+
+public enum LogicalOperator
+{
+    And,
+    Or,
+}

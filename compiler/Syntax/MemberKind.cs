@@ -1,0 +1,38 @@
+namespace Sec08Policy.Compiler.Syntax;
+
+/// <summary>What a member line inside a block says; <see cref="SyntaxFacts.GetKeywordText(MemberKind)"/> gives its keywords.</summary>
+public enum MemberKind
+{
+    Description,
+    Owner,
+    Tag,
+    Levels,
+    Default,
+    Alias,
+    Protects,
+    Rotation,
+    DeletionWindow,
+    MultiRegion,
+    Administrators,
+    Users,
+    UsableVia,
+    UsableByAccounts,
+    EncryptionContext,
+    Clause,
+    Enforce,
+    Severity,
+    Control,
+    Compliance,
+    Remediation,
+    Actions,
+    Resources,
+    Principals,
+    Keys,
+    When,
+    Unless,
+    Until,
+    Justification,
+    Requirement,
+    Reason,
+    Expires,
+}

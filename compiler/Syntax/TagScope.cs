@@ -1,0 +1,9 @@
+namespace Sec08Policy.Compiler.Syntax;
+
+/// <summary>Whose tag an attribute reference reads.</summary>
+public enum TagScope
+{
+    Principal,
+    Resource,
+    Request,
+}
