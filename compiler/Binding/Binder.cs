@@ -61,7 +61,12 @@ internal sealed partial class Binder
         var waivers = OfKind(DeclarationKind.Waiver).Select(b => BindWaiver(Members(b.Tree, b.Block))).OfType<WaiverSymbol>().ToImmutableArray();
 
         var policySet = new BoundPolicySet(header, _classification, keys, requirements, rules, waivers);
-        ReportLints(policySet);
+        // Lints read the bound model, which is incomplete where binding failed: they would only add noise.
+        if (!_diagnostics.HasErrors)
+        {
+            ReportLints(policySet);
+        }
+
         return policySet;
     }
 

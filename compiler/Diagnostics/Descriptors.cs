@@ -18,7 +18,6 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnknownMember = Error("SP1008", "Unknown member", "`{0}` is not a member of {1}; expected {2}", DiagnosticCategory.Syntax);
     public static readonly DiagnosticDescriptor NestingTooDeep = Error("SP1009", "Condition too deep or too long", "{0}", DiagnosticCategory.Syntax);
     public static readonly DiagnosticDescriptor UnreadableFile = Error("SP1010", "Unreadable file", "cannot read `{0}`: {1}", DiagnosticCategory.Syntax);
-    public static readonly DiagnosticDescriptor InvalidCharacter = Error("SP1011", "Invalid character", "unexpected character `{0}` (U+{1:X4})", DiagnosticCategory.Syntax);
 
     // SP2xxx: names, types and values
     public static readonly DiagnosticDescriptor DuplicateName = Error("SP2001", "Duplicate name", "{0} `{1}` is already declared", DiagnosticCategory.Binding);
@@ -54,9 +53,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AssertionNotApplicable = Error("SP2031", "Assertion does not fit the services", "`{0}` does not apply to {1}", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidRegion = Error("SP2032", "Invalid region", "`{0}` is not a valid AWS Region name", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidTagKey = Error("SP2033", "Invalid tag key", "tag key `{0}` is invalid: {1}", DiagnosticCategory.Binding);
-    public static readonly DiagnosticDescriptor WaiverScopeEmpty = Error("SP2034", "Waiver without resources", "waiver `{0}` names no resources", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
-    public static readonly DiagnosticDescriptor EmptyActions = Error("SP2036", "Rule without actions", "{0} rule `{1}` grants or denies no actions", DiagnosticCategory.Binding);
 
     // SP4xxx: lint
     public static readonly DiagnosticDescriptor AllowOnAllResources = Warning("SP4001", "Allow on every resource", "rule `{0}` allows {1} on every resource without a condition", DiagnosticCategory.Lint);

@@ -228,9 +228,10 @@ public sealed class PolicyFormatter
 
     private bool IsOnSameLine(int end, TextSpan comment)
     {
+        // Only white space may stand between: a comment after a later node on the same line belongs to that node.
         for (var i = end; i < comment.Start; i++)
         {
-            if (_text[i] is '\n' or '\r')
+            if (_text[i] is '\n' or '\r' || !char.IsWhiteSpace(_text[i]))
             {
                 return false;
             }

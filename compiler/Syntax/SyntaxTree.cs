@@ -52,10 +52,10 @@ public sealed class SyntaxTree
 
     public static SyntaxTree FromBytes(ReadOnlySpan<byte> bytes, string path)
     {
-        var preamble = s_strictUtf8.Preamble;
-        if (bytes.StartsWith(preamble))
+        // A UTF-8 byte order mark is allowed and is not part of the text.
+        if (bytes.StartsWith("\uFEFF"u8))
         {
-            bytes = bytes[preamble.Length..];
+            bytes = bytes[3..];
         }
 
         try

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Running;
+using Sec08Policy.Compiler;
+using Sec08Policy.Compiler.Syntax;
+
+namespace Sec08Policy.Benchmarks;
+
+/// <summary>
+/// <c>--quick [--rules N]</c> generates, parses and binds one policy once and prints the figures; any other arguments
+/// go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Contains("--quick"))
+        {
+            return Quick(RulesArgument(args));
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int RulesArgument(string[] args)
+    {
+        var at = Array.IndexOf(args, "--rules");
+        if (at < 0)
+        {
+            return FrontEndBenchmarks.RuleCount;
+        }
+
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var rules)
+            ? rules
+            : throw new ArgumentException("--rules needs a non-negative number");
+    }
+
+    private static int Quick(int rules)
+    {
+        var total = Stopwatch.StartNew();
+        var text = PolicyGenerator.Generate(rules);
+        var generated = total.Elapsed;
+
+        var frontEnd = Stopwatch.StartNew();
+        var tree = SyntaxTree.Parse(text, "generated.sec08");
+        var parsed = frontEnd.Elapsed;
+        var compilation = Compilation.Create([tree], new CompilationOptions { Today = PolicyGenerator.Today });
+        var diagnostics = compilation.GetDiagnostics();
+        var bound = frontEnd.Elapsed;
+
+        var lines = text.Count(c => c == '\n');
+        var errors = diagnostics.Count(d => d.IsError);
+        Console.WriteLine($"rules:        {rules}");
+        Console.WriteLine($"size:         {Encoding.UTF8.GetByteCount(text)} bytes, {lines} lines");
+        Console.WriteLine($"diagnostics:  {diagnostics.Length} ({errors} errors)");
+        Console.WriteLine($"generate:     {generated.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"parse:        {parsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"bind:         {(bound - parsed).TotalMilliseconds:F0} ms");
+        Console.WriteLine($"parse + bind: {bound.TotalMilliseconds:F0} ms (first run in this process, JIT included)");
+        foreach (var diagnostic in diagnostics.Take(10))
+        {
+            Console.WriteLine($"  {diagnostic.Id} @{diagnostic.Location.Span.Start}: {diagnostic.Message}");
+        }
+
+        return errors == 0 ? 0 : 1;
+    }
+}

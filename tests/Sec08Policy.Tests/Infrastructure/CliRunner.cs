@@ -1,0 +1,34 @@
+using Sec08Policy.Cli;
+
+namespace Sec08Policy.Tests.Infrastructure;
+
+/// <summary>Runs the command line in-process, capturing its output; the repository root is the working folder.</summary>
+internal static class CliRunner
+{
+    private static readonly object s_lock = new();
+
+    public static readonly DateOnly Today = new(2026, 11, 28);
+
+    public sealed record Run(int ExitCode, string Out, string Error);
+
+    public static Run Invoke(params string[] args)
+    {
+        // The working folder is process-wide state; commands print paths relative to it.
+        lock (s_lock)
+        {
+            var previous = Environment.CurrentDirectory;
+            Environment.CurrentDirectory = RepoPaths.Root;
+            try
+            {
+                var output = new StringWriter();
+                var error = new StringWriter();
+                var exit = CliApplication.Run(args, new CliContext(output, error, Today));
+                return new Run(exit, output.ToString(), error.ToString());
+            }
+            finally
+            {
+                Environment.CurrentDirectory = previous;
+            }
+        }
+    }
+}
