@@ -20,10 +20,19 @@ public static class PolicySetLoader
         {
             if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*" + SyntaxFacts.FileExtension, SearchOption.AllDirectories)
-                    .Select(Display)
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
+                List<string> found;
+                try
+                {
+                    found = [.. Directory.EnumerateFiles(path, "*" + SyntaxFacts.FileExtension, SearchOption.AllDirectories)
+                        .Select(Display)
+                        .Order(StringComparer.Ordinal)];
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add($"cannot read folder `{path}`: {e.Message}");
+                    continue;
+                }
+
                 if (found.Count == 0)
                 {
                     errors.Add($"no `{SyntaxFacts.FileExtension}` files under `{path}`");

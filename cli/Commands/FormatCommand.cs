@@ -40,7 +40,7 @@ internal static class FormatCommand
         if (syntaxErrors.Count > 0)
         {
             DiagnosticFormatter.WriteHuman(context.Error, syntaxErrors);
-            return syntaxErrors.Any(d => d.Id == "SP1010") ? ExitCodes.UsageOrInput : ExitCodes.PolicyErrors;
+            return syntaxErrors.Any(PolicyInput.IsUnreadable) ? ExitCodes.UsageOrInput : ExitCodes.PolicyErrors;
         }
 
         var changed = new List<(string Path, string Text)>();

@@ -27,6 +27,8 @@ internal sealed record PolicyInput(Compilation Compilation, ImmutableArray<Diagn
         return new PolicyInput(compilation, compilation.GetDiagnostics());
     }
 
-    /// <summary>A file that could not be read or decoded is an input error (exit 3), not a policy error.</summary>
-    public bool HasUnreadableFiles => Diagnostics.Any(d => d.Id is "SP1010");
+    /// <summary>A file that could not be read, or is not UTF-8 text, is an input error (exit 3), not a policy error.</summary>
+    public bool HasUnreadableFiles => Diagnostics.Any(d => IsUnreadable(d));
+
+    public static bool IsUnreadable(Diagnostic diagnostic) => diagnostic.Id is "SP1004" or "SP1010";
 }

@@ -3,6 +3,7 @@ using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Formatting;
 using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Binding;
 

@@ -1,5 +1,5 @@
 using Sec08Policy.Compiler.Diagnostics;
-using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Binding;
 

@@ -171,14 +171,14 @@ internal sealed partial class Binder
         return null;
     }
 
-    private ImmutableArray<ComplianceMapping> BindCompliance(MemberSet members)
+    private ImmutableArray<ComplianceReference> BindCompliance(MemberSet members)
     {
-        var mappings = ImmutableArray.CreateBuilder<ComplianceMapping>();
+        var mappings = ImmutableArray.CreateBuilder<ComplianceReference>();
         foreach (var reference in members.Get<ComplianceMemberSyntax>(MemberKind.Compliance)?.References ?? [])
         {
             if (s_frameworks.Contains(reference.Framework.Text))
             {
-                mappings.Add(new ComplianceMapping(reference.Framework.Text, reference.Control.Value));
+                mappings.Add(new ComplianceReference(reference.Framework.Text, reference.Control.Value));
             }
             else
             {

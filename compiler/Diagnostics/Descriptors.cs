@@ -17,6 +17,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnknownDeclaration = Error("SP1007", "Unknown declaration", "unknown declaration `{0}`; expected policy, import, classification, key, require, allow, deny or waive", DiagnosticCategory.Syntax);
     public static readonly DiagnosticDescriptor UnknownMember = Error("SP1008", "Unknown member", "`{0}` is not a member of {1}; expected {2}", DiagnosticCategory.Syntax);
     public static readonly DiagnosticDescriptor NestingTooDeep = Error("SP1009", "Condition too deep or too long", "{0}", DiagnosticCategory.Syntax);
+    // Retired before release (a stray character is SP1001): SP1011 Invalid character.
     public static readonly DiagnosticDescriptor UnreadableFile = Error("SP1010", "Unreadable file", "cannot read `{0}`: {1}", DiagnosticCategory.Syntax);
 
     // SP2xxx: names, types and values
@@ -53,6 +54,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AssertionNotApplicable = Error("SP2031", "Assertion does not fit the services", "`{0}` does not apply to {1}", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidRegion = Error("SP2032", "Invalid region", "`{0}` is not a valid AWS Region name", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidTagKey = Error("SP2033", "Invalid tag key", "tag key `{0}` is invalid: {1}", DiagnosticCategory.Binding);
+    // Retired before release (SP2019 covers a missing member): SP2034 Waiver without resources, SP2036 Rule without actions.
     public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
 
     // SP4xxx: lint

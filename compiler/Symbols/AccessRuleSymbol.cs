@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Binding;
 using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Symbols;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Symbols;
 
@@ -10,7 +11,7 @@ public sealed record RequirementSymbol(
     Enforcement Enforcement,
     Severity Severity,
     string? Control,
-    ImmutableArray<ComplianceMapping> Compliance,
+    ImmutableArray<ComplianceReference> Compliance,
     string? Description,
     string? Remediation,
     Location Location) : Symbol(Name, Location);

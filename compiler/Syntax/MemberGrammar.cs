@@ -2,8 +2,8 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Text;
 using Sprache;
-using static Sec08Policy.Compiler.Syntax.Tokens;
 using static Sec08Policy.Compiler.Syntax.ExpressionGrammar;
+using static Sec08Policy.Compiler.Syntax.Tokens;
 
 namespace Sec08Policy.Compiler.Syntax;
 

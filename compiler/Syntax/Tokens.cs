@@ -175,7 +175,10 @@ internal static class Tokens
     };
 
     /// <summary>A word that must not run on into an identifier: <c>key</c> does not match <c>keys</c>.</summary>
-    internal static Parser<TextSpan> Keyword(string word) => input =>
+    internal static Parser<TextSpan> Keyword(string word)
+    {
+        string[] expected = [$"`{word}`"];
+        return input =>
     {
         var text = input.Source;
         var start = input.Position;
@@ -187,8 +190,9 @@ internal static class Tokens
             return Token(input, end, new TextSpan(start, word.Length));
         }
 
-        return Expected<TextSpan>(input, $"`{word}`");
+        return Result.Failure<TextSpan>(input, string.Empty, expected);
     };
+    }
 
     /// <summary>Several keywords in a row, such as <c>deletion window</c>; the span covers all of them.</summary>
     internal static Parser<TextSpan> Keywords(string words)
@@ -204,7 +208,10 @@ internal static class Tokens
         return parser;
     }
 
-    internal static Parser<TextSpan> Symbol(string symbol) => input =>
+    internal static Parser<TextSpan> Symbol(string symbol)
+    {
+        string[] expected = [$"`{symbol}`"];
+        return input =>
     {
         var text = input.Source;
         var start = input.Position;
@@ -214,8 +221,9 @@ internal static class Tokens
             return Token(input, end, new TextSpan(start, symbol.Length));
         }
 
-        return Expected<TextSpan>(input, $"`{symbol}`");
+        return Result.Failure<TextSpan>(input, string.Empty, expected);
     };
+    }
 
     internal static IInput At(string source, int position) => new ParserInput(source, position);
 

@@ -1,4 +1,4 @@
-namespace Sec08Policy.Compiler.Symbols;
+namespace Sec08Policy.Engine.Model;
 
 public enum Severity
 {

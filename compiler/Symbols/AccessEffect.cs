@@ -1,7 +1,0 @@
-namespace Sec08Policy.Compiler.Symbols;
-
-public enum AccessEffect
-{
-    Allow,
-    Deny,
-}
