@@ -12,6 +12,7 @@ public static class CliApplication
         {
             CheckCommand.Create(context),
             FormatCommand.Create(context),
+            BuildCommand.Create(context),
         };
 
         try

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Binding;
 using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Emit;
 using Sec08Policy.Compiler.Syntax;
 
 namespace Sec08Policy.Compiler;
@@ -40,5 +41,23 @@ public sealed class Compilation
 
         all.Sort(Diagnostic.Compare);
         return [.. all];
+    }
+
+    /// <summary>
+    /// Lowers the policy and emits every document. Nothing is emitted when the source has errors or any document
+    /// breaks an AWS limit; the result's diagnostics say why.
+    /// </summary>
+    public EmitResult Emit(EmitOptions? options = null)
+    {
+        var diagnostics = GetDiagnostics();
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new EmitResult(false, diagnostics, [], null);
+        }
+
+        var result = Emitter.Emit(PolicySet, options ?? new EmitOptions());
+        var all = diagnostics.Concat(result.Diagnostics).ToList();
+        all.Sort(Diagnostic.Compare);
+        return result with { Diagnostics = [.. all] };
     }
 }

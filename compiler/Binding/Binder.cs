@@ -84,7 +84,15 @@ internal sealed partial class Binder
                 continue;
             }
 
-            header = new PolicyHeaderSymbol(block.NameText, members.String(MemberKind.Description), members.String(MemberKind.Owner), members.NameLocation);
+            var account = members.Get<StringMemberSyntax>(MemberKind.Account);
+            if (account is not null && !AwsNames.IsAccount(account.Value.Value))
+            {
+                _diagnostics.Report(Descriptors.InvalidArn, members.LocationOf(account.Value), account.Value.Value, "12-digit AWS account ID");
+                account = null;
+            }
+
+            header = new PolicyHeaderSymbol(
+                block.NameText, members.String(MemberKind.Description), members.String(MemberKind.Owner), account?.Value.Value, members.NameLocation);
         }
 
         return header;

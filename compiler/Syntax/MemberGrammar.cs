@@ -83,7 +83,7 @@ internal static class MemberGrammar
         {
             parsers[kind] = kind switch
             {
-                MemberKind.Description or MemberKind.Owner or MemberKind.Tag or MemberKind.Alias or MemberKind.Remediation
+                MemberKind.Description or MemberKind.Owner or MemberKind.Account or MemberKind.Tag or MemberKind.Alias or MemberKind.Remediation
                     or MemberKind.Justification or MemberKind.Reason => StringMember(kind),
                 MemberKind.Administrators or MemberKind.Users or MemberKind.UsableByAccounts or MemberKind.EncryptionContext
                     or MemberKind.Resources or MemberKind.Principals => StringListMember(kind),

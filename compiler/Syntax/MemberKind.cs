@@ -5,6 +5,7 @@ public enum MemberKind
 {
     Description,
     Owner,
+    Account,
     Tag,
     Levels,
     Default,

@@ -21,6 +21,7 @@ public static class SyntaxFacts
     {
         [MemberKind.Description] = "description",
         [MemberKind.Owner] = "owner",
+        [MemberKind.Account] = "account",
         [MemberKind.Tag] = "tag",
         [MemberKind.Levels] = "levels",
         [MemberKind.Default] = "default",
@@ -56,7 +57,7 @@ public static class SyntaxFacts
     private static readonly FrozenDictionary<DeclarationKind, ImmutableArray<MemberKind>> s_members =
         new Dictionary<DeclarationKind, ImmutableArray<MemberKind>>
         {
-            [DeclarationKind.Policy] = [MemberKind.Description, MemberKind.Owner],
+            [DeclarationKind.Policy] = [MemberKind.Description, MemberKind.Owner, MemberKind.Account],
             [DeclarationKind.Classification] = [MemberKind.Description, MemberKind.Tag, MemberKind.Levels, MemberKind.Default],
             [DeclarationKind.Key] =
             [

@@ -44,7 +44,7 @@ public partial class CatalogueTests
     [Test]
     public void Cases_EveryDiagnosticIsExercised()
     {
-        var goldens = Directory.EnumerateFiles(RepoPaths.Cases, "*.diagnostics.txt", SearchOption.AllDirectories).Select(File.ReadAllText);
+        var goldens = Directory.EnumerateFiles(RepoPaths.Cases, "*.txt", SearchOption.AllDirectories).Select(File.ReadAllText);
         var all = string.Concat(goldens);
         var untested = Descriptors.All.Select(d => d.Id).Where(id => id is not ("SP9001" or "SP1010") && !all.Contains($" {id}: ", StringComparison.Ordinal)).ToList();
 

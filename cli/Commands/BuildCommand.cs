@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Emit;
+
+namespace Sec08Policy.Cli.Commands;
+
+/// <summary><c>sec08 build PATH... -o DIR</c>: compile the policy into IAM, KMS and SCP documents and deployment templates.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "the folder to write (replaced as a whole, atomically)", Required = true };
+        var maxChars = new Option<int>("--scp-max-chars") { Description = "the most characters one SCP may hold", DefaultValueFactory = _ => 5120 };
+        var maxCount = new Option<int>("--scp-max-count") { Description = "the most SCPs the build may produce", DefaultValueFactory = _ => 5 };
+        maxChars.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 100) { r.AddError("--scp-max-chars must be at least 100"); } });
+        maxCount.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--scp-max-count must be at least 1"); } });
+
+        var command = new Command(
+            "build",
+            "Compile policies into iam/*.json, kms/*.json, scp/*.json, rules.json, cloudformation.yaml, main.tf.json and manifest.json.\n"
+            + "Exit codes: 0 built, 2 errors in policy source or a document over an AWS limit, 3 usage or unwritable output.")
+        {
+            paths,
+            output,
+            maxChars,
+            maxCount,
+        };
+        command.SetAction(parse => Run(
+            parse.GetValue(paths)!,
+            parse.GetValue(output)!,
+            new EmitOptions { ScpMaxCharacters = parse.GetValue(maxChars), ScpMaxCount = parse.GetValue(maxCount) },
+            context));
+        return command;
+    }
+
+    private static int Run(string[] paths, string output, EmitOptions options, CliContext context)
+    {
+        var input = PolicyInput.Load(paths, context);
+        if (input is null)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        var result = input.Compilation.Emit(options);
+        DiagnosticFormatter.WriteHuman(context.Out, result.Diagnostics);
+        if (input.HasUnreadableFiles)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (!result.Success)
+        {
+            context.Out.Write(DiagnosticFormatter.Summary(result.Diagnostics, input.Compilation.SyntaxTrees.Length) + "; nothing written\n");
+            return ExitCodes.PolicyErrors;
+        }
+
+        try
+        {
+            OutputFolder.WriteAtomically(output, result.Artifacts);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.UsageError($"cannot write `{output}`: {e.Message}");
+        }
+
+        context.Out.Write($"wrote {result.Artifacts.Length} files to {output}\n");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+
+namespace Sec08Policy.Compiler.Emit;
+
+/// <summary>The policy documents of a build, by kind.</summary>
+public sealed record BuildDocuments(
+    ImmutableArray<EmittedDocument> IdentityPolicies,
+    ImmutableArray<EmittedDocument> KeyPolicies,
+    ImmutableArray<EmittedDocument> ServiceControlPolicies)
+{
+    public IEnumerable<EmittedDocument> All => IdentityPolicies.Concat(KeyPolicies).Concat(ServiceControlPolicies);
+}

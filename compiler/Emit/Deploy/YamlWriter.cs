@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Sec08Policy.Compiler.Emit.Deploy;
+
+/// <summary>
+/// Writes a JSON tree as block-style YAML. Strings are always double-quoted with JSON escapes (valid YAML, and no
+/// value can change type, as <c>true</c> or <c>2012-10-17</c> would unquoted); keys are plain when they are simple names.
+/// </summary>
+internal static class YamlWriter
+{
+    private static readonly JsonSerializerOptions s_quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(JsonObject root)
+    {
+        var builder = new StringBuilder();
+        WriteMapping(builder, root, 0);
+        return builder.ToString();
+    }
+
+    private static void WriteMapping(StringBuilder builder, JsonObject mapping, int indent)
+    {
+        foreach (var (key, value) in mapping)
+        {
+            builder.Append(' ', indent).Append(Key(key)).Append(':');
+            WriteValue(builder, value, indent);
+        }
+    }
+
+    private static void WriteValue(StringBuilder builder, JsonNode? value, int indent)
+    {
+        switch (value)
+        {
+            case JsonObject { Count: 0 }:
+                builder.Append(" {}\n");
+                break;
+            case JsonObject mapping:
+                builder.Append('\n');
+                WriteMapping(builder, mapping, indent + 2);
+                break;
+            case JsonArray { Count: 0 }:
+                builder.Append(" []\n");
+                break;
+            case JsonArray sequence:
+                builder.Append('\n');
+                foreach (var item in sequence)
+                {
+                    builder.Append(' ', indent + 2).Append('-');
+                    if (item is JsonObject { Count: > 0 } itemMapping)
+                    {
+                        // The first key sits on the dash line; the rest align under it.
+                        var first = true;
+                        foreach (var (key, child) in itemMapping)
+                        {
+                            builder.Append(first ? " " : new string(' ', indent + 4)).Append(Key(key)).Append(':');
+                            WriteValue(builder, child, indent + 4);
+                            first = false;
+                        }
+                    }
+                    else
+                    {
+                        WriteValue(builder, item, indent + 2);
+                    }
+                }
+
+                break;
+            default:
+                builder.Append(' ').Append(Scalar(value)).Append('\n');
+                break;
+        }
+    }
+
+    private static string Scalar(JsonNode? value) => value switch
+    {
+        null => "null",
+        JsonValue v when v.TryGetValue<string>(out var text) => JsonSerializer.Serialize(text, s_quoting),
+        JsonValue v when v.TryGetValue<bool>(out var flag) => flag ? "true" : "false",
+        JsonValue v when v.TryGetValue<int>(out var number) => number.ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.TryGetValue<long>(out var number) => number.ToString(CultureInfo.InvariantCulture),
+        JsonValue v => v.ToJsonString(),
+        _ => throw new InvalidOperationException($"unexpected YAML scalar {value.GetType().Name}"),
+    };
+
+    private static string Key(string key) =>
+        key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && char.IsAsciiLetter(key[0])
+            ? key
+            : JsonSerializer.Serialize(key, s_quoting);
+}

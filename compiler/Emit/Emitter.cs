@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Binding;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Emit.Deploy;
+using Sec08Policy.Compiler.Emit.Iam;
+using Sec08Policy.Compiler.Emit.Json;
+using Sec08Policy.Compiler.Emit.Kms;
+using Sec08Policy.Compiler.Emit.Scp;
+using Sec08Policy.Compiler.Lowering;
+using Sec08Policy.Engine.Serialization;
+
+namespace Sec08Policy.Compiler.Emit;
+
+/// <summary>Lowers an error-free bound model and emits every artifact of a build, or none when any check fails.</summary>
+internal static class Emitter
+{
+    public static EmitResult Emit(BoundPolicySet bound, EmitOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var policySet = Lowerer.Lower(bound);
+        var context = new EmitContext(policySet, bound, options, diagnostics);
+        var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));
+        CheckGrammar(documents);
+        if (diagnostics.HasErrors)
+        {
+            return new EmitResult(false, diagnostics.ToImmutable(), [], policySet);
+        }
+
+        var artifacts = ImmutableArray.CreateBuilder<Artifact>();
+        foreach (var document in documents.IdentityPolicies.Concat(documents.KeyPolicies))
+        {
+            artifacts.Add(new Artifact(document.Path, PolicyJson.Indented(document.Document)));
+        }
+
+        foreach (var document in documents.ServiceControlPolicies)
+        {
+            // Every character of an SCP counts against its size: write exactly what was packed.
+            artifacts.Add(new Artifact(document.Path, PolicyJson.Minified(document.Document) + "\n"));
+        }
+
+        artifacts.Add(new Artifact("rules.json", PolicySetJson.Write(policySet)));
+        artifacts.Add(CloudFormationEmitter.Emit(context, documents));
+        artifacts.Add(TerraformEmitter.Emit(context, documents));
+        artifacts.Add(ManifestWriter.Write(documents, policySet, ["cloudformation.yaml", "main.tf.json", "rules.json"]));
+        return new EmitResult(true, diagnostics.ToImmutable(), [.. artifacts.OrderBy(a => a.Path, StringComparer.Ordinal)], policySet);
+    }
+
+    /// <summary>Every document must satisfy the IAM grammar before anything is written; a violation is a compiler bug.</summary>
+    private static void CheckGrammar(BuildDocuments documents)
+    {
+        foreach (var document in documents.All)
+        {
+            var problems = PolicyGrammarCheck.Check(document.Document, document.Path.StartsWith("kms/", StringComparison.Ordinal), document.Path.StartsWith("scp/", StringComparison.Ordinal));
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"{document.Path} breaks the IAM policy grammar: {string.Join("; ", problems)}");
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Predicates;
+
+namespace Sec08Policy.Compiler.Emit.Iam;
+
+/// <summary>
+/// Turns an access condition (in negation normal form) into IAM conditions: disjunctive normal form, one statement per
+/// disjunct, because IAM ANDs everything inside one statement and ORs only across statements.
+/// </summary>
+internal sealed class IamConditionLowering(ClassificationScheme? scheme)
+{
+    /// <summary>More disjuncts than this means the condition cannot become a reasonable policy.</summary>
+    public const int MaxStatements = 64;
+
+    private readonly ImmutableArray<string> _levels = scheme?.Levels ?? [];
+
+    /// <summary>The alternatives (each a conjunction of entries); empty when the condition can never hold.</summary>
+    public ImmutableArray<ImmutableArray<ConditionEntry>> ToAlternatives(Predicate predicate)
+    {
+        var alternatives = Dnf(predicate);
+        return [.. alternatives.Select(a => a.ToImmutableArray())];
+    }
+
+    private List<List<ConditionEntry>> Dnf(Predicate predicate)
+    {
+        switch (predicate)
+        {
+            case ConstantPredicate constant:
+                return constant.Value ? [[]] : [];
+            case OrPredicate or:
+                {
+                    var result = new List<List<ConditionEntry>>();
+                    foreach (var operand in or.Operands)
+                    {
+                        result.AddRange(Dnf(operand));
+                        Guard(result.Count);
+                    }
+
+                    return result;
+                }
+
+            case AndPredicate and:
+                {
+                    List<List<ConditionEntry>> result = [[]];
+                    foreach (var operand in and.Operands)
+                    {
+                        var right = Dnf(operand);
+                        result = [.. result.SelectMany(l => right.Select(r => l.Concat(r).ToList()))];
+                        Guard(result.Count);
+                    }
+
+                    return result;
+                }
+
+            case EqualsPredicate equals:
+                return Equality(equals.Left, [equals.Right], equals.Negated);
+            case InPredicate @in:
+                return Equality(@in.Operand, @in.Values, @in.Negated);
+            case LevelInPredicate level:
+                return LevelIn(level);
+            case NotPredicate:
+                throw new IamLoweringException("a negation that is not on a comparison (conditions reach IAM in negation normal form)");
+            default:
+                throw new IamLoweringException($"`{predicate.GetType().Name}` is not an access condition");
+        }
+    }
+
+    private static void Guard(int count)
+    {
+        if (count > MaxStatements)
+        {
+            throw new IamLoweringException($"it expands to more than {MaxStatements} statements; simplify the `or`s or level comparisons");
+        }
+    }
+
+    /// <summary><c>operand == v1 or ... vn</c> (or the negation): one String(Not)Equals entry.</summary>
+    private static List<List<ConditionEntry>> Equality(Operand operand, ImmutableArray<Operand> values, bool negated)
+    {
+        if (operand is StringOperand literal)
+        {
+            if (values.All(v => v is StringOperand))
+            {
+                var matches = values.Any(v => ((StringOperand)v).Value == literal.Value);
+                return matches != negated ? [[]] : [];
+            }
+
+            if (values is [TagOperand single])
+            {
+                return Equality(single, [literal], negated);
+            }
+
+            throw new IamLoweringException("a string compared with a list of tags has no IAM condition; put the tag on the left");
+        }
+
+        var tag = (TagOperand)operand;
+
+        // Key the condition on the resource or request side and pass the principal's tag as a policy variable.
+        if (values is [TagOperand other] && tag.Scope == AttributeScope.Principal && other.Scope != AttributeScope.Principal)
+        {
+            (tag, other) = (other, tag);
+            values = [other];
+        }
+
+        var op = negated ? "StringNotEquals" : "StringEquals";
+        var rendered = values.Select(v => v switch
+        {
+            StringOperand s => s.Value,
+            TagOperand t => "${" + ConditionKey(t) + "}",
+            _ => throw new IamLoweringException($"unexpected operand {v.GetType().Name}"),
+        }).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        return [[new ConditionEntry(op, ConditionKey(tag), rendered)]];
+    }
+
+    /// <summary>
+    /// A tag read as a level is in a set. The resource's classification tag also matches the default level when it is
+    /// absent. Fail-closed atoms also match a missing or unrecognised value.
+    /// </summary>
+    private List<List<ConditionEntry>> LevelIn(LevelInPredicate level)
+    {
+        var key = ConditionKey(level.Tag);
+        var alternatives = new List<List<ConditionEntry>>();
+        if (!level.Levels.IsEmpty)
+        {
+            alternatives.Add([new ConditionEntry("StringEquals", key, [.. level.Levels])]);
+        }
+
+        if (level.IsClassification && scheme?.DefaultLevel is { } defaultLevel && level.Levels.Contains(defaultLevel))
+        {
+            alternatives.Add([new ConditionEntry("Null", key, ["true"])]);
+        }
+
+        if (level.MatchUnknown)
+        {
+            // StringNotEquals over every level holds for a missing key too, which the classification tag must exclude
+            // when a default level gives missing tags a meaning.
+            List<ConditionEntry> unknown = [new ConditionEntry("StringNotEquals", key, _levels)];
+            if (level.IsClassification && scheme?.DefaultLevel is not null)
+            {
+                unknown.Add(new ConditionEntry("Null", key, ["false"]));
+            }
+
+            alternatives.Add(unknown);
+        }
+
+        return alternatives;
+    }
+
+    public static string ConditionKey(TagOperand tag) => tag.Scope switch
+    {
+        AttributeScope.Principal => $"aws:PrincipalTag/{tag.Key}",
+        AttributeScope.Resource => $"aws:ResourceTag/{tag.Key}",
+        AttributeScope.Request => tag.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase) ? tag.Key : $"aws:RequestTag/{tag.Key}",
+        _ => throw new ArgumentOutOfRangeException(nameof(tag), tag.Scope, "unexpected scope"),
+    };
+}

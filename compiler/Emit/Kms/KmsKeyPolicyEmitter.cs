@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Emit.Iam;
+using Sec08Policy.Compiler.Emit.Json;
+using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Engine.Model;
+
+namespace Sec08Policy.Compiler.Emit.Kms;
+
+/// <summary>
+/// One key policy per key, <c>kms/KEY.json</c>, after AWS's default key policy: the account statement that enables
+/// IAM policies, administrators who manage but cannot use the key, users limited by <c>kms:ViaService</c>,
+/// <c>kms:CallerAccount</c> and required encryption context, grants for AWS services, and the access rules granted
+/// in the key's policy. No statement uses <c>aws:ResourceTag</c>, which key policies reject.
+/// </summary>
+internal static class KmsKeyPolicyEmitter
+{
+    public const int MaxBytes = 32768;
+
+    private static readonly string[] s_adminActions =
+    [
+        "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
+        "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
+        "kms:CancelKeyDeletion",
+    ];
+
+    private static readonly string[] s_cryptoActions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
+
+    public static ImmutableArray<EmittedDocument> Emit(EmitContext context)
+    {
+        var documents = ImmutableArray.CreateBuilder<EmittedDocument>();
+        foreach (var key in context.Bound.Keys)
+        {
+            var account = KeyAccount.Find(key, context.Account);
+            if (account is null)
+            {
+                context.Diagnostics.ReportWithHelp(
+                    Descriptors.KeyAccountUnknown,
+                    key.Location,
+                    "give the policy header an `account`, or the key `administrators` with account ARNs",
+                    key.Name);
+                continue;
+            }
+
+            var path = $"kms/{key.Name}.json";
+            var entries = ImmutableArray.CreateBuilder<ManifestEntry>();
+            var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
+            var origin = context.PolicySet.Keys.Single(k => k.Name == key.Name).Origin;
+            void Add(PolicyStatement statement)
+            {
+                statements.Add(statement);
+                entries.Add(new ManifestEntry(path, statement.Sid, "kms", key.Name, origin));
+            }
+
+            foreach (var statement in KeyStatements(key, account))
+            {
+                Add(statement);
+            }
+
+            foreach (var rule in context.PolicySet.AccessRules.Where(r => r.Keys.Contains(key.Name)))
+            {
+                var principal = PolicyPrincipal.Aws(rule.Principals.IsEmpty ? [$"arn:aws:iam::{account}:root"] : rule.Principals);
+                foreach (var statement in IamPolicyEmitter.BuildStatements(rule, context, principal) ?? [])
+                {
+                    statements.Add(statement);
+                    entries.Add(new ManifestEntry(path, statement.Sid, "kms", rule.Name, rule.Origin));
+                }
+            }
+
+            var document = new PolicyDocument { Statement = statements.ToImmutable() };
+            var size = PolicyJson.Utf8Length(PolicyJson.Indented(document));
+            if (size > MaxBytes)
+            {
+                context.Diagnostics.Report(Descriptors.KeyPolicyTooLarge, key.Location, key.Name, size.ToString("N0", CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            documents.Add(new EmittedDocument(path, key.Name, document, entries.ToImmutable()));
+        }
+
+        return documents.ToImmutable();
+    }
+
+    private static IEnumerable<PolicyStatement> KeyStatements(KeySymbol key, string account)
+    {
+        yield return new PolicyStatement
+        {
+            Sid = "EnableIamPolicies",
+            Effect = "Allow",
+            Principal = PolicyPrincipal.Aws([$"arn:aws:iam::{account}:root"]),
+            Action = ValueList.Of("kms:*"),
+            Resource = ValueList.Of("*"),
+        };
+
+        if (!key.Administrators.IsEmpty)
+        {
+            var actions = key.MultiRegion ? [.. s_adminActions, "kms:ReplicateKey", "kms:UpdatePrimaryRegion"] : s_adminActions;
+            yield return new PolicyStatement
+            {
+                Sid = "AllowKeyAdministration",
+                Effect = "Allow",
+                Principal = PolicyPrincipal.Aws(key.Administrators),
+                Action = ValueList.Of(actions),
+                Resource = ValueList.Of("*"),
+            };
+        }
+
+        if (key.Users.IsEmpty && key.CallerAccounts.IsEmpty)
+        {
+            yield break;
+        }
+
+        // Without named users, "every principal of these accounts" is Principal * limited by kms:CallerAccount.
+        var principal = key.Users.IsEmpty ? PolicyPrincipal.Anyone : PolicyPrincipal.Aws(key.Users);
+        var usage = UsageConditions(key);
+        var crypto = usage;
+        foreach (var contextKey in key.EncryptionContextKeys)
+        {
+            crypto = crypto.With("Null", $"kms:EncryptionContext:{contextKey}", ValueList.Of("false"));
+        }
+
+        var describeSeparately = !key.EncryptionContextKeys.IsEmpty;
+        yield return new PolicyStatement
+        {
+            Sid = "AllowUseOfTheKey",
+            Effect = "Allow",
+            Principal = principal,
+            Action = ValueList.Of(describeSeparately ? s_cryptoActions : [.. s_cryptoActions, "kms:DescribeKey"]),
+            Resource = ValueList.Of("*"),
+            Condition = crypto.IsEmpty ? null : crypto,
+        };
+
+        if (describeSeparately)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "AllowDescribeKey",
+                Effect = "Allow",
+                Principal = principal,
+                Action = ValueList.Of("kms:DescribeKey"),
+                Resource = ValueList.Of("*"),
+                Condition = usage.IsEmpty ? null : usage,
+            };
+        }
+
+        yield return new PolicyStatement
+        {
+            Sid = "AllowAttachmentOfPersistentResources",
+            Effect = "Allow",
+            Principal = principal,
+            Action = ValueList.Of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"),
+            Resource = ValueList.Of("*"),
+            Condition = usage.With("Bool", "kms:GrantIsForAWSResource", ValueList.Of("true")),
+        };
+    }
+
+    private static ConditionBlock UsageConditions(KeySymbol key)
+    {
+        var block = ConditionBlock.Empty;
+        var via = key.ViaServices
+            .Select(DataServices.Find)
+            .Where(s => s is not null && s.Name != "kms")
+            .Select(s => $"{s!.IamPrefix}.*.amazonaws.com")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (via.Count > 0)
+        {
+            block = block.With("StringLike", "kms:ViaService", ValueList.Of(via));
+        }
+
+        if (!key.CallerAccounts.IsEmpty)
+        {
+            block = block.With("StringEquals", "kms:CallerAccount", ValueList.Of(key.CallerAccounts));
+        }
+
+        return block;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Emit.Json;
+using Sec08Policy.Compiler.Syntax;
+
+namespace Sec08Policy.Compiler.Emit.Scp;
+
+/// <summary>
+/// The creation-time controls AWS offers per service (aws-facts 4.0-4.5). Where the Service Authorization Reference
+/// lists no encryption condition key, the requirement is detective only, and the build says so (SP3006).
+/// </summary>
+internal static class Preventions
+{
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> s_createActions = new Dictionary<string, ImmutableArray<string>>
+    {
+        ["s3"] = ["s3:CreateBucket"],
+        ["ebs"] = ["ec2:CreateVolume"],
+        ["rds"] = ["rds:CreateDBCluster", "rds:CreateDBInstance"],
+        ["efs"] = ["elasticfilesystem:CreateFileSystem"],
+        ["dynamodb"] = ["dynamodb:CreateTable"],
+        ["sqs"] = ["sqs:CreateQueue"],
+        ["sns"] = ["sns:CreateTopic"],
+        ["secretsmanager"] = ["secretsmanager:CreateSecret"],
+        ["kms"] = ["kms:CreateKey"],
+        ["logs"] = ["logs:CreateLogGroup"],
+        ["cloudtrail"] = ["cloudtrail:CreateTrail"],
+        ["backup"] = ["backup:CreateBackupVault"],
+        ["elasticache"] = ["elasticache:CreateCacheCluster", "elasticache:CreateReplicationGroup"],
+        ["redshift"] = ["redshift:CreateCluster"],
+        ["opensearch"] = ["es:CreateDomain"],
+        ["kinesis"] = ["kinesis:CreateStream"],
+        ["lambda"] = ["lambda:CreateFunction"],
+    }.ToImmutableDictionary();
+
+    public static Prevention For(AssertionKind kind, string service, int? rotationDays, IReadOnlyList<string> values) => kind switch
+    {
+        AssertionKind.Encrypted => Encrypted(service),
+        AssertionKind.EncryptedWithCustomerManagedKey => CustomerManaged(service),
+        AssertionKind.EncryptedWithKey => CustomerManaged(service),
+        AssertionKind.KeyRotation => Rotation(service, rotationDays),
+        AssertionKind.Regions => Prevention.Deny(new DenyPattern("Region", s_createActions[service], "*",
+            Block(("StringNotEquals", "aws:RequestedRegion", values)))),
+        AssertionKind.Tags => new Prevention(
+            [.. values.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), s_createActions[service], "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))],
+            null),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected assertion"),
+    };
+
+    private static Prevention Encrypted(string service) => service switch
+    {
+        "s3" => Prevention.Detective("S3 encrypts every new object (SSE-S3 at least) since 2023-01-05, so unencrypted writes cannot happen"),
+        "ebs" => Prevention.Deny(
+            new DenyPattern("Unencrypted", ["ec2:CreateVolume"], "*", Block(("Bool", "ec2:Encrypted", ["false"]))),
+            new DenyPattern("UnencryptedAtLaunch", ["ec2:RunInstances"], "arn:aws:ec2:*:*:volume/*", Block(("Bool", "ec2:Encrypted", ["false"]))),
+            new DenyPattern("DefaultOff", ["ec2:DisableEbsEncryptionByDefault"], "*", ConditionBlock.Empty, Unscoped: true)),
+        "rds" => Prevention.Deny(
+            new DenyPattern("Unencrypted", ["rds:CreateDBCluster", "rds:RestoreDBClusterFromS3"], "*", Block(("Bool", "rds:StorageEncrypted", ["false"])))),
+        "efs" => Prevention.Deny(
+            new DenyPattern("Unencrypted", ["elasticfilesystem:CreateFileSystem"], "*", Block(("Bool", "elasticfilesystem:Encrypted", ["false"])))),
+        "elasticache" => Prevention.Deny(
+            new DenyPattern("Unencrypted", ["elasticache:CreateReplicationGroup"], "*", Block(("Bool", "elasticache:AtRestEncryptionEnabled", ["false"])))),
+        "kinesis" => Prevention.Deny(
+            new DenyPattern("StopEncryption", ["kinesis:StopStreamEncryption"], "*", ConditionBlock.Empty, Unscoped: true)),
+        "dynamodb" or "secretsmanager" or "lambda" or "backup" or "redshift" =>
+            Prevention.Detective("the service always encrypts at rest"),
+        _ => Prevention.Detective("the service has no creation-time encryption condition key"),
+    };
+
+    private static Prevention CustomerManaged(string service) => service switch
+    {
+        // IfExists: a request without the header falls back to the bucket default, which detection checks.
+        "s3" => new Prevention(
+            [new DenyPattern("NotKms", ["s3:PutObject"], "*", Block(("StringNotEqualsIfExists", "s3:x-amz-server-side-encryption", ["aws:kms", "aws:kms:dsse"])))],
+            null,
+            ScopedByClassification: false),
+        "secretsmanager" => Prevention.Deny(
+            new DenyPattern("AwsManagedKey", ["secretsmanager:CreateSecret"], "*", Block(("Null", "secretsmanager:KmsKeyArn", ["true"])))),
+        "elasticache" => Prevention.Deny(
+            new DenyPattern("AwsManagedKey", ["elasticache:CreateReplicationGroup"], "*", Block(("Null", "elasticache:KmsKeyId", ["true"])))),
+        "ebs" => Prevention.Detective("a volume created under the account's default key carries no key in the request"),
+        _ => Prevention.Detective("the service has no creation-time condition key for the KMS key"),
+    };
+
+    private static Prevention Rotation(string service, int? days)
+    {
+        if (service != "kms")
+        {
+            return Prevention.Detective("rotation is a property of the key, not of the resource's create request");
+        }
+
+        var patterns = new List<DenyPattern>
+        {
+            new("DisableRotation", ["kms:DisableKeyRotation"], "*", ConditionBlock.Empty, Unscoped: true),
+        };
+        if (days is { } max)
+        {
+            patterns.Add(new DenyPattern("LongRotation", ["kms:EnableKeyRotation"], "*",
+                Block(("NumericGreaterThan", "kms:RotationPeriodInDays", [max.ToString(System.Globalization.CultureInfo.InvariantCulture)])), Unscoped: true));
+        }
+
+        return new Prevention([.. patterns], null);
+    }
+
+    private static ConditionBlock Block(params (string Op, string Key, IReadOnlyList<string> Values)[] entries) =>
+        entries.Aggregate(ConditionBlock.Empty, (block, e) => block.With(e.Op, e.Key, ValueList.Of(e.Values)));
+}

@@ -1,0 +1,201 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Emit.Json;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Predicates;
+
+namespace Sec08Policy.Compiler.Emit.Scp;
+
+/// <summary>
+/// Service control policies for requirements marked <c>enforce preventive</c>: Deny-only statements (valid under both
+/// the pre- and post-2025 SCP language), scoped to the clause's levels through the request's classification tag,
+/// minified and packed into at most N policies of at most L characters, <c>scp/1.json</c> onwards.
+/// </summary>
+internal static class ScpEmitter
+{
+    public static ImmutableArray<EmittedDocument> Emit(EmitContext context)
+    {
+        var statements = CollectStatements(context);
+        var max = context.Options.ScpMaxCharacters;
+        var ok = true;
+        foreach (var statement in statements)
+        {
+            var alone = ScpPacker.PolicyLength([statement]);
+            if (alone > max)
+            {
+                context.Diagnostics.Report(Descriptors.ScpStatementTooLarge, context.ClauseLocation(statement.RuleId), statement.Statement.Sid, alone, max);
+                ok = false;
+            }
+        }
+
+        if (!ok || statements.IsEmpty)
+        {
+            return [];
+        }
+
+        var packing = ScpPacker.Pack(statements, max);
+        if (packing.Policies.Length > context.Options.ScpMaxCount)
+        {
+            var location = context.ClauseLocation(statements[0].RuleId);
+            context.Diagnostics.ReportWithHelp(
+                Descriptors.ScpsDoNotFit,
+                location,
+                "raise --scp-max-count or --scp-max-chars, or enforce fewer requirements preventively",
+                packing.TotalCharacters.ToString("N0", CultureInfo.InvariantCulture),
+                packing.Policies.Length,
+                context.Options.ScpMaxCount,
+                max.ToString("N0", CultureInfo.InvariantCulture));
+            return [];
+        }
+
+        return [.. packing.Policies.Select((policy, i) =>
+        {
+            var path = $"scp/{i + 1}.json";
+            var document = new PolicyDocument { Statement = [.. policy.Select(s => s.Statement)] };
+            var entries = policy.Select(s => new ManifestEntry(path, s.Statement.Sid, "scp", s.RuleId, s.Origin)).ToImmutableArray();
+            return new EmittedDocument(path, $"{context.PolicySet.Name ?? "sec08"}-scp-{i + 1}", document, entries);
+        })];
+    }
+
+    private static ImmutableArray<ScpStatementSource> CollectStatements(EmitContext context)
+    {
+        var scheme = context.PolicySet.Classification;
+        var drafts = new List<Draft>();
+        foreach (var rule in context.PolicySet.Rules.Where(r => r.Preventive))
+        {
+            var clause = rule.Id[(rule.Requirement.Length + 1)..];
+            var (kind, days, values) = Describe(rule.Check);
+            var notes = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            void Note(string reason, string service)
+            {
+                if (!notes.TryGetValue(reason, out var services))
+                {
+                    notes[reason] = services = new SortedSet<string>(StringComparer.Ordinal);
+                }
+
+                services.Add(service);
+            }
+
+            foreach (var service in rule.Services)
+            {
+                var prevention = Preventions.For(kind, service, days, values);
+                if (prevention.DetectiveReason is { } reason)
+                {
+                    Note(reason, service);
+                    continue;
+                }
+
+                var emitted = false;
+                foreach (var pattern in prevention.Denies)
+                {
+                    var scopes = Scopes(rule, pattern, scheme, prevention.ScopedByClassification);
+                    if (scopes is null)
+                    {
+                        Note("its request carries no classification tag, so a level-scoped clause cannot be prevented", service);
+                        break;
+                    }
+
+                    foreach (var (suffix, scopeCondition) in scopes)
+                    {
+                        var condition = scopeCondition.Operators.Aggregate(pattern.Condition, (block, op) =>
+                            op.Value.Aggregate(block, (b, key) => b.With(op.Key, key.Key, key.Value)));
+                        var name = SidNames.Pascal(rule.Requirement) + (pattern.Unscoped ? string.Empty : clause) + SidNames.Pascal(pattern.Purpose) + suffix;
+                        drafts.Add(new Draft(name, service, pattern.Actions, pattern.Resource, condition, rule));
+                        emitted = true;
+                    }
+                }
+
+                if (emitted && kind == Syntax.AssertionKind.EncryptedWithKey)
+                {
+                    Note("the SCP requires a customer-managed key; which key is checked by detection, since key ARNs are assigned at deployment", service);
+                }
+            }
+
+            foreach (var (reason, services) in notes)
+            {
+                context.Diagnostics.Report(Descriptors.DetectiveOnly, context.ClauseLocation(rule.Id), rule.Id, string.Join("`, `", services), reason);
+            }
+        }
+
+        return Merge(drafts);
+    }
+
+    /// <summary>
+    /// Statements that differ only in their actions become one (the same Deny for several services); the same
+    /// unscoped Deny asked for by several clauses is kept once. Sids stay unique by adding the services where needed.
+    /// </summary>
+    private static ImmutableArray<ScpStatementSource> Merge(List<Draft> drafts)
+    {
+        var groups = drafts
+            .GroupBy(d => (d.Name, d.Resource, Condition: PolicyJson.Minified(new PolicyStatement { Sid = "_", Effect = "Deny", Action = ValueList.Of("_"), Resource = ValueList.Of("_"), Condition = d.Condition.IsEmpty ? null : d.Condition })))
+            .Select(g => g.ToList())
+            .ToList();
+        var nameCounts = groups.GroupBy(g => g[0].Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var result = new List<ScpStatementSource>();
+        var seenContent = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var first = group[0];
+            var services = group.Select(d => d.Service).Distinct().Order(StringComparer.Ordinal).ToList();
+            var sid = nameCounts[first.Name] > 1 ? first.Name + SidNames.Pascal([.. services]) : first.Name;
+            var statement = new PolicyStatement
+            {
+                Sid = sid,
+                Effect = "Deny",
+                Action = ValueList.Of(group.SelectMany(d => d.Actions).Distinct().Order(StringComparer.Ordinal)),
+                Resource = ValueList.Of(first.Resource),
+                Condition = first.Condition.IsEmpty ? null : first.Condition,
+            };
+            if (seenContent.Add(PolicyJson.Minified(statement with { Sid = "_" })))
+            {
+                result.Add(new ScpStatementSource(statement, first.Rule.Id, first.Rule.Origin));
+            }
+        }
+
+        return [.. result.OrderBy(s => s.Statement.Sid, StringComparer.Ordinal)];
+    }
+
+    private sealed record Draft(string Name, string Service, ImmutableArray<string> Actions, string Resource, ConditionBlock Condition, CompiledRule Rule);
+
+    /// <summary>
+    /// The classification conditions a statement needs: none for an unscoped clause; the clause's levels on the
+    /// request tag, and a second variant for untagged requests when the default level is in scope. Null when the
+    /// service's request has no classification to scope by.
+    /// </summary>
+    private static List<(string Suffix, ConditionBlock Condition)>? Scopes(CompiledRule rule, DenyPattern pattern, ClassificationScheme? scheme, bool scopable)
+    {
+        if (pattern.Unscoped || rule.Levels is null || scheme is null || rule.Levels.Levels.Length == scheme.Levels.Length)
+        {
+            return [(string.Empty, ConditionBlock.Empty)];
+        }
+
+        if (!scopable)
+        {
+            return null;
+        }
+
+        var key = $"aws:RequestTag/{scheme.TagKey}";
+        var scopes = new List<(string, ConditionBlock)>
+        {
+            (string.Empty, ConditionBlock.Empty.With("StringEquals", key, ValueList.Of(rule.Levels.Levels))),
+        };
+        if (scheme.DefaultLevel is { } defaultLevel && rule.Levels.Levels.Contains(defaultLevel))
+        {
+            scopes.Add(("Untagged", ConditionBlock.Empty.With("Null", key, ValueList.Of("true"))));
+        }
+
+        return scopes;
+    }
+
+    private static (Syntax.AssertionKind Kind, int? Days, IReadOnlyList<string> Values) Describe(Predicate check) => check switch
+    {
+        EncryptedPredicate => (Syntax.AssertionKind.Encrypted, null, []),
+        CustomerManagedKeyPredicate => (Syntax.AssertionKind.EncryptedWithCustomerManagedKey, null, []),
+        NamedKeyPredicate => (Syntax.AssertionKind.EncryptedWithKey, null, []),
+        KeyRotationPredicate r => (Syntax.AssertionKind.KeyRotation, r.MaxDays, []),
+        RegionPredicate r => (Syntax.AssertionKind.Regions, null, r.Regions),
+        TagsPresentPredicate t => (Syntax.AssertionKind.Tags, null, t.Keys),
+        _ => throw new InvalidOperationException($"unexpected check {check.GetType().Name}"),
+    };
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Sec08Policy.Compiler.Binding;
+using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Predicates;
+
+namespace Sec08Policy.Compiler.Lowering;
+
+/// <summary>Lowers the bound model of an error-free compilation into the engine's policy IR.</summary>
+internal static class Lowerer
+{
+    public static PolicySet Lower(BoundPolicySet bound)
+    {
+        var scheme = bound.Classification is { } c ? new ClassificationScheme(c.Name, c.TagKey, c.Levels, c.DefaultLevel) : null;
+        var keys = bound.Keys.Select(k => new KeySpec(k.Name, k.Alias, k.Protects, k.RotationDays, k.DeletionWindowDays, k.MultiRegion, Origin(k.Location))).ToImmutableArray();
+        var rules = bound.Requirements.SelectMany(r => r.Clauses.Select((clause, i) => LowerClause(r, clause, i, bound.Classification))).ToImmutableArray();
+        var access = bound.AccessRules.Select(r => LowerAccessRule(r, bound.Classification)).ToImmutableArray();
+        var waivers = bound.Waivers
+            .Where(w => w.Requirement is not null && w.Expires is not null)
+            .Select(w => new Waiver(w.Name, w.Requirement!.Name, w.Resources, w.Reason, w.Owner, w.Expires!.Value, Origin(w.Location)))
+            .ToImmutableArray();
+        return new PolicySet(bound.Header?.Name, scheme, keys, rules, access, waivers);
+    }
+
+    public static SourceOrigin Origin(Location location) =>
+        new(location.Path, location.Start.Line + 1, location.Start.Character + 1);
+
+    private static CompiledRule LowerClause(RequirementSymbol requirement, BoundClause clause, int index, ClassificationSymbol? scheme)
+    {
+        var assertion = clause.Assertion;
+        Predicate check = assertion.Kind switch
+        {
+            AssertionKind.Encrypted => new EncryptedPredicate(),
+            AssertionKind.EncryptedWithCustomerManagedKey => new CustomerManagedKeyPredicate(),
+            AssertionKind.EncryptedWithKey => new NamedKeyPredicate(assertion.Key!.Name, assertion.Key.Alias),
+            AssertionKind.KeyRotation => new KeyRotationPredicate(assertion.Days),
+            AssertionKind.Regions => new RegionPredicate(assertion.Values),
+            AssertionKind.Tags => new TagsPresentPredicate(assertion.Values),
+            _ => throw new InvalidOperationException($"unexpected assertion {assertion.Kind}"),
+        };
+
+        LevelRange? levels = null;
+        if (clause.Scope is { } scope && scheme is not null)
+        {
+            var included = scheme.Levels.Where((_, rank) => scope.Includes(rank)).ToImmutableArray();
+            levels = new LevelRange($"classification {SyntaxFacts.GetText(scope.Operator)} {scope.Level}", included);
+        }
+
+        return new CompiledRule(
+            $"{requirement.Name}.{index + 1}",
+            requirement.Name,
+            requirement.Services,
+            levels,
+            check,
+            requirement.Severity,
+            requirement.Control,
+            requirement.Compliance,
+            RuleMessages.Describe(requirement, clause, levels),
+            requirement.Remediation ?? RuleMessages.DefaultRemediation(assertion),
+            requirement.Enforcement == Enforcement.Preventive,
+            Origin(clause.Location));
+    }
+
+    private static Engine.Model.AccessRule LowerAccessRule(AccessRuleSymbol rule, ClassificationSymbol? scheme)
+    {
+        var lowerer = new ConditionLowerer(scheme, failClosed: rule.Effect == AccessEffect.Deny);
+        var parts = new List<Predicate>();
+        if (rule.When is not null)
+        {
+            parts.Add(lowerer.Lower(rule.When));
+        }
+
+        if (rule.Unless is not null)
+        {
+            parts.Add(lowerer.Lower(rule.Unless, negate: true));
+        }
+
+        Predicate? condition = parts.Count switch
+        {
+            0 => null,
+            1 => parts[0],
+            _ => new AndPredicate([.. parts]),
+        };
+        return new Engine.Model.AccessRule(
+            rule.Name,
+            rule.Effect,
+            rule.Actions,
+            rule.Resources.IsEmpty ? ["*"] : rule.Resources,
+            rule.Principals,
+            [.. rule.Keys.Select(k => k.Name)],
+            condition,
+            rule.Until,
+            Origin(rule.Location));
+    }
+}

@@ -1,0 +1,38 @@
+using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Model;
+
+namespace Sec08Policy.Compiler.Lowering;
+
+/// <summary>The sentences findings show: what a rule demands, and how to fix a failure.</summary>
+internal static class RuleMessages
+{
+    public static string Describe(RequirementSymbol requirement, BoundClause clause, LevelRange? levels)
+    {
+        var scope = levels is null ? "every" : $"{string.Join(", ", levels.Levels)}";
+        var demand = clause.Assertion.Kind switch
+        {
+            AssertionKind.Encrypted => "be encrypted at rest",
+            AssertionKind.EncryptedWithCustomerManagedKey => "be encrypted with a customer-managed KMS key",
+            AssertionKind.EncryptedWithKey => $"be encrypted with key `{clause.Assertion.Key!.Name}`{(clause.Assertion.Key.Alias is { } alias ? $" ({alias})" : string.Empty)}",
+            AssertionKind.KeyRotation => clause.Assertion.Days is { } days ? $"use a key that rotates at least every {days} days" : "use a key with automatic rotation",
+            AssertionKind.Regions => $"stay in {string.Join(", ", clause.Assertion.Values)}",
+            AssertionKind.Tags => $"carry the tags {string.Join(", ", clause.Assertion.Values.Select(v => $"`{v}`"))}",
+            _ => throw new InvalidOperationException($"unexpected assertion {clause.Assertion.Kind}"),
+        };
+        return $"{scope} {string.Join("/", requirement.Services)} data must {demand}";
+    }
+
+    public static string DefaultRemediation(BoundAssertion assertion) => assertion.Kind switch
+    {
+        AssertionKind.Encrypted => "turn on encryption at rest (for services that cannot encrypt in place, copy the data into an encrypted resource)",
+        AssertionKind.EncryptedWithCustomerManagedKey => "encrypt with a customer-managed KMS key declared in the policy instead of an AWS managed or owned key",
+        AssertionKind.EncryptedWithKey => $"encrypt with the key {assertion.Key!.Alias ?? assertion.Key.Name}",
+        AssertionKind.KeyRotation => assertion.Days is { } days
+            ? $"enable automatic rotation on the key with a period of at most {days} days"
+            : "enable automatic rotation on the key",
+        AssertionKind.Regions => $"recreate the resource in {string.Join(", ", assertion.Values)}",
+        AssertionKind.Tags => $"add the tags {string.Join(", ", assertion.Values)}",
+        _ => throw new InvalidOperationException($"unexpected assertion {assertion.Kind}"),
+    };
+}
