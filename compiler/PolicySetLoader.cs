@@ -73,7 +73,8 @@ public static class PolicySetLoader
             }
         }
 
-        return new Result([.. trees], errors.ToImmutable());
+        // One order whatever way the files were named: by path.
+        return new Result([.. trees.OrderBy(t => t.Path, StringComparer.Ordinal)], errors.ToImmutable());
     }
 
     /// <summary>A path relative to the working folder when it lies below it, with forward slashes, for stable output.</summary>

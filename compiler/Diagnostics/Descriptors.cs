@@ -62,7 +62,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ManagedPolicyTooLarge = Error("SP3002", "Managed policy too large", "the IAM policy of rule `{0}` has {1} non-white-space characters; a managed policy holds at most 6,144", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor KeyPolicyTooLarge = Error("SP3003", "Key policy too large", "the key policy of key `{0}` has {1} bytes; a key policy holds at most 32,768", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ScpStatementTooLarge = Error("SP3004", "SCP statement too large", "statement `{0}` needs {1} characters in a policy, more than the {2} one SCP may hold", DiagnosticCategory.Emit);
-    public static readonly DiagnosticDescriptor ScpsDoNotFit = Error("SP3005", "SCPs do not fit", "the SCP statements need {0} characters in {1} policies, but at most {2} policies of {3} characters are allowed", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor ScpsDoNotFit = Error("SP3005", "SCPs do not fit", "the SCP statements need {0} characters in {1}, but at most {2} of {3} characters each are allowed", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor DetectiveOnly = Info("SP3006", "Enforced by detection only", "`{0}` is not prevented for `{1}`: {2}", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor KeyAccountUnknown = Error("SP3007", "Key account unknown", "cannot tell which account owns key `{0}`", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ConditionNeverHolds = Warning("SP3008", "Condition never holds", "the condition of rule `{0}` can never hold, so it grants or denies nothing", DiagnosticCategory.Emit);

@@ -34,8 +34,8 @@ internal static class Emitter
 
         foreach (var document in documents.ServiceControlPolicies)
         {
-            // Every character of an SCP counts against its size: write exactly what was packed.
-            artifacts.Add(new Artifact(document.Path, PolicyJson.Minified(document.Document) + "\n"));
+            // Every character of an SCP counts against its size: write exactly what was packed, no final newline.
+            artifacts.Add(new Artifact(document.Path, PolicyJson.Minified(document.Document)));
         }
 
         artifacts.Add(new Artifact("rules.json", PolicySetJson.Write(policySet)));

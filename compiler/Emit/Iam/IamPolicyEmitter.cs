@@ -81,6 +81,13 @@ internal static class IamPolicyEmitter
         foreach (var alternative in alternatives)
         {
             var entries = alternative;
+            // In an identity policy, `principals` narrows the rule to those callers.
+            if (rule.Keys.IsEmpty && !rule.Principals.IsEmpty)
+            {
+                var arns = rule.Principals.Select(p => p.All(char.IsAsciiDigit) ? $"arn:aws:iam::{p}:*" : p);
+                entries = entries.Add(new ConditionEntry("ArnLike", "aws:PrincipalArn", [.. arns.Distinct().Order(StringComparer.Ordinal)]));
+            }
+
             if (rule.NotAfter is { } notAfter)
             {
                 entries = entries.Add(new ConditionEntry("DateLessThan", "aws:CurrentTime", [notAfter.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)]));

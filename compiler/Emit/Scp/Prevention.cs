@@ -10,6 +10,9 @@ namespace Sec08Policy.Compiler.Emit.Scp;
 /// </summary>
 internal sealed record Prevention(ImmutableArray<DenyPattern> Denies, string? DetectiveReason, bool ScopedByClassification = true)
 {
+    /// <summary>What the Denies leave open, said as an info diagnostic (SP3006) next to the statements.</summary>
+    public string? Gap { get; init; }
+
     public static Prevention Detective(string reason) => new([], reason);
 
     public static Prevention Deny(params DenyPattern[] patterns) => new([.. patterns], null);

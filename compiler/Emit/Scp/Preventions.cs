@@ -10,6 +10,8 @@ namespace Sec08Policy.Compiler.Emit.Scp;
 /// </summary>
 internal static class Preventions
 {
+    private const int DefaultRotationDays = 365;
+
     private static readonly ImmutableDictionary<string, ImmutableArray<string>> s_createActions = new Dictionary<string, ImmutableArray<string>>
     {
         ["s3"] = ["s3:CreateBucket"],
@@ -53,13 +55,16 @@ internal static class Preventions
             new DenyPattern("UnencryptedAtLaunch", ["ec2:RunInstances"], "arn:aws:ec2:*:*:volume/*", Block(("Bool", "ec2:Encrypted", ["false"]))),
             new DenyPattern("DefaultOff", ["ec2:DisableEbsEncryptionByDefault"], "*", ConditionBlock.Empty, Unscoped: true)),
         "rds" => Prevention.Deny(
-            new DenyPattern("Unencrypted", ["rds:CreateDBCluster", "rds:RestoreDBClusterFromS3"], "*", Block(("Bool", "rds:StorageEncrypted", ["false"])))),
+            new DenyPattern("Unencrypted", ["rds:CreateDBCluster", "rds:RestoreDBClusterFromS3"], "*", Block(("Bool", "rds:StorageEncrypted", ["false"]))))
+            with { Gap = "DB instances: `rds:CreateDBInstance` does not carry `rds:StorageEncrypted` reliably, so instances are checked by detection" },
         "efs" => Prevention.Deny(
             new DenyPattern("Unencrypted", ["elasticfilesystem:CreateFileSystem"], "*", Block(("Bool", "elasticfilesystem:Encrypted", ["false"])))),
         "elasticache" => Prevention.Deny(
-            new DenyPattern("Unencrypted", ["elasticache:CreateReplicationGroup"], "*", Block(("Bool", "elasticache:AtRestEncryptionEnabled", ["false"])))),
+            new DenyPattern("Unencrypted", ["elasticache:CreateReplicationGroup"], "*", Block(("Bool", "elasticache:AtRestEncryptionEnabled", ["false"]))))
+            with { Gap = "single-node clusters: `elasticache:CreateCacheCluster` has no encryption condition key, so they are checked by detection" },
         "kinesis" => Prevention.Deny(
-            new DenyPattern("StopEncryption", ["kinesis:StopStreamEncryption"], "*", ConditionBlock.Empty, Unscoped: true)),
+            new DenyPattern("StopEncryption", ["kinesis:StopStreamEncryption"], "*", ConditionBlock.Empty, Unscoped: true))
+            with { Gap = "new streams: `kinesis:CreateStream` has no encryption condition key, so only turning encryption off is denied" },
         "dynamodb" or "secretsmanager" or "lambda" or "backup" or "redshift" =>
             Prevention.Detective("the service always encrypts at rest"),
         _ => Prevention.Detective("the service has no creation-time encryption condition key"),
@@ -95,6 +100,12 @@ internal static class Preventions
         {
             patterns.Add(new DenyPattern("LongRotation", ["kms:EnableKeyRotation"], "*",
                 Block(("NumericGreaterThan", "kms:RotationPeriodInDays", [max.ToString(System.Globalization.CultureInfo.InvariantCulture)])), Unscoped: true));
+            if (max < DefaultRotationDays)
+            {
+                // Without a period EnableKeyRotation rotates every 365 days, longer than allowed.
+                patterns.Add(new DenyPattern("DefaultRotation", ["kms:EnableKeyRotation"], "*",
+                    Block(("Null", "kms:RotationPeriodInDays", ["true"])), Unscoped: true));
+            }
         }
 
         return new Prevention([.. patterns], null);

@@ -43,8 +43,8 @@ internal static class ScpEmitter
                 location,
                 "raise --scp-max-count or --scp-max-chars, or enforce fewer requirements preventively",
                 packing.TotalCharacters.ToString("N0", CultureInfo.InvariantCulture),
-                packing.Policies.Length,
-                context.Options.ScpMaxCount,
+                Count(packing.Policies.Length),
+                Count(context.Options.ScpMaxCount),
                 max.ToString("N0", CultureInfo.InvariantCulture));
             return [];
         }
@@ -57,6 +57,8 @@ internal static class ScpEmitter
             return new EmittedDocument(path, $"{context.PolicySet.Name ?? "sec08"}-scp-{i + 1}", document, entries);
         })];
     }
+
+    private static string Count(int policies) => policies == 1 ? "1 SCP" : $"{policies} SCPs";
 
     private static ImmutableArray<ScpStatementSource> CollectStatements(EmitContext context)
     {
@@ -87,6 +89,11 @@ internal static class ScpEmitter
                 }
 
                 var emitted = false;
+                if (prevention.Gap is { } gap)
+                {
+                    Note(gap, service);
+                }
+
                 foreach (var pattern in prevention.Denies)
                 {
                     var scopes = Scopes(rule, pattern, scheme, prevention.ScopedByClassification);
@@ -185,6 +192,10 @@ internal static class ScpEmitter
             scopes.Add(("Untagged", ConditionBlock.Empty.With("Null", key, ValueList.Of("true"))));
         }
 
+        // Fail closed: a classification value that is no level (a typo, another case) gets the control too.
+        scopes.Add(("Unrecognised", ConditionBlock.Empty
+            .With("StringNotEquals", key, ValueList.Of(scheme.Levels))
+            .With("Null", key, ValueList.Of("false"))));
         return scopes;
     }
 

@@ -16,19 +16,19 @@ internal static class ScpPacker
 
     /// <summary>The size of a policy holding these statements: the empty document, the statements and commas.</summary>
     public static int PolicyLength(IReadOnlyCollection<ScpStatementSource> statements) =>
-        EmptyDocumentLength + statements.Sum(s => s.Minified.Length) + Math.Max(0, statements.Count - 1);
+        EmptyDocumentLength + statements.Sum(s => s.Length) + Math.Max(0, statements.Count - 1);
 
     /// <summary>Packs without a count limit; the caller compares the count with its maximum.</summary>
     public static Packing Pack(IEnumerable<ScpStatementSource> statements, int maxCharacters)
     {
         var bins = new List<List<ScpStatementSource>>();
         var sizes = new List<int>();
-        foreach (var statement in statements.OrderByDescending(s => s.Minified.Length).ThenBy(s => s.Statement.Sid, StringComparer.Ordinal))
+        foreach (var statement in statements.OrderByDescending(s => s.Length).ThenBy(s => s.Statement.Sid, StringComparer.Ordinal))
         {
             var placed = false;
             for (var i = 0; i < bins.Count; i++)
             {
-                var grown = sizes[i] + 1 + statement.Minified.Length;
+                var grown = sizes[i] + 1 + statement.Length;
                 if (grown <= maxCharacters)
                 {
                     bins[i].Add(statement);
@@ -41,7 +41,7 @@ internal static class ScpPacker
             if (!placed)
             {
                 bins.Add([statement]);
-                sizes.Add(EmptyDocumentLength + statement.Minified.Length);
+                sizes.Add(EmptyDocumentLength + statement.Length);
             }
         }
 

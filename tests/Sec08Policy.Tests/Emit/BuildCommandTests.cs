@@ -66,7 +66,7 @@ public class BuildCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Out, Does.Contain("error SP3005: the SCP statements need"));
-        Assert.That(run.Out, Does.Contain("but at most 1 policies of 1,000 characters are allowed"));
+        Assert.That(run.Out, Does.Contain("but at most 1 SCP of 1,000 characters each are allowed"));
         Assert.That(GoldenFolder.Files(folder), Is.EqualTo(new[] { "previous.txt" }));
     }
 

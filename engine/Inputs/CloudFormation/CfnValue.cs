@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Sec08Policy.Engine.Inputs.CloudFormation;
+
+/// <summary>A template value after intrinsic functions are resolved as far as the template alone allows.</summary>
+internal abstract record CfnValue
+{
+    public string? AsString => this is CfnScalar s ? s.Text : null;
+
+    public bool? AsBoolean => this is CfnScalar s
+        ? (string.Equals(s.Text, "true", StringComparison.OrdinalIgnoreCase) ? true : string.Equals(s.Text, "false", StringComparison.OrdinalIgnoreCase) ? false : null)
+        : null;
+}
+
+/// <summary>A string, number or boolean (CloudFormation accepts <c>"true"</c> and <c>true</c> alike).</summary>
+internal sealed record CfnScalar(string? Text) : CfnValue;
+
+internal sealed record CfnList(ImmutableArray<CfnValue> Items) : CfnValue;
+
+internal sealed record CfnMap(ImmutableDictionary<string, CfnValue> Entries) : CfnValue
+{
+    public CfnValue? Get(string key) => Entries.GetValueOrDefault(key);
+}
+
+/// <summary><c>Ref</c> or <c>Fn::GetAtt</c> on a resource of the same template.</summary>
+internal sealed record CfnReference(string LogicalId, string? Attribute) : CfnValue;
+
+/// <summary>A value only deployment can tell, with the reason.</summary>
+internal sealed record CfnUnknown(string Reason) : CfnValue;
+
+/// <summary><c>AWS::NoValue</c>: the property is removed.</summary>
+internal sealed record CfnNoValue : CfnValue;

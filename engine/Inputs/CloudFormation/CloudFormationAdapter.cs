@@ -1,0 +1,254 @@
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Inputs.Tree;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Inputs.CloudFormation;
+
+/// <summary>
+/// Reads a CloudFormation template (JSON or YAML with short-form tags) into resources. Properties go through
+/// <see cref="IntrinsicResolver"/>; a resource whose <c>Condition</c> is false is not created and so not read.
+/// </summary>
+public static class CloudFormationAdapter
+{
+    private const string DeployTime = "assigned when the stack is deployed";
+
+    public static bool Accepts(MappingNode root) =>
+        root.Get("AWSTemplateFormatVersion") is not null || root.Get("Resources") is MappingNode;
+
+    public static IEnumerable<Resource> Read(MappingNode template)
+    {
+        if (template.Get("Resources") is not MappingNode resources)
+        {
+            var at = template.Position;
+            throw new InputException(at.File, at.Line, at.Column, "a CloudFormation template needs a `Resources` mapping");
+        }
+
+        var ids = resources.Entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
+        var resolver = new IntrinsicResolver(template, ids);
+        var types = resources.Entries.ToDictionary(e => e.Key, e => ((e.Value as MappingNode)?.Get("Type") as ScalarNode)?.Text ?? string.Empty, StringComparer.Ordinal);
+        foreach (var (id, node) in resources.Entries)
+        {
+            if (node is not MappingNode definition || definition.Get("Type") is not ScalarNode { Text: { } type })
+            {
+                throw new InputException(node.Position.File, node.Position.Line, node.Position.Column, $"resource `{id}` needs a `Type`");
+            }
+
+            if (definition.Get("Condition") is ScalarNode { Text: { } condition } && resolver.EvaluateCondition(condition) == false)
+            {
+                continue;
+            }
+
+            var properties = definition.Get("Properties") is { } p ? resolver.Resolve(p) as CfnMap : null;
+            yield return Normalize(id, type, properties ?? new CfnMap(ImmutableDictionary<string, CfnValue>.Empty), node.Position, types);
+        }
+    }
+
+    private static Resource Normalize(string id, string type, CfnMap properties, SourcePosition position, Dictionary<string, string> types)
+    {
+        var kind = ResourceTypes.FromAwsType(type);
+        var resource = new Resource
+        {
+            Type = type,
+            Kind = kind,
+            Id = id,
+            Position = position,
+            Arn = Fact<string?>.Unknown(DeployTime),
+            Account = Fact<string?>.Unknown("the stack's account is chosen when it is deployed"),
+            Region = Fact<string?>.Unknown("the stack's Region is chosen when it is deployed"),
+            Tags = Tags(properties.Get("Tags")),
+        };
+
+        KeyRef Key(string property) => KeyReference(properties.Get(property), types);
+
+        return kind switch
+        {
+            ResourceKind.S3Bucket => resource with
+            {
+                Arn = properties.Get("BucketName")?.AsString is { } name ? Fact<string?>.Known($"arn:aws:s3:::{name}") : Fact<string?>.Unknown(DeployTime),
+                Encryption = S3Encryption(properties, types),
+            },
+            ResourceKind.EbsVolume => resource with
+            {
+                Encryption = Flag(properties.Get("Encrypted"), "the volume's encryption follows the account's EBS encryption by default") switch
+                {
+                    { IsKnown: false } unknown => EncryptionState.Unknown(unknown.UnknownReason!),
+                    { Value: true } => Key("KmsKeyId").Apply("aws:kms", "alias/aws/ebs"),
+                    _ => EncryptionState.Unencrypted,
+                },
+            },
+            ResourceKind.RdsInstance when properties.Get("DBClusterIdentifier") is not null and not CfnNoValue =>
+                resource with { Encryption = EncryptionState.Unknown("an Aurora instance is encrypted by its cluster") with { ResolvedKey = null } },
+            ResourceKind.RdsInstance or ResourceKind.RdsCluster => resource with
+            {
+                Encryption = StorageEncryption(properties.Get("StorageEncrypted"), Key("KmsKeyId"), "alias/aws/rds"),
+            },
+            ResourceKind.EfsFileSystem => resource with
+            {
+                Encryption = StorageEncryption(properties.Get("Encrypted"), Key("KmsKeyId"), "alias/aws/elasticfilesystem"),
+            },
+            ResourceKind.DynamoDbTable => resource with
+            {
+                Encryption = (properties.Get("SSESpecification") as CfnMap)?.Get("SSEEnabled") switch
+                {
+                    null => EncryptionState.ServiceOwned("AES256"),
+                    var enabled => Flag(enabled, string.Empty) switch
+                    {
+                        { IsKnown: false } unknown => EncryptionState.Unknown(unknown.UnknownReason!),
+                        { Value: true } => KeyReference(((CfnMap)properties.Get("SSESpecification")!).Get("KMSMasterKeyId"), types).Apply("aws:kms", "alias/aws/dynamodb"),
+                        _ => EncryptionState.ServiceOwned("AES256"),
+                    },
+                },
+            },
+            ResourceKind.SqsQueue => resource with
+            {
+                Encryption = properties.Get("KmsMasterKeyId") is not null
+                    ? Key("KmsMasterKeyId").Apply("aws:kms", "alias/aws/sqs")
+                    : Flag(properties.Get("SqsManagedSseEnabled"), string.Empty) is { IsKnown: true, Value: false } && properties.Get("SqsManagedSseEnabled") is not null
+                        ? EncryptionState.Unencrypted
+                        : EncryptionState.ServiceOwned("SSE-SQS"),
+            },
+            ResourceKind.SnsTopic => resource with
+            {
+                Encryption = properties.Get("KmsMasterKeyId") is not null ? Key("KmsMasterKeyId").Apply("aws:kms", "alias/aws/sns") : EncryptionState.Unencrypted,
+            },
+            ResourceKind.SecretsManagerSecret => resource with { Encryption = Key("KmsKeyId").Apply("aws:kms", "alias/aws/secretsmanager") },
+            ResourceKind.LogGroup => resource with
+            {
+                Encryption = properties.Get("KmsKeyId") is not null ? Key("KmsKeyId").Apply("aws:kms", null) : EncryptionState.ServiceOwned("AES256"),
+            },
+            ResourceKind.CloudTrailTrail => resource with
+            {
+                Encryption = properties.Get("KMSKeyId") is not null ? Key("KMSKeyId").Apply("aws:kms", null) : EncryptionState.ServiceOwned("AES256"),
+            },
+            ResourceKind.KmsKey => resource with { Key = KeyFacts(properties) },
+            ResourceKind.KmsAlias => resource with
+            {
+                Alias = new AliasFacts(
+                    properties.Get("AliasName")?.AsString ?? string.Empty,
+                    KeyReference(properties.Get("TargetKeyId"), types).Reference),
+            },
+            _ => resource,
+        };
+    }
+
+    private static EncryptionState S3Encryption(CfnMap properties, Dictionary<string, string> types)
+    {
+        var rules = (properties.Get("BucketEncryption") as CfnMap)?.Get("ServerSideEncryptionConfiguration");
+        switch (rules)
+        {
+            case null:
+                return EncryptionState.ServiceOwned("AES256"); // S3 encrypts every new object with SSE-S3 since 2023-01-05.
+            case CfnUnknown unknown:
+                return EncryptionState.Unknown(unknown.Reason);
+            case CfnList { Items: [CfnMap rule, ..] }:
+                {
+                    if (rule.Get("ServerSideEncryptionByDefault") is not CfnMap byDefault)
+                    {
+                        return EncryptionState.ServiceOwned("AES256");
+                    }
+
+                    var algorithm = byDefault.Get("SSEAlgorithm");
+                    if (algorithm is CfnUnknown u)
+                    {
+                        return EncryptionState.Unknown(u.Reason);
+                    }
+
+                    return algorithm?.AsString is "aws:kms" or "aws:kms:dsse"
+                        ? KeyReference(byDefault.Get("KMSMasterKeyID"), types).Apply(algorithm.AsString!, "alias/aws/s3")
+                        : EncryptionState.ServiceOwned(algorithm?.AsString ?? "AES256");
+                }
+
+            default:
+                return EncryptionState.ServiceOwned("AES256");
+        }
+    }
+
+    private static EncryptionState StorageEncryption(CfnValue? flag, KeyRef key, string awsManagedAlias) =>
+        Flag(flag, string.Empty) switch
+        {
+            { IsKnown: false } unknown => EncryptionState.Unknown(unknown.UnknownReason!),
+            { Value: true } => key.Apply("aws:kms", awsManagedAlias),
+            _ => EncryptionState.Unencrypted,
+        };
+
+    private static KeyFacts KeyFacts(CfnMap properties)
+    {
+        var rotation = Flag(properties.Get("EnableKeyRotation"), string.Empty);
+        var period = Number(properties.Get("RotationPeriodInDays"));
+        if (rotation is { IsKnown: true, Value: true } && period is { IsKnown: true, Value: null })
+        {
+            period = Fact<int?>.Known(365); // the documented default period
+        }
+
+        var enabled = Flag(properties.Get("Enabled"), string.Empty);
+        var window = Number(properties.Get("PendingWindowInDays"));
+        return new KeyFacts(
+            Fact<KeyManager>.Known(KeyManager.Customer),
+            enabled.Select(e => e || properties.Get("Enabled") is null ? "Enabled" : "Disabled"),
+            rotation,
+            rotation is { IsKnown: true, Value: false } ? Fact<int?>.Known(null) : period,
+            Flag(properties.Get("MultiRegion"), string.Empty),
+            window is { IsKnown: true, Value: null } ? Fact<int?>.Known(30) : window,
+            properties.Get("KeyPolicy") is null ? Fact<string?>.Known(null) : Fact<string?>.Known("(template key policy)"));
+    }
+
+    /// <summary>A Boolean property; absent means false, as for every Boolean CloudFormation property sec08 reads.</summary>
+    private static Fact<bool> Flag(CfnValue? value, string unknownReason) => value switch
+    {
+        null or CfnNoValue => string.IsNullOrEmpty(unknownReason) ? Fact<bool>.Known(false) : Fact<bool>.Unknown(unknownReason),
+        CfnUnknown u => Fact<bool>.Unknown(u.Reason),
+        _ when value.AsBoolean is { } b => Fact<bool>.Known(b),
+        _ => Fact<bool>.Unknown("the value is not a Boolean"),
+    };
+
+    private static Fact<int?> Number(CfnValue? value) => value switch
+    {
+        null or CfnNoValue => Fact<int?>.Known(null),
+        CfnUnknown u => Fact<int?>.Unknown(u.Reason),
+        CfnScalar { Text: var t } when int.TryParse(t, out var n) => Fact<int?>.Known(n),
+        _ => Fact<int?>.Unknown("the value is not a number"),
+    };
+
+    private static Fact<ImmutableSortedDictionary<string, string>> Tags(CfnValue? value)
+    {
+        if (value is null or CfnNoValue)
+        {
+            return Fact<ImmutableSortedDictionary<string, string>>.Known(ImmutableSortedDictionary<string, string>.Empty);
+        }
+
+        if (value is not CfnList list)
+        {
+            return Fact<ImmutableSortedDictionary<string, string>>.Unknown(value is CfnUnknown u ? u.Reason : "`Tags` is not a list");
+        }
+
+        var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (item is not CfnMap tag || tag.Get("Key")?.AsString is not { } key || tag.Get("Value")?.AsString is not { } text)
+            {
+                return Fact<ImmutableSortedDictionary<string, string>>.Unknown((item as CfnMap)?.Get("Value") is CfnUnknown u ? u.Reason : "a tag is known only when the stack is deployed");
+            }
+
+            tags[key] = text;
+        }
+
+        return Fact<ImmutableSortedDictionary<string, string>>.Known(tags.ToImmutable());
+    }
+
+    /// <summary>A KMS key as a property names it: an ID/ARN/alias string, or a reference to a key or alias of the template.</summary>
+    private static KeyRef KeyReference(CfnValue? value, Dictionary<string, string> types) => value switch
+    {
+        null or CfnNoValue => new KeyRef(Fact<string?>.Known(null), null),
+        CfnReference r when types.GetValueOrDefault(r.LogicalId) is "AWS::KMS::Key" or "AWS::KMS::Alias" => new KeyRef(Fact<string?>.Known(r.LogicalId), r.LogicalId),
+        CfnReference r => new KeyRef(Fact<string?>.Unknown($"`{r.LogicalId}` is not a KMS key of the template"), null),
+        CfnUnknown u => new KeyRef(Fact<string?>.Unknown(u.Reason), null),
+        _ when value.AsString is { } text => new KeyRef(Fact<string?>.Known(text), null),
+        _ => new KeyRef(Fact<string?>.Unknown("the key is not a string"), null),
+    };
+
+    private sealed record KeyRef(Fact<string?> Reference, string? LocalId)
+    {
+        public EncryptionState Apply(string algorithm, string? awsManagedAlias) =>
+            EncryptionState.Kms(Reference, algorithm, awsManagedAlias) with { ResolvedKey = LocalId };
+    }
+}

@@ -1,0 +1,301 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Sec08Policy.Engine.Inputs.Tree;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Inputs.Terraform;
+
+/// <summary>
+/// Reads <c>terraform show -json</c> plans (format_version 0.x and 1.x): the resources a plan creates, updates or
+/// keeps, from <c>change.after</c> with <c>after_unknown</c>; deletions are ignored. Key references unknown at plan
+/// time are followed through the <c>configuration</c> expressions, and S3 encryption is joined from
+/// <c>aws_s3_bucket_server_side_encryption_configuration</c> to its bucket.
+/// </summary>
+public static partial class TerraformPlanAdapter
+{
+    private const string SseConfigurationType = "aws_s3_bucket_server_side_encryption_configuration";
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex IndexPattern();
+
+    public static bool Accepts(MappingNode root) =>
+        root.Get("format_version") is not null && (root.Get("resource_changes") is not null || root.Get("planned_values") is not null);
+
+    public static IEnumerable<Resource> Read(MappingNode plan)
+    {
+        CheckVersion(plan);
+        var references = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
+        if ((plan.Get("configuration") as MappingNode)?.Get("root_module") is MappingNode root)
+        {
+            CollectExpressions(root, string.Empty, references);
+        }
+
+        var changes = (plan.Get("resource_changes") as SequenceNode)?.Items.OfType<MappingNode>().Where(IsKept).ToList() ?? [];
+        var addresses = changes.Select(c => Text(c, "address")).OfType<string>().ToList();
+        var context = new PlanContext(references, addresses);
+
+        var resources = new List<Resource>();
+        var sseConfigurations = new List<(MappingNode Change, PlannedValues Values)>();
+        foreach (var change in changes)
+        {
+            var type = Text(change, "type") ?? string.Empty;
+            var values = Values(change);
+            if (type == SseConfigurationType)
+            {
+                sseConfigurations.Add((change, values));
+                continue;
+            }
+
+            resources.Add(Normalize(change, type, values, context));
+        }
+
+        foreach (var (change, values) in sseConfigurations)
+        {
+            JoinBucketEncryption(change, values, resources, context);
+        }
+
+        return resources;
+    }
+
+    private static void CheckVersion(MappingNode plan)
+    {
+        var node = plan.Get("format_version");
+        var version = (node as ScalarNode)?.Text ?? string.Empty;
+        var major = version.Split('.')[0];
+        if (major is not ("0" or "1"))
+        {
+            var at = node!.Position;
+            throw new InputException(at.File, at.Line, at.Column, $"Terraform plan format_version `{version}` is not supported; sec08 reads 0.x and 1.x");
+        }
+    }
+
+    /// <summary>Create, update, replace and no-op are the resources that will exist; deletions, forgets and reads are not.</summary>
+    private static bool IsKept(MappingNode change)
+    {
+        if (Text(change, "mode") is { } mode && mode != "managed")
+        {
+            return false;
+        }
+
+        var actions = ((change.Get("change") as MappingNode)?.Get("actions") as SequenceNode)?.Items.OfType<ScalarNode>().Select(a => a.Text).ToList() ?? [];
+        return actions.Contains("create") || actions.Contains("update") || actions.Contains("no-op");
+    }
+
+    private static PlannedValues Values(MappingNode change)
+    {
+        var body = change.Get("change") as MappingNode;
+        return new PlannedValues(body?.Get("after") as MappingNode, body?.Get("after_unknown"));
+    }
+
+    private static Resource Normalize(MappingNode change, string type, PlannedValues values, PlanContext context)
+    {
+        var address = Text(change, "address") ?? type;
+        var awsType = ResourceTypes.AwsTypeFromTerraform(type);
+        var kind = awsType is null ? ResourceKind.Unsupported : ResourceTypes.FromAwsType(awsType);
+        var resource = new Resource
+        {
+            Type = awsType ?? type,
+            Kind = kind,
+            Id = address,
+            Position = change.Position,
+            Arn = values.String("arn"),
+            Account = Fact<string?>.Unknown("the account comes from the provider's credentials"),
+            Region = values.Node("region") is ScalarNode ? values.String("region") : Fact<string?>.Unknown("the Region comes from the provider configuration"),
+            Tags = Tags(values),
+        };
+
+        KeyRef Key(string attribute) => context.KeyReference(address, values, attribute);
+
+        return kind switch
+        {
+            ResourceKind.S3Bucket => resource with { Encryption = InlineBucketEncryption(values, address, context) },
+            ResourceKind.EbsVolume or ResourceKind.EbsSnapshot => resource with
+            {
+                Encryption = values.Bool(null, "encrypted") switch
+                {
+                    { IsKnown: false } u when kind == ResourceKind.EbsVolume && values.Node("encrypted") is null or ScalarNode { Kind: ScalarKind.Null } =>
+                        EncryptionState.Unknown("the volume's encryption follows the account's EBS encryption by default"),
+                    { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
+                    { Value: true } => Key("kms_key_id").Apply("aws:kms", "alias/aws/ebs"),
+                    _ => EncryptionState.Unencrypted,
+                },
+            },
+            ResourceKind.RdsInstance or ResourceKind.RdsCluster => resource with
+            {
+                Encryption = Storage(values.Bool(false, "storage_encrypted"), Key("kms_key_id"), "alias/aws/rds"),
+            },
+            ResourceKind.RdsSnapshot or ResourceKind.RdsClusterSnapshot => resource with
+            {
+                Encryption = Storage(values.Bool(null, kind == ResourceKind.RdsSnapshot ? "encrypted" : "storage_encrypted"), Key("kms_key_id"), "alias/aws/rds"),
+            },
+            ResourceKind.EfsFileSystem => resource with { Encryption = Storage(values.Bool(false, "encrypted"), Key("kms_key_id"), "alias/aws/elasticfilesystem") },
+            ResourceKind.DynamoDbTable => resource with
+            {
+                Encryption = values.IsUnknown("server_side_encryption")
+                    ? EncryptionState.Unknown("`server_side_encryption` is known only after `terraform apply`")
+                    : values.Bool(false, "server_side_encryption", "0", "enabled") switch
+                    {
+                        { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
+                        { Value: true } => context.KeyReference(address, values, "server_side_encryption", "0", "kms_key_arn").Apply("aws:kms", "alias/aws/dynamodb"),
+                        _ => EncryptionState.ServiceOwned("AES256"),
+                    },
+            },
+            ResourceKind.SqsQueue => resource with
+            {
+                Encryption = Key("kms_master_key_id") switch
+                {
+                    { Reference: { IsKnown: true, Value: null }, LocalId: null } => values.Bool(true, "sqs_managed_sse_enabled") switch
+                    {
+                        { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
+                        { Value: true } => EncryptionState.ServiceOwned("SSE-SQS"),
+                        _ => EncryptionState.Unencrypted,
+                    },
+                    var key => key.Apply("aws:kms", "alias/aws/sqs"),
+                },
+            },
+            ResourceKind.SnsTopic => resource with { Encryption = Optional(Key("kms_master_key_id"), "alias/aws/sns", EncryptionState.Unencrypted) },
+            ResourceKind.SecretsManagerSecret => resource with { Encryption = Key("kms_key_id").Apply("aws:kms", "alias/aws/secretsmanager") },
+            ResourceKind.LogGroup => resource with { Encryption = Optional(Key("kms_key_id"), null, EncryptionState.ServiceOwned("AES256")) },
+            ResourceKind.CloudTrailTrail => resource with { Encryption = Optional(Key("kms_key_id"), null, EncryptionState.ServiceOwned("AES256")) },
+            ResourceKind.KmsKey => resource with { Key = KeyFacts(values) },
+            ResourceKind.KmsAlias => resource with
+            {
+                Alias = new AliasFacts(values.String("name").ValueOrDefault ?? string.Empty, Key("target_key_id") is { LocalId: { } local } ? Fact<string?>.Known(local) : Key("target_key_id").Reference),
+            },
+            ResourceKind.EbsEncryptionByDefault => resource with { EbsEncryptionByDefault = values.Bool(true, "enabled") },
+            _ => resource,
+        };
+    }
+
+    private static EncryptionState Storage(Fact<bool> enabled, KeyRef key, string awsManagedAlias) => enabled switch
+    {
+        { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
+        { Value: true } => key.Apply("aws:kms", awsManagedAlias),
+        _ => EncryptionState.Unencrypted,
+    };
+
+    /// <summary>A key attribute that turns on KMS encryption when set; otherwise <paramref name="none"/>.</summary>
+    private static EncryptionState Optional(KeyRef key, string? awsManagedAlias, EncryptionState none) =>
+        key is { Reference: { IsKnown: true, Value: null }, LocalId: null } ? none : key.Apply("aws:kms", awsManagedAlias);
+
+    /// <summary>The deprecated inline <c>server_side_encryption_configuration</c>; without it S3's SSE-S3 default applies.</summary>
+    private static EncryptionState InlineBucketEncryption(PlannedValues values, string address, PlanContext context)
+    {
+        if (values.IsUnknown("server_side_encryption_configuration"))
+        {
+            return EncryptionState.ServiceOwned("AES256");
+        }
+
+        return values.Node("server_side_encryption_configuration", "0", "rule", "0") is MappingNode
+            ? RuleEncryption(values, address, context, ["server_side_encryption_configuration", "0", "rule", "0"])
+            : EncryptionState.ServiceOwned("AES256");
+    }
+
+    private static EncryptionState RuleEncryption(PlannedValues values, string address, PlanContext context, string[] rule)
+    {
+        string[] byDefault = [.. rule, "apply_server_side_encryption_by_default", "0"];
+        var algorithm = values.String([.. byDefault, "sse_algorithm"]);
+        if (!algorithm.IsKnown)
+        {
+            return EncryptionState.Unknown(algorithm.UnknownReason!);
+        }
+
+        return algorithm.Value is "aws:kms" or "aws:kms:dsse"
+            ? context.KeyReference(address, values, [.. byDefault, "kms_master_key_id"]).Apply(algorithm.Value, "alias/aws/s3")
+            : EncryptionState.ServiceOwned(algorithm.Value ?? "AES256");
+    }
+
+    /// <summary>Applies a standalone bucket encryption resource to the bucket it names (by name, or by reference).</summary>
+    private static void JoinBucketEncryption(MappingNode change, PlannedValues values, List<Resource> resources, PlanContext context)
+    {
+        var address = Text(change, "address") ?? SseConfigurationType;
+        var bucketName = values.String("bucket");
+        var target = bucketName is { IsKnown: true, Value: { } name }
+            ? resources.FindIndex(r => r.Kind == ResourceKind.S3Bucket && r.Arn is { IsKnown: true, Value: { } arn } && arn == $"arn:aws:s3:::{name}")
+            : -1;
+        if (target < 0 && context.ReferencedAddress(address, "bucket", "aws_s3_bucket") is { } bucketAddress)
+        {
+            target = resources.FindIndex(r => r.Id == bucketAddress);
+        }
+
+        if (target < 0 && bucketName is { IsKnown: true, Value: { } byName })
+        {
+            target = resources.FindIndex(r => r.Kind == ResourceKind.S3Bucket && r.Id.EndsWith(byName, StringComparison.Ordinal));
+        }
+
+        if (target >= 0)
+        {
+            resources[target] = resources[target] with { Encryption = RuleEncryption(values, address, context, ["rule", "0"]) };
+        }
+    }
+
+    private static KeyFacts KeyFacts(PlannedValues values)
+    {
+        var rotation = values.Bool(false, "enable_key_rotation");
+        var period = values.Int("rotation_period_in_days");
+        if (rotation is { IsKnown: true, Value: true } && period is { IsKnown: true, Value: null })
+        {
+            period = Fact<int?>.Known(365);
+        }
+
+        var window = values.Int("deletion_window_in_days");
+        return new KeyFacts(
+            Fact<KeyManager>.Known(KeyManager.Customer),
+            values.Bool(true, "is_enabled").Select(e => e ? "Enabled" : "Disabled"),
+            rotation,
+            rotation is { IsKnown: true, Value: false } ? Fact<int?>.Known(null) : period,
+            values.Bool(false, "multi_region"),
+            window is { IsKnown: true, Value: null } ? Fact<int?>.Known(30) : window,
+            values.String("policy"))
+        {
+            KeyId = values.String("key_id").ValueOrDefault,
+        };
+    }
+
+    private static Fact<ImmutableSortedDictionary<string, string>> Tags(PlannedValues values)
+    {
+        if (values.IsUnknown("tags"))
+        {
+            return Fact<ImmutableSortedDictionary<string, string>>.Unknown("`tags` is known only after `terraform apply`");
+        }
+
+        var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (values.Node("tags") is MappingNode map)
+        {
+            foreach (var (key, value) in map.Entries)
+            {
+                if (values.IsUnknown("tags", key) || value is not ScalarNode { Text: { } text })
+                {
+                    return Fact<ImmutableSortedDictionary<string, string>>.Unknown($"tag `{key}` is known only after `terraform apply`");
+                }
+
+                tags[key] = text;
+            }
+        }
+
+        return Fact<ImmutableSortedDictionary<string, string>>.Known(tags.ToImmutable());
+    }
+
+    private static void CollectExpressions(MappingNode module, string prefix, Dictionary<string, MappingNode> references)
+    {
+        foreach (var resource in (module.Get("resources") as SequenceNode)?.Items.OfType<MappingNode>() ?? [])
+        {
+            if (Text(resource, "address") is { } address && resource.Get("expressions") is MappingNode expressions)
+            {
+                references[prefix + address] = expressions;
+            }
+        }
+
+        foreach (var (name, call) in (module.Get("module_calls") as MappingNode)?.Entries ?? [])
+        {
+            if ((call as MappingNode)?.Get("module") is MappingNode child)
+            {
+                CollectExpressions(child, $"{prefix}module.{name}.", references);
+            }
+        }
+    }
+
+    internal static string? Text(MappingNode node, string key) => (node.Get(key) as ScalarNode)?.Text;
+
+    internal static string StripIndexes(string address) => IndexPattern().Replace(address, string.Empty);
+}

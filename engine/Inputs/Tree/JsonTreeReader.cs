@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Inputs.Tree;
+
+/// <summary>Parses UTF-8 JSON into <see cref="InputNode"/>s with line, column and JSON pointer for every value.</summary>
+public sealed class JsonTreeReader
+{
+    private readonly string _file;
+    private readonly LineTable _lines;
+    private readonly long _baseOffset;
+
+    private JsonTreeReader(string file, LineTable lines, long baseOffset)
+    {
+        _file = file;
+        _lines = lines;
+        _baseOffset = baseOffset;
+    }
+
+    public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file)
+    {
+        var lines = LineTable.Build(utf8.Span);
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+        var tree = new JsonTreeReader(file, lines, 0);
+        try
+        {
+            if (!reader.Read())
+            {
+                throw new InputException(file, 1, 1, "the file is empty");
+            }
+
+            var root = tree.ReadValue(ref reader, string.Empty, utf8.Span);
+            if (reader.Read())
+            {
+                var (line, column) = lines.Position(utf8.Span, reader.TokenStartIndex);
+                throw new InputException(file, line, column, "unexpected content after the end of the JSON value");
+            }
+
+            return root;
+        }
+        catch (JsonException e)
+        {
+            throw ToInputException(e, file);
+        }
+    }
+
+    /// <summary>Parses one value from a reader positioned on its first token (used when streaming large files).</summary>
+    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, string file, string pointer, LineTable lines, long baseOffset)
+    {
+        var tree = new JsonTreeReader(file, lines, baseOffset);
+        return tree.ReadValue(ref reader, pointer, buffer);
+    }
+
+    internal static InputException ToInputException(JsonException e, string file) =>
+        new(file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "malformed JSON: " + FirstSentence(e.Message));
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+    }
+
+    private InputNode ReadValue(ref Utf8JsonReader reader, string pointer, ReadOnlySpan<byte> buffer)
+    {
+        var position = Position(buffer, reader.TokenStartIndex, pointer);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                {
+                    var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, InputNode>>();
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                    {
+                        var key = reader.GetString()!;
+                        reader.Read();
+                        entries.Add(new(key, ReadValue(ref reader, pointer + "/" + Escape(key), buffer)));
+                    }
+
+                    return new MappingNode(entries.ToImmutable(), position);
+                }
+
+            case JsonTokenType.StartArray:
+                {
+                    var items = ImmutableArray.CreateBuilder<InputNode>();
+                    var index = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        items.Add(ReadValue(ref reader, pointer + "/" + index++, buffer));
+                    }
+
+                    return new SequenceNode(items.ToImmutable(), position);
+                }
+
+            case JsonTokenType.String:
+                return new ScalarNode(reader.GetString(), ScalarKind.String, position);
+            case JsonTokenType.Number:
+                return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.Number, position);
+            case JsonTokenType.True:
+                return new ScalarNode("true", ScalarKind.Boolean, position);
+            case JsonTokenType.False:
+                return new ScalarNode("false", ScalarKind.Boolean, position);
+            case JsonTokenType.Null:
+                return new ScalarNode(null, ScalarKind.Null, position);
+            default:
+                throw new InputException(position.File, position.Line, position.Column, $"unexpected JSON token {reader.TokenType}");
+        }
+    }
+
+    private SourcePosition Position(ReadOnlySpan<byte> buffer, long indexInBuffer, string pointer)
+    {
+        var (line, column) = _lines.Position(buffer, indexInBuffer, _baseOffset);
+        return new SourcePosition(_file, line, column, pointer.Length == 0 ? "/" : pointer);
+    }
+
+    private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+}
