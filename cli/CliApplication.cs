@@ -13,6 +13,8 @@ public static class CliApplication
             CheckCommand.Create(context),
             FormatCommand.Create(context),
             BuildCommand.Create(context),
+            InspectCommand.Create(context),
+            EvalCommand.Create(context),
         };
 
         try

@@ -3,8 +3,14 @@ namespace Sec08Policy.Cli;
 /// <summary>Where a command writes and what day it is; injected so commands run in-process in tests.</summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error, DateOnly Today)
 {
+    /// <summary>Whether standard output is a terminal that should get colours (never when NO_COLOR is set).</summary>
+    public bool Color { get; init; }
+
     public static CliContext FromConsole() =>
-        new(Console.Out, Console.Error, DateOnly.FromDateTime(DateTime.UtcNow));
+        new(Console.Out, Console.Error, DateOnly.FromDateTime(DateTime.UtcNow))
+        {
+            Color = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+        };
 
     /// <summary>Reports a usage or input problem on standard error.</summary>
     public int UsageError(string message)

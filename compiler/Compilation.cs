@@ -43,6 +43,10 @@ public sealed class Compilation
         return [.. all];
     }
 
+    /// <summary>The policy lowered to the engine's IR for evaluation; null when the source has errors.</summary>
+    public Sec08Policy.Engine.Model.PolicySet? Lower() =>
+        GetDiagnostics().Any(d => d.IsError) ? null : Lowering.Lowerer.Lower(PolicySet);
+
     /// <summary>
     /// Lowers the policy and emits every document. Nothing is emitted when the source has errors or any document
     /// breaks an AWS limit; the result's diagnostics say why.

@@ -9,19 +9,27 @@ internal static class RuleMessages
 {
     public static string Describe(RequirementSymbol requirement, BoundClause clause, LevelRange? levels)
     {
-        var scope = levels is null ? "every" : $"{string.Join(", ", levels.Levels)}";
+        var onlyKeys = requirement.Services is ["kms"];
+        var subject = onlyKeys ? "KMS keys" : "data";
+        var scope = levels is null ? Capitalize(subject) : $"{Capitalize(JoinAnd(levels.Levels))} {subject}";
         var demand = clause.Assertion.Kind switch
         {
             AssertionKind.Encrypted => "be encrypted at rest",
             AssertionKind.EncryptedWithCustomerManagedKey => "be encrypted with a customer-managed KMS key",
             AssertionKind.EncryptedWithKey => $"be encrypted with key `{clause.Assertion.Key!.Name}`{(clause.Assertion.Key.Alias is { } alias ? $" ({alias})" : string.Empty)}",
+            AssertionKind.KeyRotation when onlyKeys => clause.Assertion.Days is { } keyDays ? $"rotate automatically at least every {keyDays} days" : "rotate automatically",
             AssertionKind.KeyRotation => clause.Assertion.Days is { } days ? $"use a key that rotates at least every {days} days" : "use a key with automatic rotation",
             AssertionKind.Regions => $"stay in {string.Join(", ", clause.Assertion.Values)}",
-            AssertionKind.Tags => $"carry the tags {string.Join(", ", clause.Assertion.Values.Select(v => $"`{v}`"))}",
+            AssertionKind.Tags => $"carry the tag{(clause.Assertion.Values.Length == 1 ? string.Empty : "s")} {string.Join(", ", clause.Assertion.Values.Select(v => $"`{v}`"))}",
             _ => throw new InvalidOperationException($"unexpected assertion {clause.Assertion.Kind}"),
         };
-        return $"{scope} {string.Join("/", requirement.Services)} data must {demand}";
+        return $"{scope} must {demand}";
     }
+
+    private static string JoinAnd(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     public static string DefaultRemediation(BoundAssertion assertion) => assertion.Kind switch
     {

@@ -7,7 +7,9 @@ namespace Sec08Policy.Benchmarks;
 /// Writes a deterministic, realistic single-file policy set: a header, one four-level classification scheme,
 /// 20 customer-managed keys, and the requested number of rules, interleaved as requirements (3 in 10), allow and
 /// deny rules (6 in 10) and waivers (1 in 10). Every name is unique and the result compiles without errors as long
-/// as it is compiled with <see cref="Today"/> or an earlier date.
+/// as it is compiled with <see cref="Today"/> or an earlier date. It also builds (lowers and emits) without errors:
+/// conditions are drawn within AWS's limits (statements per managed policy, 6,144 characters per managed policy,
+/// 32 KB per key policy, one equality test per tag key in a statement), and key-policy grants are spread over the keys.
 /// </summary>
 public sealed class PolicyGenerator
 {
@@ -76,6 +78,7 @@ public sealed class PolicyGenerator
     private readonly StringBuilder _out = new();
     private readonly List<string> _requirements = [];
     private readonly List<string> _keys = [];
+    private readonly Dictionary<string, int> _keyLoad = new(StringComparer.Ordinal);
 
     private PolicyGenerator(int seed) => _random = new Random(seed);
 
@@ -93,7 +96,7 @@ public sealed class PolicyGenerator
         Line($"// Generated benchmark policy: {rules} rules, seed-deterministic. Do not edit.");
         Line();
         Line("policy \"acme-generated-benchmark\" {");
-        Line("  description \"Synthetic data-at-rest policy for front-end benchmarks\"");
+        Line("  description \"Synthetic data-at-rest policy for front-end and build benchmarks\"");
         Line("  owner \"security-platform@acme.example\"");
         Line("}");
         Line();
@@ -240,29 +243,38 @@ public sealed class PolicyGenerator
     {
         var team = Pick(s_teams);
         var topic = Pick(s_topics);
-        var keyPolicy = _random.Next(20) == 0;
-        var temporary = _random.Next(8) == 0;
+
+        // Once every key policy is full (only with far more than 10,000 rules), grants go through IAM instead.
+        var keyPolicy = _random.Next(20) == 0 && _keys.Any(k => _keyLoad.GetValueOrDefault(k, KeyPolicyBaseBytes) + MaxKeyGrantBytes <= KeyPolicyBudget);
+        var temporary = keyPolicy || _random.Next(8) == 0;
+        var actions = PickDistinct(s_actions, _random.Next(2, 7));
+        string[] resources = keyPolicy
+            ? []
+            : [.. PickDistinct(s_resourcePatterns, _random.Next(1, 3)).Select(p => string.Format(CultureInfo.InvariantCulture, p, team))];
+        Func<Condition, string[], bool> fits = keyPolicy
+            ? KeyGrantFits
+            : (c, a) => ManagedPolicyFits(c, a, resources, deny: false, temporary);
+
+        // A managed policy trades actions for a larger condition; a key-policy grant keeps its actions (key policies fill up).
+        var condition = DrawCondition(keyPolicy ? s_keyPolicyAtoms : s_allAtoms, _random.Next(2, 5), withUnless: _random.Next(3) == 0, c => fits(c, keyPolicy ? actions : actions[..2]));
+        actions = FewerActions(actions, 2, a => fits(condition, a));
+
         Line();
         Line($"allow {team}_{topic}_access_{index:D5} {{");
         Line($"  description \"The {team} team reaches its {topic} data up to its clearance\"");
-        Line($"  actions {string.Join(", ", PickDistinct(s_actions, _random.Next(2, 7)))}");
+        Line($"  actions {string.Join(", ", actions)}");
         if (keyPolicy)
         {
             Line($"  principals \"arn:aws:iam::111122223333:role/{Pascal(team)}Responders\"");
-            Line($"  keys {string.Join(", ", PickDistinct(_keys.ToArray(), _random.Next(1, 3)))}");
+            Line($"  keys {string.Join(", ", GrantKeys(_random.Next(1, 3), KeyGrantBytes(condition, actions)))}");
         }
         else
         {
-            Line($"  resources {Quoted(PickDistinct(s_resourcePatterns, _random.Next(1, 3)).Select(p => string.Format(CultureInfo.InvariantCulture, p, team)))}");
+            Line($"  resources {Quoted(resources)}");
         }
 
-        WriteCondition("when", keyPolicy, _random.Next(2, 5));
-        if (_random.Next(3) == 0)
-        {
-            WriteCondition("unless", keyPolicy, 1);
-        }
-
-        if (temporary || keyPolicy)
+        WriteCondition(condition);
+        if (temporary)
         {
             Line($"  until {FutureDate()}T23:59:59Z");
             Line($"  justification \"INC-{1000 + index} recovery of the {team} {topic} store\"");
@@ -285,11 +297,21 @@ public sealed class PolicyGenerator
             return;
         }
 
+        var actions = PickDistinct(s_actions, _random.Next(1, 6));
+        var steward = _random.Next(2) == 0;
+        bool Fits(Condition c, string[] a) => ManagedPolicyFits(c, a, [], deny: true, temporary: false, extraEntries: steward ? 1 : 0);
+
+        // One in five is the plain "above its clearance" deny: a fail-closed level comparison against
+        // resource.classification expands to 13-15 statements, so it stands alone and keeps few actions.
+        var condition = _random.Next(5) == 0
+            ? new Condition([[ClearanceBelowClassification()]], [], null)
+            : DrawCondition(s_allAtoms, _random.Next(1, 4), withUnless: false, c => Fits(c, actions[..1]));
+        actions = FewerActions(actions, 1, a => Fits(condition, a));
         Line($"deny cross_team_{topic}_{index:D5} {{");
         Line($"  description \"No principal touches another team's {topic} data above its clearance\"");
-        Line($"  actions {string.Join(", ", PickDistinct(s_actions, _random.Next(1, 6)))}");
-        WriteCondition("when", keyPolicy: false, _random.Next(1, 4));
-        if (_random.Next(2) == 0)
+        Line($"  actions {string.Join(", ", actions)}");
+        WriteCondition(condition);
+        if (steward)
         {
             Line("  unless principal.tag.role == \"data-steward\"");
         }
@@ -311,52 +333,250 @@ public sealed class PolicyGenerator
         Line("}");
     }
 
-    /// <summary>A condition of <paramref name="atoms"/> comparisons joined by and/or, with some `not` and grouping.</summary>
-    private void WriteCondition(string keyword, bool keyPolicy, int atoms)
+    // ---- Conditions sized for AWS limits ----
+    //
+    // The compiler turns a condition into one IAM statement per disjunct of its disjunctive normal form: `or` adds
+    // disjuncts, `and` multiplies them, and a level comparison expands into the levels it accepts (a tag against
+    // resource.classification into one disjunct per classification level, more for the default level); deny rules
+    // fail closed, which adds a disjunct for a missing or unknown level to every level atom. A rule fails to build
+    // when it expands to more than 64 statements (SP3001), when its managed policy exceeds 6,144 non-white-space
+    // characters (SP3002), when a key policy exceeds 32 KB (SP3003), or when one conjunction holds two different
+    // equality tests on one tag key (SP3001). The generator estimates each condition's statements and size from an
+    // upper bound per atom and draws again (deterministically) until the rule fits with a margin.
+
+    /// <summary>Largest managed policy the generator aims for, in non-white-space characters (AWS limit 6,144).</summary>
+    private const int ManagedPolicyBudget = 5_400;
+
+    /// <summary>Largest key policy the generator aims for, in bytes of indented JSON (AWS limit 32,768).</summary>
+    private const int KeyPolicyBudget = 27_000;
+
+    /// <summary>Bytes of a key's own statements (account, administrators, users, grants) before any rule is granted.</summary>
+    private const int KeyPolicyBaseBytes = 3_200;
+
+    private const int MaxAllowStatements = 10;
+    private const int MaxDenyStatements = 16;
+    private const int MaxKeyGrantStatements = 3;
+    private const int MaxKeyGrantBytes = 2_400;
+
+    /// <summary>One comparison and an upper bound of the disjuncts it lowers to (either polarity).</summary>
+    private sealed record ConditionAtom(int Kind, string Text, int AllowDisjuncts, int DenyDisjuncts, int Entries);
+
+    /// <summary>`when` parts joined by `and`/`or` (Joins[i] joins Parts[i] to Parts[i + 1]); a part is one atom or an `or` of two.</summary>
+    private sealed record Condition(List<ConditionAtom[]> Parts, List<string> Joins, ConditionAtom? Unless)
     {
-        // Distinct kinds of comparison, so that no condition repeats itself.
-        var kinds = keyPolicy ? PickDistinct(s_keyPolicyAtoms, atoms) : PickDistinct(s_allAtoms, atoms);
-        var parts = new List<string>(kinds.Length);
-        foreach (var kind in kinds)
+        public IEnumerable<ConditionAtom> Atoms => Parts.SelectMany(p => p).Concat(Unless is null ? [] : [Unless]);
+
+        /// <summary>Upper bound of the statements: a sum over the `or`-separated conjunctions of the product of their parts.</summary>
+        public int Disjuncts(bool deny)
         {
-            var atom = Atom(kind);
-            if (!atom.Contains(" not in ", StringComparison.Ordinal) && _random.Next(8) == 0)
+            int Of(ConditionAtom atom) => deny ? atom.DenyDisjuncts : atom.AllowDisjuncts;
+            var total = 0;
+            var product = 1;
+            for (var i = 0; i < Parts.Count; i++)
             {
-                atom = $"not ({atom})";
+                product *= Parts[i].Sum(Of);
+                if (i == Parts.Count - 1 || Joins[i] == "or")
+                {
+                    total += product;
+                    product = 1;
+                }
             }
 
-            parts.Add(atom);
+            return total * (Unless is null ? 1 : Of(Unless));
+        }
+
+        /// <summary>Condition entries in the largest conjunction (one statement's Condition element).</summary>
+        public int Entries()
+        {
+            var largest = 0;
+            var current = 0;
+            for (var i = 0; i < Parts.Count; i++)
+            {
+                current += Parts[i].Max(a => a.Entries);
+                if (i == Parts.Count - 1 || Joins[i] == "or")
+                {
+                    largest = Math.Max(largest, current);
+                    current = 0;
+                }
+            }
+
+            return largest + (Unless?.Entries ?? 0);
+        }
+    }
+
+    /// <summary>Draws conditions of <paramref name="atoms"/> comparisons until one <paramref name="fits"/>, then falls back to fewer.</summary>
+    private Condition DrawCondition(int[] kinds, int atoms, bool withUnless, Func<Condition, bool> fits)
+    {
+        for (var count = atoms; ; count = Math.Max(1, count - 1))
+        {
+            for (var attempt = 0; attempt < 8; attempt++)
+            {
+                var condition = NewCondition(kinds, count, withUnless && count > 1);
+                if (fits(condition))
+                {
+                    return condition;
+                }
+            }
+
+            if (count == 1)
+            {
+                // Single cheap comparisons (kinds 5 and 8) always fit.
+                return new Condition([[Atom(Pick([5, 8]))]], [], null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A condition of distinct kinds of comparison (so it never repeats itself), with some `not` and a grouped `or`.
+    /// `principal.tag.team == resource.tag.team` and `resource.tag.team in [...]` never meet in one rule: both test
+    /// aws:ResourceTag/team for equality, which one IAM statement cannot write.
+    /// </summary>
+    private Condition NewCondition(int[] kinds, int atoms, bool withUnless)
+    {
+        var picked = PickDistinct(kinds, atoms + (withUnless ? 1 : 0)).ToList();
+        if (picked.Contains(0) && picked.Contains(3))
+        {
+            picked.Remove(_random.Next(2) == 0 ? 0 : 3);
+        }
+
+        var unless = withUnless && picked.Count > 1 ? Atom(picked[^1]) : null;
+        if (unless is not null)
+        {
+            picked.RemoveAt(picked.Count - 1);
+        }
+
+        var parts = new List<ConditionAtom[]>(picked.Count);
+        foreach (var kind in picked)
+        {
+            var atom = Atom(kind);
+            if (!atom.Text.Contains(" not in ", StringComparison.Ordinal) && _random.Next(8) == 0)
+            {
+                atom = atom with { Text = $"not ({atom.Text})" };
+            }
+
+            parts.Add([atom]);
         }
 
         if (parts.Count >= 3 && _random.Next(3) == 0)
         {
             // Group the last two under an `or`: a and (b or c).
-            var grouped = $"({parts[^2]} or {parts[^1]})";
+            var grouped = new[] { parts[^2][0], parts[^1][0] };
             parts.RemoveRange(parts.Count - 2, 2);
             parts.Add(grouped);
         }
 
-        Line($"  {keyword} {parts[0]}");
-        for (var i = 1; i < parts.Count; i++)
+        var joins = Enumerable.Range(1, parts.Count - 1).Select(_ => _random.Next(5) == 0 ? "or" : "and").ToList();
+        return new Condition(parts, joins, unless);
+    }
+
+    private void WriteCondition(Condition condition)
+    {
+        static string Text(ConditionAtom[] part) => part.Length == 1 ? part[0].Text : $"({string.Join(" or ", part.Select(a => a.Text))})";
+        Line($"  when {Text(condition.Parts[0])}");
+        for (var i = 1; i < condition.Parts.Count; i++)
         {
-            Line($"      {(_random.Next(5) == 0 ? "or" : "and")} {parts[i]}");
+            Line($"      {condition.Joins[i - 1]} {Text(condition.Parts[i])}");
+        }
+
+        if (condition.Unless is { } unless)
+        {
+            Line($"  unless {unless.Text}");
         }
     }
 
-    /// <summary>One comparison; kinds 5 and up read only principal and request tags, as key-policy grants must.</summary>
-    private string Atom(int kind) =>
-        kind switch
+    /// <summary>Whether the rule's managed policy stays within the statement and size budgets.</summary>
+    private static bool ManagedPolicyFits(Condition condition, string[] actions, string[] resources, bool deny, bool temporary, int extraEntries = 0)
+    {
+        var statements = condition.Disjuncts(deny);
+        if (statements > (deny ? MaxDenyStatements : MaxAllowStatements))
         {
-            0 => "principal.tag.team == resource.tag.team",
-            1 => $"principal.tag.clearance {Pick([">=", ">"])} resource.classification",
-            2 => $"resource.classification {Pick(["<=", "<", "=="])} {Pick(s_levels)}",
-            3 => $"resource.tag.team {Pick(["in", "not in"])} [{Quoted(PickDistinct(s_teams, _random.Next(1, 4)))}]",
-            4 => $"resource.tag.\"cost:center\" == \"cc-{_random.Next(1000, 9999)}\"",
-            5 => $"principal.tag.environment {Pick(["==", "!="])} \"{Pick(s_environments)}\"",
-            6 => $"request.tag.DataClassification in [{string.Join(", ", PickDistinct(s_levels, _random.Next(1, 4)))}]",
-            7 => $"principal.tag.clearance >= {Pick(s_levels)}",
-            _ => $"principal.tag.employment == \"{Pick(["employee", "contractor"])}\"",
-        };
+            return false;
+        }
+
+        // Fail-closed level atoms add a Null test; `until` adds DateLessThan.
+        var entries = condition.Entries() + extraEntries + (deny ? 1 : 0) + (temporary ? 1 : 0);
+        var statement = 90 + ListLength(actions) + (resources.Length == 0 ? 3 : ListLength(resources)) + (60 * entries);
+        return statements * statement <= ManagedPolicyBudget;
+    }
+
+    private static bool KeyGrantFits(Condition condition, string[] actions) =>
+        condition.Disjuncts(deny: false) <= MaxKeyGrantStatements && KeyGrantBytes(condition, actions) <= MaxKeyGrantBytes;
+
+    /// <summary>Bytes one key-policy grant adds (indented JSON, with the principal and the `until` test).</summary>
+    private static int KeyGrantBytes(Condition condition, string[] actions) =>
+        condition.Disjuncts(deny: false) * (260 + actions.Sum(a => a.Length + 10) + (110 * (condition.Entries() + 1)));
+
+    /// <summary>Drops actions from the end (keeping at least <paramref name="minimum"/>) until the rule fits; a heavy condition trades actions.</summary>
+    private static string[] FewerActions(string[] actions, int minimum, Func<string[], bool> fits)
+    {
+        while (actions.Length > minimum && !fits(actions))
+        {
+            actions = actions[..^1];
+        }
+
+        return actions;
+    }
+
+    private static int ListLength(string[] values) => values.Sum(v => v.Length + 3);
+
+    /// <summary>The <paramref name="count"/> keys with the least granted so far (ties in random order), charged <paramref name="bytes"/> each.</summary>
+    private List<string> GrantKeys(int count, int bytes)
+    {
+        var candidates = _keys.ToArray();
+        _random.Shuffle(candidates);
+        var chosen = candidates
+            .Where(k => _keyLoad.GetValueOrDefault(k, KeyPolicyBaseBytes) + bytes <= KeyPolicyBudget)
+            .OrderBy(k => _keyLoad.GetValueOrDefault(k, KeyPolicyBaseBytes))
+            .Take(count)
+            .ToList();
+        if (chosen.Count == 0)
+        {
+            throw new InvalidOperationException("every key policy is full; give the generator more keys or fewer key-policy grants");
+        }
+
+        foreach (var key in chosen)
+        {
+            _keyLoad[key] = _keyLoad.GetValueOrDefault(key, KeyPolicyBaseBytes) + bytes;
+        }
+
+        return chosen;
+    }
+
+    private ConditionAtom ClearanceBelowClassification() =>
+        Atom(1) with { Text = Pick(["principal.tag.clearance < resource.classification", "not (principal.tag.clearance >= resource.classification)"]) };
+
+    /// <summary>
+    /// One comparison with an upper bound of its disjuncts (allow, deny) and of its condition entries; kinds 5 and up
+    /// read only principal and request tags, as key-policy grants must.
+    /// </summary>
+    private ConditionAtom Atom(int kind)
+    {
+        switch (kind)
+        {
+            case 0:
+                return new(kind, "principal.tag.team == resource.tag.team", 1, 1, 1);
+            case 1:
+                return new(kind, $"principal.tag.clearance {Pick([">=", ">"])} resource.classification", 5, 15, 2);
+            case 2:
+                return new(kind, $"resource.classification {Pick(["<=", "<", "=="])} {Pick(s_levels)}", 2, 3, 1);
+            case 3:
+                return new(kind, $"resource.tag.team {Pick(["in", "not in"])} [{Quoted(PickDistinct(s_teams, _random.Next(1, 4)))}]", 1, 1, 1);
+            case 4:
+                return new(kind, $"resource.tag.\"cost:center\" == \"cc-{_random.Next(1000, 9999)}\"", 1, 1, 1);
+            case 5:
+                return new(kind, $"principal.tag.environment {Pick(["==", "!="])} \"{Pick(s_environments)}\"", 1, 1, 1);
+            case 6:
+                {
+                    var levels = _random.Next(1, 4);
+                    return new(kind, $"request.tag.DataClassification in [{string.Join(", ", PickDistinct(s_levels, levels))}]", levels, levels + 1, 1);
+                }
+
+            case 7:
+                return new(kind, $"principal.tag.clearance >= {Pick(s_levels)}", 1, 2, 1);
+            default:
+                return new(kind, $"principal.tag.employment == \"{Pick(["employee", "contractor"])}\"", 1, 1, 1);
+        }
+    }
 
     private string FutureDate() =>
         Today.AddDays(_random.Next(365, 4 * 365)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

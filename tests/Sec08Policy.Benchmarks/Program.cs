@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Running;
 using Sec08Policy.Compiler;
+using Sec08Policy.Compiler.Emit;
 using Sec08Policy.Compiler.Syntax;
 
 namespace Sec08Policy.Benchmarks;
 
 /// <summary>
-/// <c>--quick [--rules N]</c> generates, parses and binds one policy once and prints the figures; any other arguments
-/// go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
+/// <c>--quick [--rules N]</c> generates, parses, binds and builds (lower + emit, no disk) one policy once and prints
+/// the figures; any other arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
 /// </summary>
 public static class Program
 {
@@ -59,11 +60,25 @@ public static class Program
         Console.WriteLine($"parse:        {parsed.TotalMilliseconds:F0} ms");
         Console.WriteLine($"bind:         {(bound - parsed).TotalMilliseconds:F0} ms");
         Console.WriteLine($"parse + bind: {bound.TotalMilliseconds:F0} ms (first run in this process, JIT included)");
-        foreach (var diagnostic in diagnostics.Take(10))
+        var build = Stopwatch.StartNew();
+        var emitted = compilation.Emit(new EmitOptions { ScpMaxCount = BuildBenchmarks.ScpMaxCount });
+        var built = build.Elapsed;
+        var buildErrors = emitted.Diagnostics.Where(d => d.IsError).ToList();
+        Console.WriteLine($"build:        {built.TotalMilliseconds:F0} ms (lower + emit, first run), {(emitted.Success ? "ok" : "FAILED")}, {emitted.Diagnostics.Length} diagnostics ({buildErrors.Count} errors)");
+        if (emitted.Success)
+        {
+            BuildSummary.Print(emitted);
+        }
+        else
+        {
+            Console.WriteLine($"  errors by id: {string.Join(", ", buildErrors.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}"))}");
+        }
+
+        foreach (var diagnostic in diagnostics.Where(d => d.IsError).Concat(buildErrors).Take(10))
         {
             Console.WriteLine($"  {diagnostic.Id} @{diagnostic.Location.Span.Start}: {diagnostic.Message}");
         }
 
-        return errors == 0 ? 0 : 1;
+        return errors == 0 && emitted.Success ? 0 : 1;
     }
 }

@@ -55,7 +55,7 @@ public static class CloudFormationAdapter
             Arn = Fact<string?>.Unknown(DeployTime),
             Account = Fact<string?>.Unknown("the stack's account is chosen when it is deployed"),
             Region = Fact<string?>.Unknown("the stack's Region is chosen when it is deployed"),
-            Tags = Tags(properties.Get("Tags")),
+            Tags = Tags(properties.Get(kind == ResourceKind.EfsFileSystem ? "FileSystemTags" : "Tags")),
         };
 
         KeyRef Key(string property) => KeyReference(properties.Get(property), types);

@@ -4,7 +4,7 @@ using Sec08Policy.Engine.Resources;
 namespace Sec08Policy.Engine.Inputs.Terraform;
 
 /// <summary>Follows <c>configuration</c> references of a plan to the addresses of other planned resources.</summary>
-internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, List<string> addresses)
+internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, Dictionary<string, MappingNode> moduleCalls, List<string> addresses)
 {
     /// <summary>The key an attribute names: its planned value, or (unknown at plan time) the key resource it references.</summary>
     public KeyRef KeyReference(string address, PlannedValues values, params string[] path)
@@ -16,8 +16,25 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, L
         }
 
         var referenced = ReferencedAddress(address, path[^1], "aws_kms_key") ?? ReferencedAddress(address, path[^1], "aws_kms_alias");
-        return referenced is null ? new KeyRef(value, null) : new KeyRef(Fact<string?>.Known(referenced), referenced);
+        if (referenced is not null)
+        {
+            return new KeyRef(Fact<string?>.Known(referenced), referenced);
+        }
+
+        // Not set in the configuration at all: the provider fills in the service's default key at apply.
+        return IsConfigured(address, path[^1]) ? new KeyRef(value, null) : new KeyRef(Fact<string?>.Known(null), null);
     }
+
+    /// <summary>Whether the configuration sets the attribute (anywhere in the resource, nested blocks included).</summary>
+    public bool IsConfigured(string address, string attribute) =>
+        expressions.TryGetValue(TerraformPlanAdapter.StripIndexes(address), out var resource) && Mentions(resource, attribute);
+
+    private static bool Mentions(InputNode node, string attribute) => node switch
+    {
+        MappingNode map => map.Entries.Any(e => e.Key == attribute || Mentions(e.Value, attribute)),
+        SequenceNode seq => seq.Items.Any(i => Mentions(i, attribute)),
+        _ => false,
+    };
 
     /// <summary>
     /// The address of the resource of <paramref name="type"/> that the attribute's expression references, searching
@@ -26,17 +43,34 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, L
     public string? ReferencedAddress(string address, string attribute, string type)
     {
         var configAddress = TerraformPlanAdapter.StripIndexes(address);
-        var lastModule = configAddress.LastIndexOf("module.", StringComparison.Ordinal);
-        var modulePrefix = lastModule >= 0
-            ? configAddress[..(configAddress.IndexOf('.', configAddress.IndexOf('.', lastModule) + 1) + 1)]
-            : string.Empty;
-        if (!expressions.TryGetValue(configAddress, out var resource))
-        {
-            return null;
-        }
+        return expressions.TryGetValue(configAddress, out var resource)
+            ? Follow(References(resource, attribute), ModulePrefix(configAddress), type, depth: 0)
+            : null;
+    }
 
-        foreach (var reference in References(resource, attribute))
+    /// <summary>
+    /// The first reference that names a planned resource of <paramref name="type"/> in the module; a module input
+    /// variable (<c>var.x</c>) is followed to the expression the calling module passes for it.
+    /// </summary>
+    private string? Follow(IEnumerable<string> references, string modulePrefix, string type, int depth)
+    {
+        foreach (var reference in references)
         {
+            if (reference.StartsWith("var.", StringComparison.Ordinal) && modulePrefix.Length > 0 && depth < 16
+                && moduleCalls.TryGetValue(modulePrefix, out var call))
+            {
+                var variable = reference.Split('.')[1];
+                var segments = modulePrefix.TrimEnd('.').Split('.');
+                var parentPrefix = segments.Length <= 2 ? string.Empty : string.Join('.', segments[..^2]) + ".";
+                if (call.Get(variable) is MappingNode passed && passed.Get("references") is SequenceNode refs
+                    && Follow(refs.Items.OfType<ScalarNode>().Select(r => r.Text ?? string.Empty), parentPrefix, type, depth + 1) is { } found)
+                {
+                    return found;
+                }
+
+                continue;
+            }
+
             if (!reference.StartsWith(type + ".", StringComparison.Ordinal))
             {
                 continue;
@@ -52,6 +86,19 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, L
         }
 
         return null;
+    }
+
+    /// <summary><c>module.a.module.b.aws_x.y</c> → <c>module.a.module.b.</c>; a root address → empty.</summary>
+    private static string ModulePrefix(string configAddress)
+    {
+        var parts = configAddress.Split('.');
+        var end = 0;
+        while (end + 1 < parts.Length && parts[end] == "module")
+        {
+            end += 2;
+        }
+
+        return end == 0 ? string.Empty : string.Join('.', parts[..end]) + ".";
     }
 
     private static IEnumerable<string> References(InputNode node, string attribute)

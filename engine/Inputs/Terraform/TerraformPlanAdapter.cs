@@ -25,14 +25,15 @@ public static partial class TerraformPlanAdapter
     {
         CheckVersion(plan);
         var references = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
+        var moduleCalls = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
         if ((plan.Get("configuration") as MappingNode)?.Get("root_module") is MappingNode root)
         {
-            CollectExpressions(root, string.Empty, references);
+            CollectExpressions(root, string.Empty, references, moduleCalls);
         }
 
         var changes = (plan.Get("resource_changes") as SequenceNode)?.Items.OfType<MappingNode>().Where(IsKept).ToList() ?? [];
         var addresses = changes.Select(c => Text(c, "address")).OfType<string>().ToList();
-        var context = new PlanContext(references, addresses);
+        var context = new PlanContext(references, moduleCalls, addresses);
 
         var resources = new List<Resource>();
         var sseConfigurations = new List<(MappingNode Change, PlannedValues Values)>();
@@ -131,7 +132,9 @@ public static partial class TerraformPlanAdapter
             ResourceKind.EfsFileSystem => resource with { Encryption = Storage(values.Bool(false, "encrypted"), Key("kms_key_id"), "alias/aws/elasticfilesystem") },
             ResourceKind.DynamoDbTable => resource with
             {
-                Encryption = values.IsUnknown("server_side_encryption")
+                Encryption = !context.IsConfigured(address, "server_side_encryption")
+                    ? EncryptionState.ServiceOwned("AES256") // no block: the AWS owned key
+                    : values.IsUnknown("server_side_encryption")
                     ? EncryptionState.Unknown("`server_side_encryption` is known only after `terraform apply`")
                     : values.Bool(false, "server_side_encryption", "0", "enabled") switch
                     {
@@ -276,7 +279,7 @@ public static partial class TerraformPlanAdapter
         return Fact<ImmutableSortedDictionary<string, string>>.Known(tags.ToImmutable());
     }
 
-    private static void CollectExpressions(MappingNode module, string prefix, Dictionary<string, MappingNode> references)
+    private static void CollectExpressions(MappingNode module, string prefix, Dictionary<string, MappingNode> references, Dictionary<string, MappingNode> moduleCalls)
     {
         foreach (var resource in (module.Get("resources") as SequenceNode)?.Items.OfType<MappingNode>() ?? [])
         {
@@ -288,9 +291,15 @@ public static partial class TerraformPlanAdapter
 
         foreach (var (name, call) in (module.Get("module_calls") as MappingNode)?.Entries ?? [])
         {
+            var childPrefix = $"{prefix}module.{name}.";
+            if ((call as MappingNode)?.Get("expressions") is MappingNode passed)
+            {
+                moduleCalls[childPrefix] = passed;
+            }
+
             if ((call as MappingNode)?.Get("module") is MappingNode child)
             {
-                CollectExpressions(child, $"{prefix}module.{name}.", references);
+                CollectExpressions(child, childPrefix, references, moduleCalls);
             }
         }
     }

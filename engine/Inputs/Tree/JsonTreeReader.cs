@@ -11,12 +11,14 @@ public sealed class JsonTreeReader
     private readonly string _file;
     private readonly LineTable _lines;
     private readonly long _baseOffset;
+    private readonly int _indexOffset;
 
-    private JsonTreeReader(string file, LineTable lines, long baseOffset)
+    private JsonTreeReader(string file, LineTable lines, long baseOffset, int indexOffset = 0)
     {
         _file = file;
         _lines = lines;
         _baseOffset = baseOffset;
+        _indexOffset = indexOffset;
     }
 
     public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file)
@@ -46,10 +48,14 @@ public sealed class JsonTreeReader
         }
     }
 
-    /// <summary>Parses one value from a reader positioned on its first token (used when streaming large files).</summary>
-    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, string file, string pointer, LineTable lines, long baseOffset)
+    /// <summary>
+    /// Parses one value from a reader positioned on its first token (used when streaming large files). The reader
+    /// reads <paramref name="buffer"/> from <paramref name="readerStart"/>; the buffer starts at absolute offset
+    /// <paramref name="bufferOffset"/> of the file.
+    /// </summary>
+    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, LineTable lines, long bufferOffset)
     {
-        var tree = new JsonTreeReader(file, lines, baseOffset);
+        var tree = new JsonTreeReader(file, lines, bufferOffset, readerStart);
         return tree.ReadValue(ref reader, pointer, buffer);
     }
 
@@ -109,7 +115,7 @@ public sealed class JsonTreeReader
 
     private SourcePosition Position(ReadOnlySpan<byte> buffer, long indexInBuffer, string pointer)
     {
-        var (line, column) = _lines.Position(buffer, indexInBuffer, _baseOffset);
+        var (line, column) = _lines.Position(buffer, indexInBuffer + _indexOffset, _baseOffset);
         return new SourcePosition(_file, line, column, pointer.Length == 0 ? "/" : pointer);
     }
 

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Reflection;
+using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Engine.Evaluation;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Reporting;
+
+namespace Sec08Policy.Cli.Commands;
+
+/// <summary>
+/// <c>sec08 eval --policy PATH... --input PATH... [--format F [-o FILE]]... [--fail-on SEVERITY]</c>: check resources
+/// against the policy and report. Formats pair with <c>-o</c> files in order; a format without a file goes to
+/// standard output, so SARIF and JUnit can be written in one run.
+/// </summary>
+internal static class EvalCommand
+{
+    private static readonly string[] s_formats = ["text", "json", "sarif", "junit", "markdown"];
+    private static readonly string[] s_severities = ["info", "low", "medium", "high", "critical", "none"];
+
+    public static Command Create(CliContext context)
+    {
+        var policy = new Option<string[]>("--policy") { Description = "policy files or folders", Required = true, AllowMultipleArgumentsPerToken = true };
+        var input = new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", Required = true, AllowMultipleArgumentsPerToken = true };
+        var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown" };
+        format.AcceptOnlyFromAmong(s_formats);
+        var output = new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" };
+        var failOn = new Option<string>("--fail-on") { Description = "exit 1 when a failure has at least this severity (none: never)", DefaultValueFactory = _ => "info" };
+        failOn.AcceptOnlyFromAmong(s_severities);
+        var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "also exit 1 when a rule could not be decided" };
+        var command = new Command(
+            "eval",
+            "Check resources against the policy: every rule and resource gets Pass, Fail, NotApplicable, Unknown or Waived.\n"
+            + "Exit codes: 0 no failure at or above --fail-on, 1 failures, 2 errors in policy source, 3 usage, unreadable or malformed input, unwritable output.")
+        {
+            policy,
+            input,
+            format,
+            output,
+            failOn,
+            failOnUnknown,
+        };
+        command.SetAction(parse => Run(
+            new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input)!, parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown)),
+            context));
+        return command;
+    }
+
+    private sealed record EvalRequest(string[] Policies, string[] Inputs, string[] Formats, string[] Outputs, string FailOn, bool FailOnUnknown);
+
+    private static int Run(EvalRequest request, CliContext context)
+    {
+        var formats = request.Formats.Length == 0 ? ["text"] : request.Formats;
+        if (request.Outputs.Length > formats.Length || formats.Length - request.Outputs.Length > 1)
+        {
+            return context.UsageError("give one `-o FILE` per `--format`; at most one format may go to standard output");
+        }
+
+        var policy = PolicyInput.Load(request.Policies, context);
+        if (policy is null)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (policy.HasErrors)
+        {
+            DiagnosticFormatter.WriteHuman(context.Error, policy.Diagnostics.Where(d => d.IsError));
+            return policy.HasUnreadableFiles ? ExitCodes.UsageOrInput : ExitCodes.PolicyErrors;
+        }
+
+        if (InputSet.Load(request.Inputs, context) is not { } inputs)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate([.. InputSet.Resources(inputs)]);
+        var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        for (var i = 0; i < formats.Length; i++)
+        {
+            var kind = Enum.Parse<ReportFormat>(formats[i], ignoreCase: true);
+            if (i < request.Outputs.Length)
+            {
+                try
+                {
+                    OutputFile.WriteAtomically(request.Outputs[i], Reporter.Render(result, kind, color: false, version));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return context.UsageError($"cannot write `{request.Outputs[i]}`: {e.Message}");
+                }
+            }
+            else
+            {
+                context.Out.Write(Reporter.Render(result, kind, context.Color && kind == ReportFormat.Text, version));
+            }
+        }
+
+        var gate = request.FailOn == "none" ? (Severity?)null : Enum.Parse<Severity>(request.FailOn, ignoreCase: true);
+        var failed = (gate is { } threshold && result.FailuresAtOrAbove(threshold).Any())
+            || (request.FailOnUnknown && result.Count(Verdict.Unknown) > 0);
+        return failed ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}

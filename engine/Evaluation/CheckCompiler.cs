@@ -1,0 +1,227 @@
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Predicates;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Evaluation;
+
+/// <summary>
+/// Compiles a rule's check predicate once into a delegate over a resource, so evaluation does not walk the
+/// predicate tree per resource. Every check is three-valued: a value that is not known gives Unknown with the reason.
+/// </summary>
+internal static class CheckCompiler
+{
+    public static Func<Resource, KeyDirectory, Outcome> Compile(Predicate check) => check switch
+    {
+        EncryptedPredicate => (resource, _) => Encrypted(resource),
+        CustomerManagedKeyPredicate => (resource, _) => CustomerManaged(resource),
+        NamedKeyPredicate named => (resource, keys) => NamedKey(resource, keys, named),
+        KeyRotationPredicate rotation => (resource, keys) => Rotation(resource, keys, rotation.MaxDays),
+        RegionPredicate region => Resourceful(Region(region.Regions)),
+        TagsPresentPredicate tags => Resourceful((resource, _) => TagsPresent(resource, tags.Keys)),
+        AndPredicate and => All([.. and.Operands.Select(Compile)]),
+        _ => throw new InvalidOperationException($"`{check.GetType().Name}` is not a resource check"),
+    };
+
+    /// <summary>Aliases and the account's EBS setting are not resources that carry tags or live in a chosen Region.</summary>
+    private static Func<Resource, KeyDirectory, Outcome> Resourceful(Func<Resource, KeyDirectory, Outcome> check) => (resource, keys) =>
+        resource.Kind is ResourceKind.KmsAlias or ResourceKind.EbsEncryptionByDefault
+            ? Outcome.NotApplicable("not a taggable resource of its own")
+            : check(resource, keys);
+
+    private static Func<Resource, KeyDirectory, Outcome> All(ImmutableArray<Func<Resource, KeyDirectory, Outcome>> checks) => (resource, keys) =>
+    {
+        Outcome? unknown = null;
+        foreach (var check in checks)
+        {
+            var outcome = check(resource, keys);
+            if (outcome.Verdict == Verdict.Fail)
+            {
+                return outcome;
+            }
+
+            unknown ??= outcome.Verdict == Verdict.Unknown ? outcome : null;
+        }
+
+        return unknown ?? Outcome.Pass();
+    };
+
+    private static Outcome Encrypted(Resource resource)
+    {
+        if (resource.EbsEncryptionByDefault is { } setting)
+        {
+            // The account setting: new volumes are encrypted only while it is on.
+            return setting switch
+            {
+                { IsKnown: false } s => Outcome.Unknown($"whether EBS encryption by default is on is unknown: {s.UnknownReason}"),
+                { Value: true } => Outcome.Pass(),
+                _ => Outcome.Fail("EBS encryption by default is off, so new volumes can be created unencrypted"),
+            };
+        }
+
+        if (resource.Encryption is not { } encryption)
+        {
+            return Outcome.NotApplicable("the resource holds no data");
+        }
+
+        return encryption.Enabled switch
+        {
+            { IsKnown: false } e => Outcome.Unknown($"whether it is encrypted is unknown: {e.UnknownReason}"),
+            { Value: true } => Outcome.Pass(),
+            _ => Outcome.Fail("not encrypted at rest"),
+        };
+    }
+
+    private static Outcome CustomerManaged(Resource resource)
+    {
+        if (resource.Encryption is null)
+        {
+            return Outcome.NotApplicable("the resource holds no data");
+        }
+
+        var encrypted = Encrypted(resource);
+        if (encrypted.Verdict != Verdict.Pass)
+        {
+            return encrypted;
+        }
+
+        return resource.Encryption!.KeyManager switch
+        {
+            { IsKnown: false } m => Outcome.Unknown($"who manages its key is unknown: {m.UnknownReason}"),
+            { Value: KeyManager.Customer } => Outcome.Pass(),
+            { Value: KeyManager.AwsManaged } => Outcome.Fail("encrypted with an AWS managed key, not a customer-managed one"),
+            _ => Outcome.Fail("encrypted with a key the service owns, not a customer-managed KMS key"),
+        };
+    }
+
+    private static Outcome NamedKey(Resource resource, KeyDirectory keys, NamedKeyPredicate named)
+    {
+        if (resource.Encryption is null)
+        {
+            return Outcome.NotApplicable("the resource holds no data");
+        }
+
+        var encrypted = Encrypted(resource);
+        if (encrypted.Verdict != Verdict.Pass)
+        {
+            return encrypted;
+        }
+
+        var encryption = resource.Encryption!;
+        var alias = named.Alias;
+        if (encryption.KeyReference is { IsKnown: true, Value: { } reference } && alias is not null
+            && (reference == alias || reference.EndsWith(":" + alias, StringComparison.Ordinal)))
+        {
+            return Outcome.Pass();
+        }
+
+        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId) is not null)
+        {
+            var aliases = keys.AliasesOf(keyId);
+            if (alias is not null && aliases.Contains(alias))
+            {
+                return Outcome.Pass();
+            }
+
+            return aliases.Count > 0
+                ? Outcome.Fail($"encrypted with key `{keyId}` ({string.Join(", ", aliases.Order(StringComparer.Ordinal))}), not `{named.Key}`{(alias is null ? string.Empty : $" ({alias})")}")
+                : Outcome.Unknown($"key `{keyId}` has no alias in the inputs, so it cannot be matched with `{named.Key}`");
+        }
+
+        return encryption.KeyManager switch
+        {
+            { IsKnown: true, Value: KeyManager.AwsManaged or KeyManager.AwsOwned } =>
+                Outcome.Fail($"encrypted with an AWS key, not `{named.Key}`"),
+            _ when !encryption.KeyReference.IsKnown => Outcome.Unknown($"its key is unknown: {encryption.KeyReference.UnknownReason}"),
+            _ => Outcome.Unknown($"key `{encryption.KeyReference.Value}` is not among the inputs, so it cannot be matched with `{named.Key}`"),
+        };
+    }
+
+    private static Outcome Rotation(Resource resource, KeyDirectory keys, int? maxDays)
+    {
+        if (resource.Key is { } own)
+        {
+            if (own.Manager is { IsKnown: true, Value: not KeyManager.Customer })
+            {
+                return Outcome.NotApplicable("AWS rotates its own keys");
+            }
+
+            return KeyRotation(own, resource.Id, maxDays);
+        }
+
+        if (resource.Encryption is null)
+        {
+            return Outcome.NotApplicable("the resource holds no data");
+        }
+
+        var encrypted = Encrypted(resource);
+        if (encrypted.Verdict != Verdict.Pass)
+        {
+            return encrypted.Verdict == Verdict.Fail ? Outcome.Fail("not encrypted, so no key rotates") : encrypted;
+        }
+
+        var encryption = resource.Encryption!;
+        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId)?.Key is { } key)
+        {
+            return KeyRotation(key, keyId, maxDays);
+        }
+
+        return encryption.KeyManager switch
+        {
+            { IsKnown: true, Value: KeyManager.AwsManaged } => maxDays is null or >= 365
+                ? Outcome.Pass()
+                : Outcome.Fail($"AWS managed keys rotate every 365 days, more than {maxDays}"),
+            { IsKnown: true, Value: KeyManager.AwsOwned } => Outcome.Unknown("the service's own key rotates on a schedule the inputs do not show"),
+            { IsKnown: false } m => Outcome.Unknown($"its key is unknown: {m.UnknownReason}"),
+            _ => Outcome.Unknown($"key `{encryption.KeyReference.ValueOrDefault}` is not among the inputs, so its rotation is unknown"),
+        };
+    }
+
+    private static Outcome KeyRotation(KeyFacts key, string keyId, int? maxDays)
+    {
+        if (!key.RotationEnabled.IsKnown)
+        {
+            return Outcome.Unknown($"whether key `{keyId}` rotates is unknown: {key.RotationEnabled.UnknownReason}");
+        }
+
+        if (!key.RotationEnabled.Value)
+        {
+            return Outcome.Fail($"key `{keyId}` does not rotate automatically");
+        }
+
+        if (maxDays is not { } max)
+        {
+            return Outcome.Pass();
+        }
+
+        return key.RotationPeriodDays switch
+        {
+            { IsKnown: false } p => Outcome.Unknown($"key `{keyId}` rotates, but its period is unknown: {p.UnknownReason}"),
+            { Value: { } days } when days <= max => Outcome.Pass(),
+            { Value: { } days } => Outcome.Fail($"key `{keyId}` rotates every {days} days, more than {max}"),
+            _ => Outcome.Pass(),
+        };
+    }
+
+    private static Func<Resource, KeyDirectory, Outcome> Region(ImmutableArray<string> regions)
+    {
+        var allowed = regions.ToHashSet(StringComparer.Ordinal);
+        return (resource, _) => resource.Region switch
+        {
+            { IsKnown: false } r => Outcome.Unknown($"its Region is unknown: {r.UnknownReason}"),
+            { Value: null } => Outcome.Unknown("its Region is not recorded"),
+            { Value: { } region } when allowed.Contains(region) => Outcome.Pass(),
+            { Value: { } region } => Outcome.Fail($"it is in {region}, outside {string.Join(", ", regions)}"),
+        };
+    }
+
+    private static Outcome TagsPresent(Resource resource, ImmutableArray<string> required)
+    {
+        if (!resource.Tags.IsKnown)
+        {
+            return Outcome.Unknown($"its tags are unknown: {resource.Tags.UnknownReason}");
+        }
+
+        var missing = required.Where(tag => !resource.Tags.Value.ContainsKey(tag)).ToList();
+        return missing.Count == 0 ? Outcome.Pass() : Outcome.Fail($"missing the tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(t => $"`{t}`"))}");
+    }
+}

@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Evaluation;
+
+/// <summary>The findings of one evaluation, its counts and its key performance indicators.</summary>
+public sealed record EvaluationResult(
+    PolicySet Policy,
+    IReadOnlyList<Resource> Resources,
+    ImmutableArray<Finding> Findings,
+    long NotApplicable,
+    DateOnly Today)
+{
+    public int Count(Verdict verdict) => Findings.Count(f => f.Verdict == verdict);
+
+    public Kpis Kpis => Kpis.Compute(this);
+
+    /// <summary>Failures at or above a severity; what decides the exit code.</summary>
+    public IEnumerable<Finding> FailuresAtOrAbove(Severity severity) =>
+        Findings.Where(f => f.Verdict == Verdict.Fail && f.Rule.Severity >= severity);
+}

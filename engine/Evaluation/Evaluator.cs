@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Evaluation;
+
+/// <summary>
+/// Checks resources against the compiled rules. Each rule's check is compiled to a delegate once; every
+/// (rule, resource) pair gets exactly one verdict. Not-applicable pairs are counted, not listed.
+/// </summary>
+public sealed class Evaluator
+{
+    private readonly PolicySet _policy;
+    private readonly EvaluationOptions _options;
+    private readonly ImmutableArray<(CompiledRule Rule, Func<Resource, KeyDirectory, Outcome> Check, HashSet<string> Services, HashSet<string>? Levels)> _rules;
+    private readonly Classifier _classifier;
+
+    public Evaluator(PolicySet policy, EvaluationOptions options)
+    {
+        _policy = policy;
+        _options = options;
+        _classifier = new Classifier(policy.Classification);
+        _rules = [.. policy.Rules.Select(r => (r, CheckCompiler.Compile(r.Check), r.Services.ToHashSet(StringComparer.Ordinal), r.Levels?.Levels.ToHashSet(StringComparer.Ordinal)))];
+    }
+
+    public PolicySet Policy => _policy;
+
+    public EvaluationResult Evaluate(IReadOnlyList<Resource> resources)
+    {
+        var findings = new List<Finding>();
+        var notApplicable = Evaluate(resources, findings.Add);
+        return new EvaluationResult(_policy, resources, [.. findings], notApplicable, _options.Today);
+    }
+
+    /// <summary>Streams every applicable finding to <paramref name="onFinding"/>; returns the number of not-applicable pairs.</summary>
+    public long Evaluate(IReadOnlyList<Resource> resources, Action<Finding> onFinding)
+    {
+        var keys = new KeyDirectory(resources);
+        var waivers = new WaiverIndex(_policy.Waivers, _options.Today);
+        long notApplicable = 0;
+        foreach (var resource in resources)
+        {
+            var service = resource.Service;
+            Fact<string?>? classification = null;
+            foreach (var (rule, check, services, levels) in _rules)
+            {
+                if (service is null || !services.Contains(service))
+                {
+                    notApplicable++;
+                    continue;
+                }
+
+                classification ??= _classifier.Classify(resource);
+                var level = classification.Value;
+                Outcome outcome;
+                if (levels is not null && !level.IsKnown)
+                {
+                    outcome = Outcome.Unknown($"the rule covers {string.Join(", ", levels.Order(StringComparer.Ordinal))} data, but {level.UnknownReason}");
+                }
+                else if (levels is not null && (level.Value is null || !levels.Contains(level.Value)))
+                {
+                    notApplicable++;
+                    continue;
+                }
+                else
+                {
+                    outcome = check(resource, keys);
+                }
+
+                if (outcome.Verdict == Verdict.NotApplicable)
+                {
+                    notApplicable++;
+                    continue;
+                }
+
+                var waiver = outcome.Verdict is Verdict.Fail or Verdict.Unknown ? waivers.Find(rule.Requirement, resource) : null;
+                var verdict = waiver is { Expired: false } ? Verdict.Waived : outcome.Verdict;
+                onFinding(new Finding(rule, resource, verdict, outcome.Reason, level.IsKnown ? level.Value : null, waiver?.Waiver, waiver?.Expired ?? false));
+            }
+        }
+
+        return notApplicable;
+    }
+}

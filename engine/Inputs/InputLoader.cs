@@ -1,0 +1,251 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Sec08Policy.Engine.Inputs.CloudFormation;
+using Sec08Policy.Engine.Inputs.Config;
+using Sec08Policy.Engine.Inputs.Inventory;
+using Sec08Policy.Engine.Inputs.Terraform;
+using Sec08Policy.Engine.Inputs.Tree;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Inputs;
+
+/// <summary>
+/// Reads one input file of any supported kind, told apart by content: CloudFormation (JSON or YAML), Terraform plan
+/// JSON, AWS Config snapshots and items (streamed), and the native inventory; gzip and UTF-16 are undone first.
+/// Malformed input throws <see cref="InputException"/> with a position.
+/// </summary>
+public static class InputLoader
+{
+    private const int SniffBytes = 64 * 1024;
+
+    public static InputFile Load(string path)
+    {
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, 1, 1, $"cannot read the file: {e.Message}");
+        }
+
+        using (stream)
+        {
+            return Load(stream, path);
+        }
+    }
+
+    public static InputFile Load(Stream file, string path)
+    {
+        var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
+        var head = ReadUpTo(stream, SniffBytes, path);
+        if (head.Length == 0)
+        {
+            throw new InputException(path, 1, 1, "the file is empty");
+        }
+
+        if (HasUtf16Bom(head))
+        {
+            // Windows PowerShell writes redirected output as UTF-16; such files are small enough to read whole.
+            var all = Concat(head, ReadRest(stream, path));
+            var text = (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(all, 2, all.Length - 2);
+            return FromBytes(Encoding.UTF8.GetBytes(text), path);
+        }
+
+        var start = StartOfContent(head);
+        if (start >= head.Length)
+        {
+            throw new InputException(path, 1, 1, "the file holds only white space");
+        }
+
+        if (head[start] == (byte)'[' || (head[start] == (byte)'{' && SniffTopLevelKey(head.AsSpan(start)) == "configurationItems"))
+        {
+            var property = head[start] == (byte)'[' ? null : "configurationItems";
+            var kind = property is null ? InputKind.ConfigItems : InputKind.ConfigSnapshot;
+            var items = new ConfigStream(stream, path, property, head.AsSpan(start)).Items();
+            return new InputFile(path, kind, [.. InputSetResolver.Resolve([.. ConfigItems(items)])]);
+        }
+
+        return FromBytes(Concat(head, ReadRest(stream, path)), path);
+    }
+
+    private static InputFile FromBytes(byte[] bytes, string path)
+    {
+        var start = StartOfContent(bytes);
+        var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[')
+        {
+            var root = JsonTreeReader.Parse(bytes.AsMemory(bom), path);
+            return FromTree(root, path);
+        }
+
+        var text = Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+        var yaml = YamlTreeReader.Parse(text, path);
+        if (yaml is MappingNode template && CloudFormationAdapter.Accepts(template))
+        {
+            return Resolved(path, InputKind.CloudFormation, CloudFormationAdapter.Read(template));
+        }
+
+        throw new InputException(path, yaml.Position.Line, yaml.Position.Column, "the YAML file is not a CloudFormation template (it has no `Resources`)");
+    }
+
+    private static InputFile FromTree(InputNode root, string path)
+    {
+        switch (root)
+        {
+            case MappingNode map when TerraformPlanAdapter.Accepts(map):
+                return Resolved(path, InputKind.TerraformPlan, TerraformPlanAdapter.Read(map));
+            case MappingNode map when CloudFormationAdapter.Accepts(map):
+                return Resolved(path, InputKind.CloudFormation, CloudFormationAdapter.Read(map));
+            case MappingNode map when InventoryAdapter.Accepts(map):
+                return Resolved(path, InputKind.Inventory, InventoryAdapter.Read(map));
+            case MappingNode map when map.Get("configurationItems") is SequenceNode items:
+                return Resolved(path, InputKind.ConfigSnapshot, ConfigItems(items.Items));
+            case MappingNode map when map.Get("configurationItem") is MappingNode item:
+                return Resolved(path, InputKind.ConfigItems, ConfigItems([item]));
+            case MappingNode map when map.Get("invokingEvent") is ScalarNode { Text: { } invokingEvent }:
+                {
+                    var inner = JsonTreeReader.Parse(Encoding.UTF8.GetBytes(invokingEvent), path);
+                    var item = (inner as MappingNode)?.Get("configurationItem") as MappingNode
+                        ?? throw new InputException(path, map.Position.Line, map.Position.Column, "the Config rule event carries no `configurationItem`");
+                    return Resolved(path, InputKind.ConfigItems, ConfigItems([item with { Position = map.Position }]));
+                }
+
+            case MappingNode map when ConfigItemAdapter.IsItem(map):
+                return Resolved(path, InputKind.ConfigItems, ConfigItems([map]));
+            case SequenceNode list:
+                return Resolved(path, InputKind.ConfigItems, ConfigItems(list.Items));
+            default:
+                throw new InputException(path, root.Position.Line, root.Position.Column,
+                    "not a CloudFormation template, Terraform plan (`terraform show -json`), AWS Config snapshot or item, or sec08 inventory");
+        }
+    }
+
+    private static IEnumerable<Resource> ConfigItems(IEnumerable<InputNode> items)
+    {
+        foreach (var node in items)
+        {
+            if (node is not MappingNode item || !ConfigItemAdapter.IsItem(item))
+            {
+                throw new InputException(node.Position.File, node.Position.Line, node.Position.Column, "expected an AWS Config configuration item (an object with `resourceType`)");
+            }
+
+            if (ConfigItemAdapter.Read(item) is { } resource)
+            {
+                yield return resource;
+            }
+        }
+    }
+
+    private static InputFile Resolved(string path, InputKind kind, IEnumerable<Resource> resources) =>
+        new(path, kind, [.. InputSetResolver.Resolve([.. resources])]);
+
+    /// <summary>The first top-level property name of a JSON object, read from the start of the file only.</summary>
+    private static string? SniffTopLevelKey(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    var name = reader.GetString();
+                    if (name is "configurationItems")
+                    {
+                        return name;
+                    }
+
+                    if (!reader.Read() || !reader.TrySkip())
+                    {
+                        return null;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all, or broken: the full parse reports where.
+        }
+
+        return null;
+    }
+
+    private static bool IsGzip(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        var read = stream.Read(magic);
+        stream.Seek(-read, SeekOrigin.Current);
+        return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    }
+
+    private static bool HasUtf16Bom(byte[] head) =>
+        head.Length >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF));
+
+    /// <summary>Skips a UTF-8 byte order mark and leading white space.</summary>
+    private static int StartOfContent(ReadOnlySpan<byte> bytes)
+    {
+        var i = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static byte[] ReadUpTo(Stream stream, int count, string path)
+    {
+        var buffer = new byte[count];
+        var total = 0;
+        try
+        {
+            int read;
+            while (total < count && (read = stream.Read(buffer, total, count - total)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InputException(path, 1, 1, "the compressed data is corrupt or truncated: " + e.Message);
+        }
+
+        return buffer[..total];
+    }
+
+    private static byte[] ReadRest(Stream stream, string path)
+    {
+        using var rest = new MemoryStream();
+        try
+        {
+            stream.CopyTo(rest);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InputException(path, 1, 1, "the compressed data is corrupt or truncated: " + e.Message);
+        }
+
+        return rest.ToArray();
+    }
+
+    private static byte[] Concat(byte[] head, byte[] rest)
+    {
+        if (rest.Length == 0)
+        {
+            return head;
+        }
+
+        var all = new byte[head.Length + rest.Length];
+        head.CopyTo(all, 0);
+        rest.CopyTo(all, head.Length);
+        return all;
+    }
+}

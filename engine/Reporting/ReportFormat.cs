@@ -1,0 +1,10 @@
+namespace Sec08Policy.Engine.Reporting;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+    Junit,
+    Markdown,
+}
