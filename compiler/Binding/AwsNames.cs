@@ -30,6 +30,10 @@ internal static partial class AwsNames
     public static bool IsResourcePattern(string value) =>
         value == "*" || (value.StartsWith("arn:", StringComparison.Ordinal) && value.Split(':', 6).Length == 6);
 
+    /// <summary>A CloudFormation logical ID or Terraform address (with wildcards): no spaces, not empty.</summary>
+    public static bool IsResourceName(string value) =>
+        value.Length > 0 && !value.Any(char.IsWhiteSpace) && !value.StartsWith("arn:", StringComparison.Ordinal);
+
     /// <summary>Why a KMS alias is invalid, or null when it is valid.</summary>
     public static string? AliasProblem(string alias)
     {

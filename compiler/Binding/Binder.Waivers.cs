@@ -27,13 +27,14 @@ internal sealed partial class Binder
         var resources = ImmutableArray.CreateBuilder<string>();
         foreach (var resource in members.Strings(MemberKind.Resources))
         {
-            if (AwsNames.IsResourcePattern(resource.Value))
+            // Waivers also name template resources, which have no ARN before deployment: logical IDs and addresses.
+            if (AwsNames.IsResourcePattern(resource.Value) || AwsNames.IsResourceName(resource.Value))
             {
                 resources.Add(resource.Value);
             }
             else
             {
-                _diagnostics.Report(Descriptors.InvalidArn, At(members, resource), resource.Value, "resource ARN pattern or `*`");
+                _diagnostics.Report(Descriptors.InvalidArn, At(members, resource), resource.Value, "resource ARN pattern, logical ID or address");
             }
         }
 
