@@ -15,6 +15,7 @@ public static class CliApplication
             BuildCommand.Create(context),
             InspectCommand.Create(context),
             EvalCommand.Create(context),
+            CollectCommand.Create(context),
         };
 
         try

@@ -6,10 +6,20 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, DateOnly Today
     /// <summary>Whether standard output is a terminal that should get colours (never when NO_COLOR is set).</summary>
     public bool Color { get; init; }
 
+    /// <summary>Whether progress lines go to standard error: a terminal, and not CI.</summary>
+    public bool ShowProgress { get; init; }
+
+    /// <summary>The moment stamped into inventories; injected like <see cref="Today"/>.</summary>
+    public DateTime Now { get; init; } = DateTime.UtcNow;
+
+    /// <summary>Credentials that replace the standard chain (tests and embedding only).</summary>
+    public Amazon.Runtime.AWSCredentials? AwsCredentials { get; init; }
+
     public static CliContext FromConsole() =>
         new(Console.Out, Console.Error, DateOnly.FromDateTime(DateTime.UtcNow))
         {
             Color = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+            ShowProgress = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null,
         };
 
     /// <summary>Reports a usage or input problem on standard error.</summary>

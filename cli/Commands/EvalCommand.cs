@@ -8,7 +8,7 @@ using Sec08Policy.Engine.Reporting;
 namespace Sec08Policy.Cli.Commands;
 
 /// <summary>
-/// <c>sec08 eval --policy PATH... --input PATH... [--format F [-o FILE]]... [--fail-on SEVERITY]</c>: check resources
+/// <c>sec08 eval --policy PATH... (--input PATH... | --live) [--format F [-o FILE]]... [--fail-on SEVERITY]</c>: check resources
 /// against the policy and report. Formats pair with <c>-o</c> files in order; a format without a file goes to
 /// standard output, so SARIF and JUnit can be written in one run.
 /// </summary>
@@ -20,7 +20,9 @@ internal static class EvalCommand
     public static Command Create(CliContext context)
     {
         var policy = new Option<string[]>("--policy") { Description = "policy files or folders", Required = true, AllowMultipleArgumentsPerToken = true };
-        var input = new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", Required = true, AllowMultipleArgumentsPerToken = true };
+        var input = new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true };
+        var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed, through the AWS SDK (see `sec08 collect`)" };
+        var live = new LiveOptions();
         var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown" };
         format.AcceptOnlyFromAmong(s_formats);
         var output = new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" };
@@ -38,17 +40,30 @@ internal static class EvalCommand
             output,
             failOn,
             failOnUnknown,
+            liveFlag,
         };
+        live.AddTo(command);
         command.SetAction(parse => Run(
-            new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input)!, parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown)),
+            new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown))
+            {
+                Live = parse.GetValue(liveFlag) ? (live.Read(parse, context), live.WantsAllRegions(parse)) : null,
+            },
             context));
         return command;
     }
 
-    private sealed record EvalRequest(string[] Policies, string[] Inputs, string[] Formats, string[] Outputs, string FailOn, bool FailOnUnknown);
+    private sealed record EvalRequest(string[] Policies, string[] Inputs, string[] Formats, string[] Outputs, string FailOn, bool FailOnUnknown)
+    {
+        public (Collector.CollectOptions Options, bool AllRegions)? Live { get; init; }
+    }
 
     private static int Run(EvalRequest request, CliContext context)
     {
+        if (request.Inputs.Length == 0 && request.Live is null)
+        {
+            return context.UsageError("give `--input PATH...`, `--live`, or both");
+        }
+
         var formats = request.Formats.Length == 0 ? ["text"] : request.Formats;
         if (request.Outputs.Length > formats.Length || formats.Length - request.Outputs.Length > 1)
         {
@@ -67,12 +82,28 @@ internal static class EvalCommand
             return policy.HasUnreadableFiles ? ExitCodes.UsageOrInput : ExitCodes.PolicyErrors;
         }
 
-        if (InputSet.Load(request.Inputs, context) is not { } inputs)
+        var resources = new List<Sec08Policy.Engine.Resources.Resource>();
+        if (request.Inputs.Length > 0)
         {
-            return ExitCodes.UsageOrInput;
+            if (InputSet.Load(request.Inputs, context) is not { } inputs)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            resources.AddRange(InputSet.Resources(inputs));
         }
 
-        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate([.. InputSet.Resources(inputs)]);
+        if (request.Live is { } live)
+        {
+            if (LiveOptions.Collect(live.Options, live.AllRegions, context) is not { } collected)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            resources.AddRange(collected.Resources);
+        }
+
+        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(resources);
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {

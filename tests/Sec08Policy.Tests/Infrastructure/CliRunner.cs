@@ -11,7 +11,10 @@ internal static class CliRunner
 
     public sealed record Run(int ExitCode, string Out, string Error);
 
-    public static Run Invoke(params string[] args)
+    public static Run Invoke(params string[] args) => Invoke(context => context, args);
+
+    /// <summary>Runs with a context changed by <paramref name="configure"/> (e.g. replay credentials).</summary>
+    public static Run Invoke(Func<CliContext, CliContext> configure, params string[] args)
     {
         // The working folder is process-wide state; commands print paths relative to it.
         lock (s_lock)
@@ -22,7 +25,7 @@ internal static class CliRunner
             {
                 var output = new StringWriter();
                 var error = new StringWriter();
-                var exit = CliApplication.Run(args, new CliContext(output, error, Today));
+                var exit = CliApplication.Run(args, configure(new CliContext(output, error, Today) { Now = new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc) }));
                 return new Run(exit, output.ToString(), error.ToString());
             }
             finally

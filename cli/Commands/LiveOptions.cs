@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Sec08Policy.Collector;
+using Sec08Policy.Engine.Inputs.Inventory;
+
+namespace Sec08Policy.Cli.Commands;
+
+/// <summary>The options that say how to reach AWS, shared by <c>collect</c> and <c>eval --live</c>.</summary>
+internal sealed class LiveOptions
+{
+    public Option<string[]> Regions { get; } = new("--region") { Description = "a Region to read (repeatable); default: AWS_REGION, else us-east-1" };
+
+    public Option<bool> AllRegions { get; } = new("--all-regions") { Description = "read every Region enabled for the account" };
+
+    public Option<string?> Profile { get; } = new("--profile") { Description = "a profile of the shared AWS config files (default: the standard credential chain)" };
+
+    public Option<string[]> AssumeRoles { get; } = new("--assume-role") { Description = "a role to assume, one per account to read (repeatable)" };
+
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "send every API call to this endpoint instead of AWS's" };
+
+    public Option<int> Timeout { get; } = new("--timeout") { Description = "seconds one API call may take before it is retried or given up", DefaultValueFactory = _ => 30 };
+
+    public Option<int> Retries { get; } = new("--retries") { Description = "retries per API call for throttling and transient errors, with backoff", DefaultValueFactory = _ => 4 };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Retries);
+        command.Options.Add(Regions);
+        command.Options.Add(AllRegions);
+        command.Options.Add(Profile);
+        command.Options.Add(AssumeRoles);
+        command.Options.Add(EndpointUrl);
+        command.Options.Add(Timeout);
+    }
+
+    public CollectOptions Read(ParseResult parse, CliContext context)
+    {
+        var regions = parse.GetValue(Regions) ?? [];
+        if (regions.Length == 0)
+        {
+            regions = [Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1"];
+        }
+
+        return new CollectOptions
+        {
+            Regions = regions,
+            Profile = parse.GetValue(Profile),
+            AssumeRoles = parse.GetValue(AssumeRoles) ?? [],
+            EndpointUrl = parse.GetValue(EndpointUrl),
+            CallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(Timeout))),
+            MaxRetries = Math.Clamp(parse.GetValue(Retries), 0, 10),
+            Credentials = context.AwsCredentials,
+            Progress = context.ShowProgress ? new Progress<string>(line => context.Error.Write($"sec08: {line}\n")) : null,
+        };
+    }
+
+    public bool WantsAllRegions(ParseResult parse) => parse.GetValue(AllRegions);
+
+    /// <summary>Collects, printing failed parts as warnings; null after reporting that nothing could be read.</summary>
+    public static CollectResult? Collect(CollectOptions options, bool allRegions, CliContext context)
+    {
+        try
+        {
+            if (allRegions)
+            {
+                options = options with { Regions = RegionLister.EnabledRegions(options) };
+            }
+
+            var result = new AwsCollector(options).CollectAsync().GetAwaiter().GetResult();
+            foreach (var error in result.Errors)
+            {
+                context.Error.Write($"sec08: warning: {Describe(error)}\n");
+            }
+
+            if (result.NothingCollected)
+            {
+                context.UsageError("nothing could be collected; every Region and service failed");
+                return null;
+            }
+
+            return result;
+        }
+        catch (CollectException e)
+        {
+            context.UsageError(e.Message);
+            return null;
+        }
+    }
+
+    private static string Describe(InventoryError error) =>
+        $"{error.Service} in {error.Region ?? "?"}{(error.Account is null ? string.Empty : $" (account {error.Account})")}: {error.Message}";
+}

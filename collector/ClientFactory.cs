@@ -1,0 +1,46 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.EC2;
+using Amazon.KeyManagementService;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using Amazon.SQS;
+
+namespace Sec08Policy.Collector;
+
+/// <summary>Creates SDK clients for one account and Region with the run's endpoint, timeout and retry settings.</summary>
+internal sealed class ClientFactory(CollectOptions options, AWSCredentials credentials)
+{
+    public AWSCredentials Credentials => credentials;
+
+    public IAmazonS3 S3(string region) => new AmazonS3Client(credentials, Configure(new AmazonS3Config { ForcePathStyle = options.EndpointUrl is not null }, region));
+
+    public IAmazonKeyManagementService Kms(string region) => new AmazonKeyManagementServiceClient(credentials, Configure(new AmazonKeyManagementServiceConfig(), region));
+
+    public IAmazonEC2 Ec2(string region) => new AmazonEC2Client(credentials, Configure(new AmazonEC2Config(), region));
+
+    public IAmazonDynamoDB DynamoDb(string region) => new AmazonDynamoDBClient(credentials, Configure(new AmazonDynamoDBConfig(), region));
+
+    public IAmazonSQS Sqs(string region) => new AmazonSQSClient(credentials, Configure(new AmazonSQSConfig(), region));
+
+    public IAmazonSecurityTokenService Sts(string region) => new AmazonSecurityTokenServiceClient(credentials, Configure(new AmazonSecurityTokenServiceConfig(), region));
+
+    private T Configure<T>(T config, string region) where T : ClientConfig
+    {
+        if (options.EndpointUrl is { } endpoint)
+        {
+            config.ServiceURL = endpoint;
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        config.Timeout = options.CallTimeout;
+        config.MaxErrorRetry = options.MaxRetries;
+        config.RetryMode = RequestRetryMode.Standard;
+        return config;
+    }
+}

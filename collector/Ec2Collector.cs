@@ -1,0 +1,64 @@
+using Amazon.EC2.Model;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Collector;
+
+/// <summary>EBS volumes, the account's own snapshots and EBS encryption by default, for one Region, all pages.</summary>
+internal static class Ec2Collector
+{
+    public static async Task<List<Resource>> Collect(Scope scope)
+    {
+        using var ec2 = scope.Clients.Ec2(scope.Region);
+        var resources = new List<Resource>();
+
+        var (byDefault, defaultFailure) = await scope.Try("ec2:GetEbsEncryptionByDefault", c => ec2.GetEbsEncryptionByDefaultAsync(new GetEbsEncryptionByDefaultRequest(), c)).ConfigureAwait(false);
+        resources.Add(scope.New("AWS::EC2::EBSEncryptionByDefault", ResourceKind.EbsEncryptionByDefault, $"ebs-encryption-by-default/{scope.Account}/{scope.Region}", null) with
+        {
+            EbsEncryptionByDefault = byDefault is null ? Fact<bool>.Unknown(defaultFailure!) : Fact<bool>.Known(byDefault.EbsEncryptionByDefault == true),
+        });
+
+        string? token = null;
+        do
+        {
+            var (page, failure) = await scope.Try("ec2:DescribeVolumes", c => ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token, MaxResults = 500 }, c)).ConfigureAwait(false);
+            if (page is null)
+            {
+                scope.Failed("ebs", failure!);
+                break;
+            }
+
+            resources.AddRange((page.Volumes ?? []).Select(v => Data(scope, "AWS::EC2::Volume", ResourceKind.EbsVolume, v.VolumeId, "volume", v.Encrypted, v.KmsKeyId, v.Tags)));
+            token = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        token = null;
+        do
+        {
+            var (page, failure) = await scope.Try("ec2:DescribeSnapshots", c => ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = ["self"], NextToken = token, MaxResults = 1000 }, c)).ConfigureAwait(false);
+            if (page is null)
+            {
+                scope.Failed("ebs", failure!);
+                break;
+            }
+
+            resources.AddRange((page.Snapshots ?? []).Select(s => Data(scope, "AWS::EC2::Snapshot", ResourceKind.EbsSnapshot, s.SnapshotId, "snapshot", s.Encrypted, s.KmsKeyId, s.Tags)));
+            token = page.NextToken;
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        return resources;
+    }
+
+    private static Resource Data(Scope scope, string type, ResourceKind kind, string id, string arnType, bool? encrypted, string? kmsKeyId, List<Tag>? tags) =>
+        scope.New(type, kind, id, $"arn:aws:ec2:{scope.Region}:{scope.Account}:{arnType}/{id}") with
+        {
+            Tags = Scope.Tags(tags?.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)), null),
+            Encryption = encrypted switch
+            {
+                true => EncryptionState.Kms(Fact<string?>.Known(string.IsNullOrEmpty(kmsKeyId) ? null : kmsKeyId), "aws:kms", "alias/aws/ebs"),
+                false => EncryptionState.Unencrypted,
+                null => EncryptionState.Unknown($"{type} {id}: the API did not say whether it is encrypted"),
+            },
+        };
+}

@@ -1,0 +1,118 @@
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Collector;
+
+/// <summary>KMS keys (DescribeKey, rotation with period, key policy, tags) and aliases of one Region, all pages.</summary>
+internal static class KmsCollector
+{
+    public static async Task<List<Resource>> Collect(Scope scope)
+    {
+        using var kms = scope.Clients.Kms(scope.Region);
+        var keys = new List<KeyListEntry>();
+        string? marker = null;
+        do
+        {
+            var (page, failure) = await scope.Try("kms:ListKeys", c => kms.ListKeysAsync(new ListKeysRequest { Marker = marker, Limit = 1000 }, c)).ConfigureAwait(false);
+            if (page is null)
+            {
+                scope.Failed("kms", failure!);
+                return [];
+            }
+
+            keys.AddRange(page.Keys ?? []);
+            marker = page.Truncated == true ? page.NextMarker : null;
+        }
+        while (marker is not null);
+
+        var aliases = await Aliases(kms, scope).ConfigureAwait(false);
+        var resources = await Task.WhenAll(keys.Select(k => Key(kms, scope, k, aliases))).ConfigureAwait(false);
+        return [.. resources, .. aliases.Select(a => AliasResource(scope, a))];
+    }
+
+    private static async Task<List<AliasListEntry>> Aliases(IAmazonKeyManagementService kms, Scope scope)
+    {
+        var aliases = new List<AliasListEntry>();
+        string? marker = null;
+        do
+        {
+            var (page, failure) = await scope.Try("kms:ListAliases", c => kms.ListAliasesAsync(new ListAliasesRequest { Marker = marker, Limit = 100 }, c)).ConfigureAwait(false);
+            if (page is null)
+            {
+                scope.Failed("kms", failure!);
+                return aliases;
+            }
+
+            aliases.AddRange(page.Aliases ?? []);
+            marker = page.Truncated == true ? page.NextMarker : null;
+        }
+        while (marker is not null);
+
+        return aliases;
+    }
+
+    private static async Task<Resource> Key(IAmazonKeyManagementService kms, Scope scope, KeyListEntry entry, List<AliasListEntry> aliases)
+    {
+        var resource = scope.New("AWS::KMS::Key", ResourceKind.KmsKey, entry.KeyId, entry.KeyArn);
+        var keyAliases = aliases.Where(a => a.TargetKeyId == entry.KeyId).Select(a => a.AliasName).Order(StringComparer.Ordinal).ToList();
+        var (described, describeFailure) = await scope.Try("kms:DescribeKey", c => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = entry.KeyId }, c)).ConfigureAwait(false);
+        if (described?.KeyMetadata is not { } metadata)
+        {
+            var reason = describeFailure ?? "kms:DescribeKey returned no metadata";
+            return resource with
+            {
+                Tags = Fact<System.Collections.Immutable.ImmutableSortedDictionary<string, string>>.Unknown(reason),
+                Key = new KeyFacts(Fact<KeyManager>.Unknown(reason), Fact<string>.Unknown(reason), Fact<bool>.Unknown(reason), Fact<int?>.Unknown(reason),
+                    Fact<bool>.Unknown(reason), Fact<int?>.Unknown(reason), Fact<string?>.Unknown(reason)) { Aliases = [.. keyAliases], KeyId = entry.KeyId },
+            };
+        }
+
+        var customer = metadata.KeyManager == Amazon.KeyManagementService.KeyManagerType.CUSTOMER;
+        Fact<bool> rotation;
+        Fact<int?> period;
+        Fact<string?> policy;
+        Fact<System.Collections.Immutable.ImmutableSortedDictionary<string, string>> tags;
+        if (customer)
+        {
+            var (status, rotationFailure) = await scope.Try("kms:GetKeyRotationStatus", c => kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = entry.KeyId }, c)).ConfigureAwait(false);
+            rotation = status is null ? Fact<bool>.Unknown(rotationFailure!) : Fact<bool>.Known(status.KeyRotationEnabled == true);
+            period = status is null ? Fact<int?>.Unknown(rotationFailure!) : Fact<int?>.Known(status.KeyRotationEnabled == true ? status.RotationPeriodInDays ?? 365 : null);
+            var (keyPolicy, policyFailure) = await scope.Try("kms:GetKeyPolicy", c => kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = entry.KeyId, PolicyName = "default" }, c)).ConfigureAwait(false);
+            policy = keyPolicy is null ? Fact<string?>.Unknown(policyFailure!) : Fact<string?>.Known(keyPolicy.Policy);
+            var (tagged, tagFailure) = await scope.Try("kms:ListResourceTags", c => kms.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = entry.KeyId }, c)).ConfigureAwait(false);
+            tags = Scope.Tags(tagged?.Tags?.Select(t => new KeyValuePair<string, string>(t.TagKey, t.TagValue)), tagFailure);
+        }
+        else
+        {
+            // AWS managed keys rotate every year and cannot be changed; their policies and tags are AWS's.
+            rotation = Fact<bool>.Known(true);
+            period = Fact<int?>.Known(365);
+            policy = Fact<string?>.Known(null);
+            tags = Scope.Tags([], null);
+        }
+
+        return resource with
+        {
+            Tags = tags,
+            Key = new KeyFacts(
+                Fact<KeyManager>.Known(customer ? KeyManager.Customer : KeyManager.AwsManaged),
+                Fact<string>.Known(metadata.KeyState?.Value ?? "Unknown"),
+                rotation,
+                period,
+                Fact<bool>.Known(metadata.MultiRegion == true),
+                Fact<int?>.Known(metadata.PendingDeletionWindowInDays),
+                policy)
+            {
+                Aliases = [.. keyAliases],
+                KeyId = entry.KeyId,
+            },
+        };
+    }
+
+    private static Resource AliasResource(Scope scope, AliasListEntry alias) =>
+        scope.New("AWS::KMS::Alias", ResourceKind.KmsAlias, alias.AliasName, alias.AliasArn) with
+        {
+            Alias = new AliasFacts(alias.AliasName, Fact<string?>.Known(alias.TargetKeyId)),
+        };
+}

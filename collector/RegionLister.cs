@@ -1,0 +1,22 @@
+using Amazon.EC2.Model;
+
+namespace Sec08Policy.Collector;
+
+/// <summary>The Regions enabled for the account (EC2 DescribeRegions), for <c>--all-regions</c>.</summary>
+public static class RegionLister
+{
+    public static IReadOnlyList<string> EnabledRegions(CollectOptions options)
+    {
+        var credentials = options.Credentials ?? Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        using var ec2 = new ClientFactory(options, credentials).Ec2(options.Regions[0]);
+        try
+        {
+            var response = ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = false }).GetAwaiter().GetResult();
+            return [.. (response.Regions ?? []).Select(r => r.RegionName).Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (AwsErrors.IsCallFailure(e))
+        {
+            throw new CollectException(AwsErrors.Describe("ec2:DescribeRegions", e), e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using Amazon.Runtime;
+using Sec08Policy.Cli;
+using Sec08Policy.Collector;
+using Sec08Policy.Engine.Resources;
+using Sec08Policy.Tests.Infrastructure;
+
+namespace Sec08Policy.Tests.Collect;
+
+/// <summary>
+/// Replay tests: the real AWS SDK clients talk to <see cref="AwsReplayServer"/> on loopback, which answers with
+/// recorded-shape wire responses. Nothing here reaches AWS.
+/// </summary>
+public class CollectReplayTests
+{
+    private const string Account = "111122223333";
+    private const string Other = "444455556666";
+    private static readonly BasicAWSCredentials s_credentials = new("AKIDREPLAYMAIN", "replay-secret");
+
+    private static Dictionary<string, string> Tags(string level, string team = "payments") => new() { ["DataClassification"] = level, ["team"] = team };
+
+    private static AwsReplayServer Server()
+    {
+        var server = new AwsReplayServer();
+        var account = new ReplayAccount(Account);
+        var cmk = $"arn:aws:kms:eu-west-1:{Account}:key/k1";
+        account.Keys.AddRange(
+        [
+            new ReplayKey("k1", "eu-west-1", "CUSTOMER", true, 180, ["alias/acme/confidential"], Tags("confidential")),
+            new ReplayKey("k2", "eu-west-1", "CUSTOMER", false, null, ["alias/acme/legacy"], Tags("internal")),
+            new ReplayKey("k3", "eu-west-1", "AWS", true, null, ["alias/aws/s3"], []),
+            new ReplayKey("k4", "eu-west-1", "CUSTOMER", true, 365, [], Tags("internal")),
+            new ReplayKey("k5", "eu-west-1", "CUSTOMER", true, 90, [], Tags("restricted")),
+            new ReplayKey("k9", "eu-north-1", "CUSTOMER", true, 365, [], Tags("internal")),
+        ]);
+        account.Buckets.AddRange(
+        [
+            new ReplayBucket("acme-cmk", "eu-west-1", "aws:kms", cmk, Tags("confidential")),
+            new ReplayBucket("acme-default", "eu-west-1", "AES256", null, []),
+            new ReplayBucket("acme-denied", "eu-west-1", "aws:kms", cmk, Tags("restricted")) { DenyEncryption = true },
+        ]);
+        account.Volumes.AddRange(
+        [
+            new ReplayVolume("vol-1", "eu-west-1", true, cmk, Tags("confidential")),
+            new ReplayVolume("vol-2", "eu-west-1", false, null, Tags("internal")),
+            new ReplayVolume("vol-3", "eu-west-1", true, $"arn:aws:kms:eu-west-1:{Account}:key/k2", Tags("internal")),
+        ]);
+        account.Tables.Add(new ReplayTable("orders", "eu-west-1", cmk, Tags("confidential")));
+        account.Tables.Add(new ReplayTable("broken", "eu-west-1", null, Tags("internal")) { Malformed = true });
+        account.Queues.Add(new ReplayQueue("events", "eu-west-1", null, true, Tags("internal")));
+        account.Queues.Add(new ReplayQueue("payments", "eu-west-1", "alias/acme/confidential", false, Tags("confidential")));
+        server.Accounts["AKIDREPLAYMAIN"] = account;
+
+        var other = new ReplayAccount(Other);
+        other.Volumes.Add(new ReplayVolume("vol-9", "eu-west-1", false, null, Tags("restricted")));
+        server.Accounts["ASIAREPLAYOTHER"] = other;
+        server.Roles[$"arn:aws:iam::{Other}:role/Sec08Reader"] = "ASIAREPLAYOTHER";
+        server.Roles[$"arn:aws:iam::{Account}:role/Sec08Reader"] = "AKIDREPLAYMAIN";
+        return server;
+    }
+
+    private static CollectOptions Options(AwsReplayServer server, params string[] regions) => new()
+    {
+        Regions = regions,
+        EndpointUrl = server.Endpoint,
+        Credentials = s_credentials,
+        CallTimeout = TimeSpan.FromSeconds(2),
+        MaxRetries = 2,
+    };
+
+    private static Resource Find(CollectResult result, string idSuffix) => result.Resources.Single(r => r.Id.EndsWith(idSuffix, StringComparison.Ordinal));
+
+    [Test]
+    public async Task Collect_Replay_ReadsEveryServiceAcrossPagesAfterThrottling()
+    {
+        using var server = Server();
+        server.ThrottleListKeys = 1;
+
+        var result = await new AwsCollector(Options(server, "eu-west-1")).CollectAsync();
+
+        Assert.That(result.Errors, Is.Empty);
+        Assert.That(result.Resources.Count(r => r.Kind == ResourceKind.KmsKey), Is.EqualTo(5), "three pages of keys");
+        Assert.That(server.Log.Count(l => l == "kms:ListKeys eu-west-1"), Is.EqualTo(4), "one throttled call retried, then three pages");
+        Assert.That(result.Resources.Count(r => r.Kind == ResourceKind.S3Bucket), Is.EqualTo(3), "two pages of buckets");
+        Assert.That(result.Resources.Count(r => r.Kind == ResourceKind.EbsVolume), Is.EqualTo(3), "two pages of volumes");
+
+        var bucket = Find(result, ":acme-cmk");
+        Assert.That(bucket.Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "the bucket's key is resolved to the collected key");
+        Assert.That(bucket.Tags.Value["DataClassification"], Is.EqualTo("confidential"));
+        Assert.That(Find(result, ":acme-default").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsOwned));
+        Assert.That(Find(result, ":key/k1").Key!.RotationPeriodDays.Value, Is.EqualTo(180));
+        Assert.That(Find(result, ":key/k1").Key!.Aliases, Is.EqualTo(new[] { "alias/acme/confidential" }));
+        Assert.That(Find(result, ":key/k3").Key!.Manager.Value, Is.EqualTo(KeyManager.AwsManaged));
+        Assert.That(Find(result, "table/orders").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer));
+        Assert.That(Find(result, ":payments").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "a queue's key alias resolves too");
+        Assert.That(Find(result, ":events").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsOwned));
+        Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.EbsEncryptionByDefault).EbsEncryptionByDefault!.Value.Value, Is.True);
+    }
+
+    [Test]
+    public async Task Collect_Replay_AccessDeniedAndMalformedResponsesStayLocal()
+    {
+        using var server = Server();
+
+        var result = await new AwsCollector(Options(server, "eu-west-1")).CollectAsync();
+
+        var denied = Find(result, ":acme-denied");
+        Assert.That(denied.Encryption!.Enabled.IsKnown, Is.False);
+        Assert.That(denied.Encryption.Enabled.UnknownReason, Is.EqualTo("s3:GetEncryptionConfiguration failed: AccessDenied (Access Denied)"));
+        Assert.That(denied.Tags.Value["DataClassification"], Is.EqualTo("restricted"), "the rest of the bucket is still read");
+        var broken = Find(result, "table/broken");
+        Assert.That(broken.Encryption!.Enabled.IsKnown, Is.False);
+        Assert.That(broken.Encryption.Enabled.UnknownReason, Does.StartWith("dynamodb:DescribeTable failed"));
+        Assert.That(Find(result, "table/orders").Encryption!.Enabled.Value, Is.True, "the other table is unaffected");
+    }
+
+    [Test]
+    public async Task Collect_Replay_RegionThatTimesOutIsReportedNotFatal()
+    {
+        using var server = Server();
+        server.HangingRegions.Add("eu-north-1");
+
+        var result = await new AwsCollector(Options(server, "eu-west-1", "eu-north-1") with { CallTimeout = TimeSpan.FromMilliseconds(500), MaxRetries = 0 }).CollectAsync();
+
+        Assert.That(result.NothingCollected, Is.False);
+        Assert.That(result.Resources.Any(r => r.Region.ValueOrDefault == "eu-west-1"), Is.True);
+        Assert.That(result.Errors.Select(e => (e.Region, e.Service)).Distinct(), Is.EquivalentTo(new[] { ("eu-north-1", "kms"), ("eu-north-1", "ebs"), ("eu-north-1", "dynamodb"), ("eu-north-1", "sqs") }));
+        Assert.That(result.Errors, Has.All.Matches<Sec08Policy.Engine.Inputs.Inventory.InventoryError>(e => e.Message.Contains("timed out", StringComparison.Ordinal) || e.Message.Contains("failed", StringComparison.Ordinal)));
+        Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.EbsEncryptionByDefault && r.Region.ValueOrDefault == "eu-north-1").EbsEncryptionByDefault!.Value.IsKnown, Is.False);
+    }
+
+    [Test]
+    public async Task Collect_Replay_EveryRegionFailing_IsNothingCollected()
+    {
+        using var server = Server();
+        server.HangingRegions.Add("eu-west-1");
+
+        var result = await new AwsCollector(Options(server, "eu-west-1") with { CallTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 }).CollectAsync();
+
+        Assert.That(result.NothingCollected, Is.True);
+    }
+
+    [Test]
+    public async Task Collect_Replay_AssumedRolesMergeAccounts()
+    {
+        using var server = Server();
+
+        var result = await new AwsCollector(Options(server, "eu-west-1") with
+        {
+            AssumeRoles = [$"arn:aws:iam::{Account}:role/Sec08Reader", $"arn:aws:iam::{Other}:role/Sec08Reader"],
+        }).CollectAsync();
+
+        Assert.That(result.Resources.Select(r => r.Account.Value).Distinct(), Is.EquivalentTo(new[] { Account, Other }));
+        Assert.That(Find(result, "volume/vol-9").Account.Value, Is.EqualTo(Other));
+        Assert.That(server.Log.Count(l => l == "sts:AssumeRole"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void CollectCommand_Replay_WritesAnInventoryThatEvalReads()
+    {
+        using var server = Server();
+        using var temp = new TempFolder();
+        var inventory = temp.Combine("inventory.json");
+        CliContext Replay(CliContext c) => c with { AwsCredentials = s_credentials };
+
+        var collect = CliRunner.Invoke(Replay, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "-o", inventory);
+        var fromFile = CliRunner.Invoke("eval", "--policy", "policies", "--input", inventory, "--format", "json", "--fail-on", "none");
+        var live = CliRunner.Invoke(Replay, "eval", "--policy", "policies", "--live", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--format", "json", "--fail-on", "none");
+
+        Assert.That(collect.ExitCode, Is.EqualTo(0), collect.Error);
+        Assert.That(collect.Out, Does.StartWith("wrote "));
+        var text = File.ReadAllText(inventory);
+        Assert.That(text, Does.Contain("\"format\": \"sec08-inventory/1\""));
+        Assert.That(text, Does.Not.Contain("replay-secret"), "no credential is written");
+        Assert.That(fromFile.ExitCode, Is.EqualTo(0), fromFile.Error);
+        Assert.That(live.ExitCode, Is.EqualTo(0), live.Error);
+        var fromFileFindings = System.Text.Json.Nodes.JsonNode.Parse(fromFile.Out)!["summary"]!.ToJsonString();
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(live.Out)!["summary"]!.ToJsonString(), Is.EqualTo(fromFileFindings), "eval --live decides as eval on the inventory");
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(live.Out)!["summary"]!["fail"]!.GetValue<int>(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void CollectCommand_Replay_NothingCollectedExitsThree()
+    {
+        using var server = Server();
+        server.HangingRegions.Add("eu-west-1");
+
+        var run = CliRunner.Invoke(c => c with { AwsCredentials = s_credentials }, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--timeout", "1", "--retries", "0", "-o", Path.Combine(Path.GetTempPath(), "never-written.json"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(3));
+        Assert.That(run.Error, Does.Contain("nothing could be collected"));
+        Assert.That(File.Exists(Path.Combine(Path.GetTempPath(), "never-written.json")), Is.False);
+    }
+}
