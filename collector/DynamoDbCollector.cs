@@ -10,23 +10,12 @@ internal static class DynamoDbCollector
     public static async Task<List<Resource>> Collect(Scope scope)
     {
         using var dynamo = scope.Clients.DynamoDb(scope.Region);
-        var names = new List<string>();
-        string? start = null;
-        do
-        {
-            var (page, failure) = await scope.Try("dynamodb:ListTables", c => dynamo.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start, Limit = 100 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("dynamodb", failure!);
-                return [];
-            }
-
-            names.AddRange(page.TableNames ?? []);
-            start = page.LastEvaluatedTableName;
-        }
-        while (!string.IsNullOrEmpty(start));
-
-        return [.. await Task.WhenAll(names.Select(n => Table(dynamo, scope, n))).ConfigureAwait(false)];
+        var names = await Pages.ReadAll(
+            scope, "dynamodb", "dynamodb:ListTables",
+            (start, c) => dynamo.ListTablesAsync(new ListTablesRequest { ExclusiveStartTableName = start, Limit = 100 }, c),
+            page => page.TableNames,
+            page => page.LastEvaluatedTableName).ConfigureAwait(false);
+        return names is null ? [] : [.. await Task.WhenAll(names.Select(n => Table(dynamo, scope, n))).ConfigureAwait(false)];
     }
 
     private static async Task<Resource> Table(IAmazonDynamoDB dynamo, Scope scope, string name)

@@ -17,36 +17,19 @@ internal static class Ec2Collector
             EbsEncryptionByDefault = byDefault is null ? Fact<bool>.Unknown(defaultFailure!) : Fact<bool>.Known(byDefault.EbsEncryptionByDefault == true),
         });
 
-        string? token = null;
-        do
-        {
-            var (page, failure) = await scope.Try("ec2:DescribeVolumes", c => ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token, MaxResults = 500 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("ebs", failure!);
-                break;
-            }
+        var volumes = await Pages.ReadAll(
+            scope, "ebs", "ec2:DescribeVolumes",
+            (token, c) => ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token, MaxResults = 500 }, c),
+            page => page.Volumes,
+            page => page.NextToken).ConfigureAwait(false) ?? [];
+        resources.AddRange(volumes.Select(v => Data(scope, "AWS::EC2::Volume", ResourceKind.EbsVolume, v.VolumeId, "volume", v.Encrypted, v.KmsKeyId, v.Tags)));
 
-            resources.AddRange((page.Volumes ?? []).Select(v => Data(scope, "AWS::EC2::Volume", ResourceKind.EbsVolume, v.VolumeId, "volume", v.Encrypted, v.KmsKeyId, v.Tags)));
-            token = page.NextToken;
-        }
-        while (!string.IsNullOrEmpty(token));
-
-        token = null;
-        do
-        {
-            var (page, failure) = await scope.Try("ec2:DescribeSnapshots", c => ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = ["self"], NextToken = token, MaxResults = 1000 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("ebs", failure!);
-                break;
-            }
-
-            resources.AddRange((page.Snapshots ?? []).Select(s => Data(scope, "AWS::EC2::Snapshot", ResourceKind.EbsSnapshot, s.SnapshotId, "snapshot", s.Encrypted, s.KmsKeyId, s.Tags)));
-            token = page.NextToken;
-        }
-        while (!string.IsNullOrEmpty(token));
-
+        var snapshots = await Pages.ReadAll(
+            scope, "ebs", "ec2:DescribeSnapshots",
+            (token, c) => ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = ["self"], NextToken = token, MaxResults = 1000 }, c),
+            page => page.Snapshots,
+            page => page.NextToken).ConfigureAwait(false) ?? [];
+        resources.AddRange(snapshots.Select(s => Data(scope, "AWS::EC2::Snapshot", ResourceKind.EbsSnapshot, s.SnapshotId, "snapshot", s.Encrypted, s.KmsKeyId, s.Tags)));
         return resources;
     }
 

@@ -10,47 +10,27 @@ internal static class KmsCollector
     public static async Task<List<Resource>> Collect(Scope scope)
     {
         using var kms = scope.Clients.Kms(scope.Region);
-        var keys = new List<KeyListEntry>();
-        string? marker = null;
-        do
+        var keys = await Pages.ReadAll(
+            scope, "kms", "kms:ListKeys",
+            (marker, c) => kms.ListKeysAsync(new ListKeysRequest { Marker = marker, Limit = 1000 }, c),
+            page => page.Keys,
+            page => page.Truncated == true ? page.NextMarker : null).ConfigureAwait(false);
+        if (keys is null)
         {
-            var (page, failure) = await scope.Try("kms:ListKeys", c => kms.ListKeysAsync(new ListKeysRequest { Marker = marker, Limit = 1000 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("kms", failure!);
-                return [];
-            }
-
-            keys.AddRange(page.Keys ?? []);
-            marker = page.Truncated == true ? page.NextMarker : null;
+            return [];
         }
-        while (marker is not null);
 
         var aliases = await Aliases(kms, scope).ConfigureAwait(false);
         var resources = await Task.WhenAll(keys.Select(k => Key(kms, scope, k, aliases))).ConfigureAwait(false);
         return [.. resources, .. aliases.Select(a => AliasResource(scope, a))];
     }
 
-    private static async Task<List<AliasListEntry>> Aliases(IAmazonKeyManagementService kms, Scope scope)
-    {
-        var aliases = new List<AliasListEntry>();
-        string? marker = null;
-        do
-        {
-            var (page, failure) = await scope.Try("kms:ListAliases", c => kms.ListAliasesAsync(new ListAliasesRequest { Marker = marker, Limit = 100 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("kms", failure!);
-                return aliases;
-            }
-
-            aliases.AddRange(page.Aliases ?? []);
-            marker = page.Truncated == true ? page.NextMarker : null;
-        }
-        while (marker is not null);
-
-        return aliases;
-    }
+    private static async Task<List<AliasListEntry>> Aliases(IAmazonKeyManagementService kms, Scope scope) =>
+        await Pages.ReadAll(
+            scope, "kms", "kms:ListAliases",
+            (marker, c) => kms.ListAliasesAsync(new ListAliasesRequest { Marker = marker, Limit = 100 }, c),
+            page => page.Aliases,
+            page => page.Truncated == true ? page.NextMarker : null).ConfigureAwait(false) ?? [];
 
     private static async Task<Resource> Key(IAmazonKeyManagementService kms, Scope scope, KeyListEntry entry, List<AliasListEntry> aliases)
     {

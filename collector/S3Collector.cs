@@ -13,21 +13,15 @@ internal static class S3Collector
     public static async Task<List<Resource>> Collect(Scope scope, IReadOnlyCollection<string> regions)
     {
         using var s3 = scope.Clients.S3(scope.Region);
-        var buckets = new List<S3Bucket>();
-        string? token = null;
-        do
+        var buckets = await Pages.ReadAll(
+            scope, "s3", "s3:ListBuckets",
+            (token, c) => s3.ListBucketsAsync(new ListBucketsRequest { ContinuationToken = token, MaxBuckets = 1000 }, c),
+            page => page.Buckets,
+            page => page.ContinuationToken).ConfigureAwait(false);
+        if (buckets is null)
         {
-            var (page, failure) = await scope.Try("s3:ListBuckets", c => s3.ListBucketsAsync(new ListBucketsRequest { ContinuationToken = token, MaxBuckets = 1000 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("s3", failure!);
-                return [];
-            }
-
-            buckets.AddRange(page.Buckets ?? []);
-            token = page.ContinuationToken;
+            return [];
         }
-        while (!string.IsNullOrEmpty(token));
 
         var resources = await Task.WhenAll(buckets.Select(b => Bucket(s3, scope, b))).ConfigureAwait(false);
 

@@ -10,23 +10,12 @@ internal static class SqsCollector
     public static async Task<List<Resource>> Collect(Scope scope)
     {
         using var sqs = scope.Clients.Sqs(scope.Region);
-        var urls = new List<string>();
-        string? token = null;
-        do
-        {
-            var (page, failure) = await scope.Try("sqs:ListQueues", c => sqs.ListQueuesAsync(new ListQueuesRequest { NextToken = token, MaxResults = 1000 }, c)).ConfigureAwait(false);
-            if (page is null)
-            {
-                scope.Failed("sqs", failure!);
-                return [];
-            }
-
-            urls.AddRange(page.QueueUrls ?? []);
-            token = page.NextToken;
-        }
-        while (!string.IsNullOrEmpty(token));
-
-        return [.. await Task.WhenAll(urls.Select(u => Queue(sqs, scope, u))).ConfigureAwait(false)];
+        var urls = await Pages.ReadAll(
+            scope, "sqs", "sqs:ListQueues",
+            (token, c) => sqs.ListQueuesAsync(new ListQueuesRequest { NextToken = token, MaxResults = 1000 }, c),
+            page => page.QueueUrls,
+            page => page.NextToken).ConfigureAwait(false);
+        return urls is null ? [] : [.. await Task.WhenAll(urls.Select(u => Queue(sqs, scope, u))).ConfigureAwait(false)];
     }
 
     private static async Task<Resource> Queue(IAmazonSQS sqs, Scope scope, string url)

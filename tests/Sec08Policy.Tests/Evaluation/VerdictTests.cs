@@ -3,24 +3,14 @@ using Sec08Policy.Compiler;
 using Sec08Policy.Compiler.Syntax;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Inputs;
+using Sec08Policy.Tests.Infrastructure;
 
 namespace Sec08Policy.Tests.Evaluation;
 
 /// <summary>Every verdict kind, waiver expiry on both sides of the date, and checks that follow a key reference.</summary>
 public class VerdictTests
 {
-    private const string Policy = """
-        classification DataClassification {
-          levels public < internal < confidential < restricted
-          default internal
-        }
-
-        key data {
-          alias "alias/acme/data"
-          protects internal, confidential, restricted
-          rotation every 365 days
-        }
-
+    private const string Policy = TestPolicies.Prelude + """
         require encryption for s3, ebs {
           encrypted
           classification >= confidential: encrypted with customer_managed key
