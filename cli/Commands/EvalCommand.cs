@@ -103,7 +103,9 @@ internal static class EvalCommand
             resources.AddRange(collected.Resources);
         }
 
-        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(resources);
+        // Keys may sit in another file than the data they protect: link them across the whole input set.
+        var linked = Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
+        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(linked);
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {

@@ -114,9 +114,9 @@ internal static class CheckCompiler
             return Outcome.Pass();
         }
 
-        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId) is not null)
+        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId, resource) is { } resolved)
         {
-            var aliases = keys.AliasesOf(keyId);
+            var aliases = keys.AliasesOf(resolved);
             if (alias is not null && aliases.Contains(alias))
             {
                 return Outcome.Pass();
@@ -160,7 +160,7 @@ internal static class CheckCompiler
         }
 
         var encryption = resource.Encryption!;
-        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId)?.Key is { } key)
+        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId, resource)?.Key is { } key)
         {
             return KeyRotation(key, keyId, maxDays);
         }
@@ -216,6 +216,11 @@ internal static class CheckCompiler
 
     private static Outcome TagsPresent(Resource resource, ImmutableArray<string> required)
     {
+        if (resource.Key?.Manager is { IsKnown: true, Value: not KeyManager.Customer })
+        {
+            return Outcome.NotApplicable("AWS managed keys cannot be tagged by their account");
+        }
+
         if (!resource.Tags.IsKnown)
         {
             return Outcome.Unknown($"its tags are unknown: {resource.Tags.UnknownReason}");

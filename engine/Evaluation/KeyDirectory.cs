@@ -5,33 +5,38 @@ namespace Sec08Policy.Engine.Evaluation;
 /// <summary>The KMS keys among the evaluated resources, by ID, with every alias that points at each.</summary>
 internal sealed class KeyDirectory
 {
-    private readonly Dictionary<string, Resource> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _aliases = new(StringComparer.Ordinal);
+    // Several input files may use the same local ID (two templates with a `Key`); keys are told apart by file.
+    private readonly Dictionary<string, List<Resource>> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<Resource, HashSet<string>> _aliases = new(ReferenceEqualityComparer.Instance);
 
     public KeyDirectory(IEnumerable<Resource> resources)
     {
         var all = resources.ToList();
         foreach (var key in all.Where(r => r.Kind == ResourceKind.KmsKey))
         {
-            _keys[key.Id] = key;
-            _aliases[key.Id] = new HashSet<string>(key.Key?.Aliases ?? [], StringComparer.Ordinal);
+            (_keys.TryGetValue(key.Id, out var same) ? same : _keys[key.Id] = []).Add(key);
+            _aliases[key] = new HashSet<string>(key.Key?.Aliases ?? [], StringComparer.Ordinal);
         }
 
         // Alias resources name their key by ID, ARN or input-local reference.
         foreach (var alias in all.Where(r => r.Kind == ResourceKind.KmsAlias && r.Alias is { TargetKey.IsKnown: true }))
         {
             var target = alias.Alias!.TargetKey.Value;
-            var key = target is null ? null : _keys.Values.FirstOrDefault(k => Names(k, target));
+            var key = target is null ? null : _keys.Values.SelectMany(k => k)
+                .OrderBy(k => k.Position.File == alias.Position.File ? 0 : 1)
+                .FirstOrDefault(k => Names(k, target));
             if (key is not null)
             {
-                _aliases[key.Id].Add(alias.Alias.Name);
+                _aliases[key].Add(alias.Alias.Name);
             }
         }
     }
 
-    public Resource? Find(string id) => _keys.GetValueOrDefault(id);
+    /// <summary>The key with this ID, preferring one from the same input file as <paramref name="user"/>.</summary>
+    public Resource? Find(string id, Resource user) =>
+        _keys.TryGetValue(id, out var keys) ? keys.FirstOrDefault(k => k.Position.File == user.Position.File) ?? keys[0] : null;
 
-    public IReadOnlySet<string> AliasesOf(string keyId) => _aliases.TryGetValue(keyId, out var aliases) ? aliases : new HashSet<string>();
+    public IReadOnlySet<string> AliasesOf(Resource key) => _aliases.TryGetValue(key, out var aliases) ? aliases : new HashSet<string>();
 
     private static bool Names(Resource key, string reference) =>
         key.Id == reference

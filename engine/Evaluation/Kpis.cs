@@ -31,9 +31,14 @@ public sealed record Kpis(LevelKpis All, ImmutableArray<LevelKpis> ByClassificat
             .Select(g => Level(g.Key, [.. g]))
             .ToImmutableArray();
 
+        // A customer-managed key complies when it rotates and no rotation rule of the policy fails it (e.g. on its period).
         var keys = result.Resources.Where(r => r.Key is { Manager: { IsKnown: true, Value: KeyManager.Customer } }).ToList();
+        var failedRotation = result.Findings
+            .Where(f => f.Verdict == Verdict.Fail && f.Rule.Check is Predicates.KeyRotationPredicate && f.Resource.Kind == ResourceKind.KmsKey)
+            .Select(f => f.Resource.Id)
+            .ToHashSet(StringComparer.Ordinal);
         var rotation = new Share(
-            keys.Count(k => k.Key!.RotationEnabled is { IsKnown: true, Value: true }),
+            keys.Count(k => k.Key!.RotationEnabled is { IsKnown: true, Value: true } && !failedRotation.Contains(k.Id)),
             keys.Count,
             keys.Count(k => !k.Key!.RotationEnabled.IsKnown));
 

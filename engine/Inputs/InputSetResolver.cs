@@ -62,6 +62,12 @@ public static class InputSetResolver
             encryption = EncryptionState.Kms(Fact<string?>.Known(null), "aws:kms", "alias/aws/ebs");
         }
 
+        // Already linked within its own file (where local names such as logical IDs are unique): keep it.
+        if (encryption.ResolvedKey is not null && encryption.KeyManager.IsKnown)
+        {
+            return encryption;
+        }
+
         var target = encryption.ResolvedKey ?? (encryption.KeyReference is { IsKnown: true, Value: { } reference } ? reference : null);
         if (target is null || !encryption.Enabled.IsKnown || !encryption.Enabled.Value)
         {

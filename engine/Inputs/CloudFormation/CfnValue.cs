@@ -25,8 +25,11 @@ internal sealed record CfnMap(ImmutableDictionary<string, CfnValue> Entries) : C
 /// <summary><c>Ref</c> or <c>Fn::GetAtt</c> on a resource of the same template.</summary>
 internal sealed record CfnReference(string LogicalId, string? Attribute) : CfnValue;
 
-/// <summary>A value only deployment can tell, with the reason.</summary>
-internal sealed record CfnUnknown(string Reason) : CfnValue;
+/// <summary>
+/// A value only deployment can tell, with the reason. <see cref="MayBeAbsent"/>: the value may turn out to be
+/// <c>AWS::NoValue</c> (an undecidable <c>Fn::If</c> with such a branch), so even the property's presence is unknown.
+/// </summary>
+internal sealed record CfnUnknown(string Reason, bool MayBeAbsent = false) : CfnValue;
 
 /// <summary><c>AWS::NoValue</c>: the property is removed.</summary>
 internal sealed record CfnNoValue : CfnValue;

@@ -60,6 +60,15 @@ public static class CloudFormationAdapter
 
         KeyRef Key(string property) => KeyReference(properties.Get(property), types);
 
+        // Where setting a key is what turns encryption on, an undecidable value (an `Fn::If` whose other branch is
+        // `AWS::NoValue`, say) leaves even whether it is encrypted unknown.
+        EncryptionState KeyTurnsOn(string property, string? awsManagedAlias, EncryptionState none) => properties.Get(property) switch
+        {
+            null or CfnNoValue => none,
+            CfnUnknown { MayBeAbsent: true } unknown => EncryptionState.Unknown(unknown.Reason),
+            _ => Key(property).Apply("aws:kms", awsManagedAlias),
+        };
+
         return kind switch
         {
             ResourceKind.S3Bucket => resource with
@@ -101,24 +110,25 @@ public static class CloudFormationAdapter
             },
             ResourceKind.SqsQueue => resource with
             {
-                Encryption = properties.Get("KmsMasterKeyId") is not null
-                    ? Key("KmsMasterKeyId").Apply("aws:kms", "alias/aws/sqs")
-                    : Flag(properties.Get("SqsManagedSseEnabled"), string.Empty) is { IsKnown: true, Value: false } && properties.Get("SqsManagedSseEnabled") is not null
+                Encryption = KeyTurnsOn(
+                    "KmsMasterKeyId",
+                    "alias/aws/sqs",
+                    Flag(properties.Get("SqsManagedSseEnabled"), string.Empty) is { IsKnown: true, Value: false } && properties.Get("SqsManagedSseEnabled") is not null
                         ? EncryptionState.Unencrypted
-                        : EncryptionState.ServiceOwned("SSE-SQS"),
+                        : EncryptionState.ServiceOwned("SSE-SQS")),
             },
             ResourceKind.SnsTopic => resource with
             {
-                Encryption = properties.Get("KmsMasterKeyId") is not null ? Key("KmsMasterKeyId").Apply("aws:kms", "alias/aws/sns") : EncryptionState.Unencrypted,
+                Encryption = KeyTurnsOn("KmsMasterKeyId", "alias/aws/sns", EncryptionState.Unencrypted),
             },
             ResourceKind.SecretsManagerSecret => resource with { Encryption = Key("KmsKeyId").Apply("aws:kms", "alias/aws/secretsmanager") },
             ResourceKind.LogGroup => resource with
             {
-                Encryption = properties.Get("KmsKeyId") is not null ? Key("KmsKeyId").Apply("aws:kms", null) : EncryptionState.ServiceOwned("AES256"),
+                Encryption = KeyTurnsOn("KmsKeyId", null, EncryptionState.ServiceOwned("AES256")),
             },
             ResourceKind.CloudTrailTrail => resource with
             {
-                Encryption = properties.Get("KMSKeyId") is not null ? Key("KMSKeyId").Apply("aws:kms", null) : EncryptionState.ServiceOwned("AES256"),
+                Encryption = KeyTurnsOn("KMSKeyId", null, EncryptionState.ServiceOwned("AES256")),
             },
             ResourceKind.KmsKey => resource with { Key = KeyFacts(properties) },
             ResourceKind.KmsAlias => resource with

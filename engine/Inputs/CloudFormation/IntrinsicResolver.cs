@@ -254,7 +254,9 @@ internal sealed partial class IntrinsicResolver
         {
             true => Resolve(whenTrue),
             false => Resolve(whenFalse),
-            null => new CfnUnknown($"condition `{condition.Text}` is decided only when the stack is deployed"),
+            null => new CfnUnknown(
+                $"condition `{condition.Text}` is decided only when the stack is deployed",
+                MayBeAbsent: Resolve(whenTrue) is CfnNoValue or CfnUnknown { MayBeAbsent: true } || Resolve(whenFalse) is CfnNoValue or CfnUnknown { MayBeAbsent: true }),
         };
     }
 

@@ -6,6 +6,24 @@ namespace Sec08Policy.Engine.Inputs.Terraform;
 /// <summary>Follows <c>configuration</c> references of a plan to the addresses of other planned resources.</summary>
 internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, Dictionary<string, MappingNode> moduleCalls, List<string> addresses)
 {
+    /// <summary>Constant Regions of provider configurations, by provider config key.</summary>
+    public Dictionary<string, string> ProviderRegions { get; init; } = [];
+
+    /// <summary>The Region of the provider configuration the resource uses, when it is a constant.</summary>
+    public Fact<string?> ProviderRegion(string address)
+    {
+        var key = expressions.TryGetValue(TerraformPlanAdapter.StripIndexes(address), out _)
+            ? ProviderKey(TerraformPlanAdapter.StripIndexes(address))
+            : "aws";
+        return ProviderRegions.TryGetValue(key, out var region) || ProviderRegions.TryGetValue("aws", out region)
+            ? Fact<string?>.Known(region)
+            : Fact<string?>.Unknown("the Region comes from the provider configuration, which sets no constant `region`");
+    }
+
+    public Dictionary<string, string> ProviderKeys { get; init; } = [];
+
+    private string ProviderKey(string configAddress) => ProviderKeys.GetValueOrDefault(configAddress, "aws");
+
     /// <summary>The key an attribute names: its planned value, or (unknown at plan time) the key resource it references.</summary>
     public KeyRef KeyReference(string address, PlannedValues values, params string[] path)
     {

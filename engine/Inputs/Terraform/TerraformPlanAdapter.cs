@@ -26,14 +26,19 @@ public static partial class TerraformPlanAdapter
         CheckVersion(plan);
         var references = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
         var moduleCalls = new Dictionary<string, MappingNode>(StringComparer.Ordinal);
+        var providerKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         if ((plan.Get("configuration") as MappingNode)?.Get("root_module") is MappingNode root)
         {
-            CollectExpressions(root, string.Empty, references, moduleCalls);
+            CollectExpressions(root, string.Empty, references, moduleCalls, providerKeys);
         }
 
         var changes = (plan.Get("resource_changes") as SequenceNode)?.Items.OfType<MappingNode>().Where(IsKept).ToList() ?? [];
         var addresses = changes.Select(c => Text(c, "address")).OfType<string>().ToList();
-        var context = new PlanContext(references, moduleCalls, addresses);
+        var context = new PlanContext(references, moduleCalls, addresses)
+        {
+            ProviderRegions = ProviderRegions(plan.Get("configuration") as MappingNode),
+            ProviderKeys = providerKeys,
+        };
 
         var resources = new List<Resource>();
         var sseConfigurations = new List<(MappingNode Change, PlannedValues Values)>();
@@ -101,7 +106,7 @@ public static partial class TerraformPlanAdapter
             Position = change.Position,
             Arn = values.String("arn"),
             Account = Fact<string?>.Unknown("the account comes from the provider's credentials"),
-            Region = values.Node("region") is ScalarNode ? values.String("region") : Fact<string?>.Unknown("the Region comes from the provider configuration"),
+            Region = values.Node("region") is ScalarNode ? values.String("region") : context.ProviderRegion(address),
             Tags = Tags(values),
         };
 
@@ -255,19 +260,21 @@ public static partial class TerraformPlanAdapter
         };
     }
 
+    /// <summary>The resource's tags: <c>tags_all</c> (which includes the provider's <c>default_tags</c>) when the plan knows it, else <c>tags</c>.</summary>
     private static Fact<ImmutableSortedDictionary<string, string>> Tags(PlannedValues values)
     {
-        if (values.IsUnknown("tags"))
+        var attribute = values.Node("tags_all") is MappingNode && !values.IsUnknown("tags_all") ? "tags_all" : "tags";
+        if (values.IsUnknown(attribute))
         {
-            return Fact<ImmutableSortedDictionary<string, string>>.Unknown("`tags` is known only after `terraform apply`");
+            return Fact<ImmutableSortedDictionary<string, string>>.Unknown($"`{attribute}` is known only after `terraform apply`");
         }
 
         var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        if (values.Node("tags") is MappingNode map)
+        if (values.Node(attribute) is MappingNode map)
         {
             foreach (var (key, value) in map.Entries)
             {
-                if (values.IsUnknown("tags", key) || value is not ScalarNode { Text: { } text })
+                if (values.IsUnknown(attribute, key) || value is not ScalarNode { Text: { } text })
                 {
                     return Fact<ImmutableSortedDictionary<string, string>>.Unknown($"tag `{key}` is known only after `terraform apply`");
                 }
@@ -279,13 +286,18 @@ public static partial class TerraformPlanAdapter
         return Fact<ImmutableSortedDictionary<string, string>>.Known(tags.ToImmutable());
     }
 
-    private static void CollectExpressions(MappingNode module, string prefix, Dictionary<string, MappingNode> references, Dictionary<string, MappingNode> moduleCalls)
+    private static void CollectExpressions(MappingNode module, string prefix, Dictionary<string, MappingNode> references, Dictionary<string, MappingNode> moduleCalls, Dictionary<string, string> providerKeys)
     {
         foreach (var resource in (module.Get("resources") as SequenceNode)?.Items.OfType<MappingNode>() ?? [])
         {
             if (Text(resource, "address") is { } address && resource.Get("expressions") is MappingNode expressions)
             {
                 references[prefix + address] = expressions;
+            }
+
+            if (Text(resource, "address") is { } named && Text(resource, "provider_config_key") is { } providerKey)
+            {
+                providerKeys[prefix + named] = providerKey;
             }
         }
 
@@ -299,9 +311,25 @@ public static partial class TerraformPlanAdapter
 
             if ((call as MappingNode)?.Get("module") is MappingNode child)
             {
-                CollectExpressions(child, childPrefix, references, moduleCalls);
+                CollectExpressions(child, childPrefix, references, moduleCalls, providerKeys);
             }
         }
+    }
+
+    /// <summary>Provider configurations (<c>aws</c>, <c>aws.west</c>, ...) whose <c>region</c> is a constant.</summary>
+    private static Dictionary<string, string> ProviderRegions(MappingNode? configuration)
+    {
+        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, provider) in (configuration?.Get("provider_config") as MappingNode)?.Entries ?? [])
+        {
+            if (((provider as MappingNode)?.Get("expressions") as MappingNode)?.Get("region") is MappingNode region
+                && region.Get("constant_value") is ScalarNode { Text: { } value })
+            {
+                regions[key] = value;
+            }
+        }
+
+        return regions;
     }
 
     internal static string? Text(MappingNode node, string key) => (node.Get(key) as ScalarNode)?.Text;
