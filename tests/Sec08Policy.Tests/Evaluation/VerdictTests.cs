@@ -102,4 +102,19 @@ public class VerdictTests
         Assert.That(kpis.KeyRotation, Is.EqualTo(new Share(0, 1, 0)));
         Assert.That((kpis.WaiversInForce, kpis.WaiversExpired), Is.EqualTo((1, 0)));
     }
+
+    [Test]
+    public void Evaluate_TagRule_DoesNotApplyToAwsManagedKeys()
+    {
+        const string policy = "require tagged for kms {\n  tags \"team\"\n}\n";
+        var compiled = Compilation.Create([SyntaxTree.Parse(policy, "p.sec08")], new CompilationOptions { Today = new DateOnly(2026, 11, 28) }).Lower()!;
+        var input = InputLoader.Load(Path.Combine(RepoPaths.Cases, "inputs", "equivalence", "config-snapshot.json"));
+
+        var result = new Evaluator(compiled, new EvaluationOptions(new DateOnly(2026, 11, 28))).Evaluate(input.Resources);
+
+        var keys = input.Resources.Where(r => r.Key is not null).ToList();
+        Assert.That(keys.Any(k => k.Key!.Manager is { IsKnown: true, Value: Sec08Policy.Engine.Resources.KeyManager.AwsManaged }), Is.True);
+        Assert.That(result.Findings.Select(f => f.Resource), Has.None.Matches<Sec08Policy.Engine.Resources.Resource>(r => r.Key?.Manager is { IsKnown: true, Value: Sec08Policy.Engine.Resources.KeyManager.AwsManaged }));
+        Assert.That(result.Findings.Count(f => f.Resource.Key is not null), Is.EqualTo(keys.Count(k => k.Key!.Manager is { IsKnown: true, Value: Sec08Policy.Engine.Resources.KeyManager.Customer })));
+    }
 }
