@@ -190,4 +190,18 @@ public class CollectReplayTests
         Assert.That(run.Error, Does.Contain("nothing could be collected"));
         Assert.That(File.Exists(Path.Combine(Path.GetTempPath(), "never-written.json")), Is.False);
     }
+
+    [Test]
+    public void CollectCommand_Replay_AllRegionsReadsEveryEnabledRegion()
+    {
+        using var server = Server();
+        using var temp = new TempFolder();
+
+        var run = CliRunner.Invoke(c => c with { AwsCredentials = s_credentials }, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--all-regions", "-o", temp.Combine("inventory.json"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(server.Log, Does.Contain("ec2:DescribeRegions eu-west-1"));
+        Assert.That(server.Log, Does.Contain("kms:ListKeys eu-north-1"), "the key only in eu-north-1 is read too");
+        Assert.That(File.ReadAllText(temp.Combine("inventory.json")), Does.Contain(":key/k9\""));
+    }
 }
