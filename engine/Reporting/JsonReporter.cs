@@ -131,7 +131,7 @@ public static class JsonReporter
         json.WriteNumber("unknown", share.Unknown);
         if (share.Percent is { } percent)
         {
-            json.WriteNumber("percent", Math.Round(percent, 1));
+            json.WriteNumber("percent", Math.Round(percent, 1, MidpointRounding.AwayFromZero));
         }
         else
         {

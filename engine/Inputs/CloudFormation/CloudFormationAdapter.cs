@@ -65,6 +65,9 @@ public static class CloudFormationAdapter
         EncryptionState KeyTurnsOn(string property, string? awsManagedAlias, EncryptionState none) => properties.Get(property) switch
         {
             null or CfnNoValue => none,
+            // Without the key the service still encrypts with its own: encrypted either way, by an unknown key.
+            CfnUnknown { MayBeAbsent: true } unknown when none.Enabled is { IsKnown: true, Value: true } =>
+                new EncryptionState(Fact<bool>.Known(true), Fact<string?>.Unknown(unknown.Reason), Fact<string?>.Unknown(unknown.Reason), Fact<KeyManager?>.Unknown(unknown.Reason)),
             CfnUnknown { MayBeAbsent: true } unknown => EncryptionState.Unknown(unknown.Reason),
             _ => Key(property).Apply("aws:kms", awsManagedAlias),
         };

@@ -15,12 +15,21 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, D
         var key = expressions.TryGetValue(TerraformPlanAdapter.StripIndexes(address), out _)
             ? ProviderKey(TerraformPlanAdapter.StripIndexes(address))
             : "aws";
-        return ProviderRegions.TryGetValue(key, out var region) || ProviderRegions.TryGetValue("aws", out region)
+        if (ProviderRegions.TryGetValue(key, out var region))
+        {
+            return Fact<string?>.Known(region);
+        }
+
+        // Only a resource on a provider configuration the plan does not show falls back to the default `aws` one.
+        return !ProviderKeysDeclared.Contains(key) && ProviderRegions.TryGetValue("aws", out region)
             ? Fact<string?>.Known(region)
-            : Fact<string?>.Unknown("the Region comes from the provider configuration, which sets no constant `region`");
+            : Fact<string?>.Unknown($"the Region comes from provider configuration `{key}`, which sets no constant `region`");
     }
 
     public Dictionary<string, string> ProviderKeys { get; init; } = [];
+
+    /// <summary>Every provider configuration the plan declares, with or without a constant Region.</summary>
+    public HashSet<string> ProviderKeysDeclared { get; init; } = [];
 
     private string ProviderKey(string configAddress) => ProviderKeys.GetValueOrDefault(configAddress, "aws");
 

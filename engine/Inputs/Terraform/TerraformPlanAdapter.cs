@@ -38,6 +38,7 @@ public static partial class TerraformPlanAdapter
         {
             ProviderRegions = ProviderRegions(plan.Get("configuration") as MappingNode),
             ProviderKeys = providerKeys,
+            ProviderKeysDeclared = [.. ((plan.Get("configuration") as MappingNode)?.Get("provider_config") as MappingNode)?.Entries.Select(e => e.Key) ?? []],
         };
 
         var resources = new List<Resource>();

@@ -50,4 +50,21 @@ public class CrossResourceTests
         Assert.That(topic.Encryption!.Enabled.IsKnown, Is.EqualTo(encryptedKnown));
         Assert.That(topic.Encryption.KeyReference.IsKnown, Is.False);
     }
+
+    [Test]
+    public void CloudFormation_UndecidableQueueKey_IsStillEncryptedByAnUnknownKey()
+    {
+        const string template = """
+            {
+              "Parameters": { "Mode": { "Type": "String" } },
+              "Conditions": { "Encrypt": { "Fn::Equals": [{ "Ref": "Mode" }, "secure"] } },
+              "Resources": { "Queue": { "Type": "AWS::SQS::Queue", "Properties": { "KmsMasterKeyId": { "Fn::If": ["Encrypt", "alias/acme/q", { "Ref": "AWS::NoValue" }] } } } }
+            }
+            """;
+
+        var queue = Load(template, "q.json").Resources.Single();
+
+        Assert.That(queue.Encryption!.Enabled.Value, Is.True, "SQS encrypts with SSE-SQS without a key");
+        Assert.That(queue.Encryption.KeyManager.IsKnown, Is.False);
+    }
 }
