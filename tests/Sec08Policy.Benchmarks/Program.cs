@@ -10,7 +10,9 @@ namespace Sec08Policy.Benchmarks;
 
 /// <summary>
 /// <c>--quick [--rules N]</c> generates, parses, binds and builds (lower + emit, no disk) one policy once and prints
-/// the figures; any other arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
+/// the figures; <c>--generate KIND N FILE [--seed S]</c> writes a generated input (see <see cref="InputTool"/>);
+/// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds; any other
+/// arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
 /// </summary>
 public static class Program
 {
@@ -19,6 +21,16 @@ public static class Program
         if (args.Contains("--quick"))
         {
             return Quick(RulesArgument(args));
+        }
+
+        if (args.Length > 0 && args[0] == "--generate")
+        {
+            return InputTool.Generate(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--check-inputs")
+        {
+            return InputTool.Check(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -136,7 +136,7 @@ internal static class Doc
         long number => number.ToString(CultureInfo.InvariantCulture),
         Obj { Count: 0 } => "{}",
         object?[] list => "[" + string.Join(", ", list.Select(i => Inline(i, flow: true))) + "]",
-        Fn { Name: "GetAtt", Argument: object?[] [string resource, string attribute] } => $"!GetAtt {resource}.{attribute}",
+        Fn { Name: "GetAtt", Argument: object?[] { Length: 2 } getAtt } => $"!GetAtt {getAtt[0]}.{getAtt[1]}",
         Fn fn => $"!{fn.Name} {Inline(fn.Argument, flow)}",
         _ => throw new ArgumentException($"cannot write a {value.GetType().Name} inline", nameof(value)),
     };
