@@ -26,8 +26,12 @@ internal static class RuleMessages
         return $"{scope} must {demand}";
     }
 
-    private static string JoinAnd(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+    private static string JoinAnd(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "no",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

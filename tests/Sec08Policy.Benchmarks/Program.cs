@@ -11,7 +11,8 @@ namespace Sec08Policy.Benchmarks;
 /// <summary>
 /// <c>--quick [--rules N]</c> generates, parses, binds and builds (lower + emit, no disk) one policy once and prints
 /// the figures; <c>--generate KIND N FILE [--seed S]</c> writes a generated input (see <see cref="InputTool"/>);
-/// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds; any other
+/// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds;
+/// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>); any other
 /// arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
 /// </summary>
 public static class Program
@@ -26,6 +27,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--generate")
         {
             return InputTool.Generate(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--eval-phases")
+        {
+            return EvalPhases.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--check-inputs")
