@@ -114,7 +114,7 @@ internal static class EvalCommand
             {
                 try
                 {
-                    OutputFile.WriteAtomically(request.Outputs[i], Reporter.Render(result, kind, color: false, version));
+                    OutputFile.WriteAtomically(request.Outputs[i], stream => Reporter.Write(result, kind, stream, color: false, version));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

@@ -3,13 +3,20 @@ namespace Sec08Policy.Cli.Commands;
 /// <summary>Writes a report file completely or not at all: to a temporary file beside it, then renamed over it.</summary>
 internal static class OutputFile
 {
-    public static void WriteAtomically(string path, string content)
+    public static void WriteAtomically(string path, string content) =>
+        WriteAtomically(path, stream => stream.Write(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content)));
+
+    public static void WriteAtomically(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, content, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         finally

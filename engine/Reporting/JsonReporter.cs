@@ -8,7 +8,7 @@ public static class JsonReporter
 {
     public const string Format = "sec08-eval/1";
 
-    public static string Write(EvaluationResult result) => JsonOutput.Write(json =>
+    public static void Write(EvaluationResult result, Stream output) => JsonOutput.Write(output, json =>
     {
         json.WriteStartObject();
         json.WriteString("format", Format);

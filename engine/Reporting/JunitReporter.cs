@@ -11,11 +11,10 @@ namespace Sec08Policy.Engine.Reporting;
 /// </summary>
 public static class JunitReporter
 {
-    public static string Write(EvaluationResult result)
+    public static void Write(EvaluationResult result, Stream output)
     {
-        var builder = new StringBuilder();
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false };
-        using (var xml = XmlWriter.Create(new StringWriterUtf8(builder), settings))
+        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, CloseOutput = false };
+        using (var xml = XmlWriter.Create(output, settings))
         {
             var findings = ReportOrder.Sorted(result.Findings).ToList();
             xml.WriteStartElement("testsuites");
@@ -37,7 +36,7 @@ public static class JunitReporter
             xml.WriteEndElement();
         }
 
-        return builder.Append('\n').ToString();
+        output.WriteByte((byte)'\n');
     }
 
     private static void Counts(XmlWriter xml, List<Finding> findings)
@@ -78,11 +77,5 @@ public static class JunitReporter
         }
 
         xml.WriteEndElement();
-    }
-
-    /// <summary>A StringWriter that says UTF-8, so the XML declaration does too.</summary>
-    private sealed class StringWriterUtf8(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => new UTF8Encoding(false);
     }
 }

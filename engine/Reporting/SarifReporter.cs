@@ -11,7 +11,7 @@ namespace Sec08Policy.Engine.Reporting;
 /// </summary>
 public static class SarifReporter
 {
-    public static string Write(EvaluationResult result, string toolVersion) => JsonOutput.Write(json =>
+    public static void Write(EvaluationResult result, string toolVersion, Stream output) => JsonOutput.Write(output, json =>
     {
         var rules = result.Policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);

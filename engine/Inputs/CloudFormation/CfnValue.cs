@@ -17,7 +17,8 @@ internal sealed record CfnScalar(string? Text) : CfnValue;
 
 internal sealed record CfnList(ImmutableArray<CfnValue> Items) : CfnValue;
 
-internal sealed record CfnMap(ImmutableDictionary<string, CfnValue> Entries) : CfnValue
+/// <summary>A mapping; a plain dictionary because templates are read once and never changed.</summary>
+internal sealed record CfnMap(IReadOnlyDictionary<string, CfnValue> Entries) : CfnValue
 {
     public CfnValue? Get(string key) => Entries.GetValueOrDefault(key);
 }

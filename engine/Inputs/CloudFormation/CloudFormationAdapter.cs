@@ -39,7 +39,7 @@ public static class CloudFormationAdapter
             }
 
             var properties = definition.Get("Properties") is { } p ? resolver.Resolve(p) as CfnMap : null;
-            yield return Normalize(id, type, properties ?? new CfnMap(ImmutableDictionary<string, CfnValue>.Empty), node.Position, types);
+            yield return Normalize(id, type, properties ?? new CfnMap(new Dictionary<string, CfnValue>()), node.Position, types);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
 using Sec08Policy.Engine.Inputs.Tree;
@@ -50,10 +49,7 @@ internal sealed partial class IntrinsicResolver
             {
                 ScalarNode s => new CfnScalar(s.Text),
                 SequenceNode seq => new CfnList([.. seq.Items.Select(Resolve).Where(v => v is not CfnNoValue)]),
-                MappingNode map => new CfnMap(map.Entries
-                    .Select(e => (e.Key, Value: Resolve(e.Value)))
-                    .Where(e => e.Value is not CfnNoValue)
-                    .ToImmutableDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)),
+                MappingNode map => ResolveMapping(map),
                 _ => new CfnUnknown("unsupported template value"),
             };
         }
@@ -61,6 +57,21 @@ internal sealed partial class IntrinsicResolver
         {
             _depth--;
         }
+    }
+
+    private CfnMap ResolveMapping(MappingNode map)
+    {
+        var entries = new Dictionary<string, CfnValue>(map.Entries.Length, StringComparer.Ordinal);
+        foreach (var (key, node) in map.Entries)
+        {
+            var value = Resolve(node);
+            if (value is not CfnNoValue)
+            {
+                entries[key] = value;
+            }
+        }
+
+        return new CfnMap(entries);
     }
 
     /// <summary>The value of a named condition: true, false, or null when deployment decides.</summary>

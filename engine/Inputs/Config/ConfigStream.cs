@@ -19,8 +19,7 @@ internal sealed class ConfigStream
     private int _filled;
     private bool _eof;
     private long _bufferOffset;
-    private int _bufferFirstLine = 1;
-    private LineTable? _lines;
+    private readonly PositionCursor _cursor = new();
 
     public ConfigStream(Stream stream, string file, string? property, ReadOnlySpan<byte> alreadyRead)
     {
@@ -177,8 +176,7 @@ internal sealed class ConfigStream
                 if (whole.TrySkip())
                 {
                     reader.Read();
-                    var lines = _lines ??= LineTable.Build(_buffer.AsSpan(0, _filled), _bufferOffset, _bufferFirstLine);
-                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, lines, _bufferOffset);
+                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset);
                     consumed += (int)reader.BytesConsumed;
                     state = reader.CurrentState;
                     return node;
@@ -200,13 +198,8 @@ internal sealed class ConfigStream
             return false;
         }
 
-        for (var i = 0; i < consumed; i++)
-        {
-            if (_buffer[i] == (byte)'\n')
-            {
-                _bufferFirstLine++;
-            }
-        }
+        // The cursor must see the bytes about to be dropped.
+        _cursor.Advance(_buffer.AsSpan(0, _filled), _bufferOffset, _bufferOffset + consumed);
 
         Buffer.BlockCopy(_buffer, consumed, _buffer, 0, _filled - consumed);
         _filled -= consumed;
@@ -224,19 +217,19 @@ internal sealed class ConfigStream
         }
         catch (InvalidDataException e)
         {
-            throw new InputException(_file, _bufferFirstLine, 1, "the compressed data is corrupt or truncated: " + e.Message);
+            var (line, column) = _cursor.Advance(_buffer.AsSpan(0, _filled), _bufferOffset, _bufferOffset);
+            throw new InputException(_file, line, column, "the compressed data is corrupt or truncated: " + e.Message);
         }
 
         _filled += read;
         _eof = read == 0;
-        _lines = null;
         return true;
     }
 
     private InputException Problem(long indexInBuffer, string message)
     {
-        var lines = LineTable.Build(_buffer.AsSpan(0, _filled), _bufferOffset, _bufferFirstLine);
-        var (line, column) = lines.Position(_buffer.AsSpan(0, _filled), Math.Min(indexInBuffer, _filled), _bufferOffset);
+        var target = _bufferOffset + Math.Min(indexInBuffer, _filled);
+        var (line, column) = _cursor.Advance(_buffer.AsSpan(0, _filled), _bufferOffset, target);
         return new InputException(_file, line, column, message);
     }
 }

@@ -6,6 +6,11 @@ namespace Sec08Policy.Engine.Inputs.Terraform;
 /// <summary>Follows <c>configuration</c> references of a plan to the addresses of other planned resources.</summary>
 internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, Dictionary<string, MappingNode> moduleCalls, List<string> addresses)
 {
+    // Configuration address → the first planned address with it (count/for_each instances share one configuration).
+    private readonly Dictionary<string, string> _planned = addresses
+        .GroupBy(TerraformPlanAdapter.StripIndexes, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Contains(g.Key) ? g.Key : g.First(), StringComparer.Ordinal);
+
     /// <summary>Constant Regions of provider configurations, by provider config key.</summary>
     public Dictionary<string, string> ProviderRegions { get; init; } = [];
 
@@ -105,8 +110,7 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, D
 
             var parts = reference.Split('.');
             var target = modulePrefix + parts[0] + "." + TerraformPlanAdapter.StripIndexes(parts[1]);
-            var planned = addresses.FirstOrDefault(a => a == target || TerraformPlanAdapter.StripIndexes(a) == target);
-            if (planned is not null)
+            if (_planned.TryGetValue(target, out var planned))
             {
                 return planned;
             }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 
@@ -11,12 +10,9 @@ namespace Sec08Policy.Engine.Inputs.Terraform;
 /// time are followed through the <c>configuration</c> expressions, and S3 encryption is joined from
 /// <c>aws_s3_bucket_server_side_encryption_configuration</c> to its bucket.
 /// </summary>
-public static partial class TerraformPlanAdapter
+public static class TerraformPlanAdapter
 {
     private const string SseConfigurationType = "aws_s3_bucket_server_side_encryption_configuration";
-
-    [GeneratedRegex(@"\[[^\]]*\]")]
-    private static partial Regex IndexPattern();
 
     public static bool Accepts(MappingNode root) =>
         root.Get("format_version") is not null && (root.Get("resource_changes") is not null || root.Get("planned_values") is not null);
@@ -42,6 +38,7 @@ public static partial class TerraformPlanAdapter
         };
 
         var resources = new List<Resource>();
+        var bucketNames = new Dictionary<string, int>(StringComparer.Ordinal);
         var sseConfigurations = new List<(MappingNode Change, PlannedValues Values)>();
         foreach (var change in changes)
         {
@@ -53,12 +50,18 @@ public static partial class TerraformPlanAdapter
                 continue;
             }
 
+            if (type == "aws_s3_bucket" && values.String("bucket") is { IsKnown: true, Value: { } bucketName })
+            {
+                bucketNames.TryAdd(bucketName, resources.Count);
+            }
+
             resources.Add(Normalize(change, type, values, context));
         }
 
+        var buckets = new BucketIndex(resources, bucketNames);
         foreach (var (change, values) in sseConfigurations)
         {
-            JoinBucketEncryption(change, values, resources, context);
+            JoinBucketEncryption(change, values, resources, buckets, context);
         }
 
         return resources;
@@ -215,21 +218,14 @@ public static partial class TerraformPlanAdapter
     }
 
     /// <summary>Applies a standalone bucket encryption resource to the bucket it names (by name, or by reference).</summary>
-    private static void JoinBucketEncryption(MappingNode change, PlannedValues values, List<Resource> resources, PlanContext context)
+    private static void JoinBucketEncryption(MappingNode change, PlannedValues values, List<Resource> resources, BucketIndex buckets, PlanContext context)
     {
         var address = Text(change, "address") ?? SseConfigurationType;
         var bucketName = values.String("bucket");
-        var target = bucketName is { IsKnown: true, Value: { } name }
-            ? resources.FindIndex(r => r.Kind == ResourceKind.S3Bucket && r.Arn is { IsKnown: true, Value: { } arn } && arn == $"arn:aws:s3:::{name}")
-            : -1;
+        var target = bucketName is { IsKnown: true, Value: { } name } ? buckets.ByName(name) : -1;
         if (target < 0 && context.ReferencedAddress(address, "bucket", "aws_s3_bucket") is { } bucketAddress)
         {
-            target = resources.FindIndex(r => r.Id == bucketAddress);
-        }
-
-        if (target < 0 && bucketName is { IsKnown: true, Value: { } byName })
-        {
-            target = resources.FindIndex(r => r.Kind == ResourceKind.S3Bucket && r.Id.EndsWith(byName, StringComparison.Ordinal));
+            target = buckets.ByAddress(bucketAddress);
         }
 
         if (target >= 0)
@@ -335,5 +331,64 @@ public static partial class TerraformPlanAdapter
 
     internal static string? Text(MappingNode node, string key) => (node.Get(key) as ScalarNode)?.Text;
 
-    internal static string StripIndexes(string address) => IndexPattern().Replace(address, string.Empty);
+    /// <summary><c>module.a["x"].aws_s3_bucket.b[0]</c> → <c>module.a.aws_s3_bucket.b</c> (the configuration address).</summary>
+    internal static string StripIndexes(string address)
+    {
+        if (address.IndexOf('[', StringComparison.Ordinal) < 0)
+        {
+            return address;
+        }
+
+        var builder = new System.Text.StringBuilder(address.Length);
+        var depth = 0;
+        var quoted = false;
+        foreach (var c in address)
+        {
+            if (depth > 0)
+            {
+                quoted = c == '"' ? !quoted : quoted;
+                depth += quoted ? 0 : c == '[' ? 1 : c == ']' ? -1 : 0;
+                continue;
+            }
+
+            if (c == '[')
+            {
+                depth = 1;
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Planned buckets by name and by address, so each bucket-encryption resource finds its bucket at once.</summary>
+    private sealed class BucketIndex
+    {
+        private readonly Dictionary<string, int> _byName;
+        private readonly Dictionary<string, int> _byAddress = new(StringComparer.Ordinal);
+
+        public BucketIndex(List<Resource> resources, Dictionary<string, int> names)
+        {
+            _byName = names;
+            for (var i = 0; i < resources.Count; i++)
+            {
+                if (resources[i].Kind != ResourceKind.S3Bucket)
+                {
+                    continue;
+                }
+
+                _byAddress.TryAdd(resources[i].Id, i);
+                if (resources[i].Arn is { IsKnown: true, Value: { } arn } && arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal))
+                {
+                    _byName.TryAdd(arn["arn:aws:s3:::".Length..], i);
+                }
+            }
+        }
+
+        public int ByName(string name) => _byName.GetValueOrDefault(name, -1);
+
+        public int ByAddress(string address) => _byAddress.GetValueOrDefault(address, -1);
+    }
 }

@@ -5,27 +5,32 @@ using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Inputs.Tree;
 
-/// <summary>Parses UTF-8 JSON into <see cref="InputNode"/>s with line, column and JSON pointer for every value.</summary>
+/// <summary>
+/// Parses UTF-8 JSON into <see cref="InputNode"/>s with line and column for every value, and a JSON pointer down to
+/// <see cref="PointerDepth"/> levels (where resources sit in every input kind; deeper values share their ancestor's).
+/// </summary>
 public sealed class JsonTreeReader
 {
+    /// <summary>How deep values get their own pointer; keeping deeper ones shared saves a string per value.</summary>
+    internal const int PointerDepth = 3;
+
     private readonly string _file;
-    private readonly LineTable _lines;
+    private readonly PositionCursor _cursor;
     private readonly long _baseOffset;
     private readonly int _indexOffset;
 
-    private JsonTreeReader(string file, LineTable lines, long baseOffset, int indexOffset = 0)
+    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0)
     {
         _file = file;
-        _lines = lines;
+        _cursor = cursor;
         _baseOffset = baseOffset;
         _indexOffset = indexOffset;
     }
 
     public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file)
     {
-        var lines = LineTable.Build(utf8.Span);
         var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-        var tree = new JsonTreeReader(file, lines, 0);
+        var tree = new JsonTreeReader(file, new PositionCursor(), 0);
         try
         {
             if (!reader.Read())
@@ -33,10 +38,10 @@ public sealed class JsonTreeReader
                 throw new InputException(file, 1, 1, "the file is empty");
             }
 
-            var root = tree.ReadValue(ref reader, string.Empty, utf8.Span);
+            var root = tree.ReadValue(ref reader, string.Empty, utf8.Span, 0);
             if (reader.Read())
             {
-                var (line, column) = lines.Position(utf8.Span, reader.TokenStartIndex);
+                var (line, column) = tree._cursor.Advance(utf8.Span, 0, reader.TokenStartIndex);
                 throw new InputException(file, line, column, "unexpected content after the end of the JSON value");
             }
 
@@ -53,10 +58,10 @@ public sealed class JsonTreeReader
     /// reads <paramref name="buffer"/> from <paramref name="readerStart"/>; the buffer starts at absolute offset
     /// <paramref name="bufferOffset"/> of the file.
     /// </summary>
-    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, LineTable lines, long bufferOffset)
+    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset)
     {
-        var tree = new JsonTreeReader(file, lines, bufferOffset, readerStart);
-        return tree.ReadValue(ref reader, pointer, buffer);
+        var tree = new JsonTreeReader(file, cursor, bufferOffset, readerStart);
+        return tree.ReadValue(ref reader, pointer, buffer, 2);
     }
 
     internal static InputException ToInputException(JsonException e, string file) =>
@@ -68,7 +73,7 @@ public sealed class JsonTreeReader
         return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
 
-    private InputNode ReadValue(ref Utf8JsonReader reader, string pointer, ReadOnlySpan<byte> buffer)
+    private InputNode ReadValue(ref Utf8JsonReader reader, string pointer, ReadOnlySpan<byte> buffer, int depth)
     {
         var position = Position(buffer, reader.TokenStartIndex, pointer);
         switch (reader.TokenType)
@@ -80,7 +85,7 @@ public sealed class JsonTreeReader
                     {
                         var key = reader.GetString()!;
                         reader.Read();
-                        entries.Add(new(key, ReadValue(ref reader, pointer + "/" + Escape(key), buffer)));
+                        entries.Add(new(key, ReadValue(ref reader, depth < PointerDepth ? pointer + "/" + Escape(key) : pointer, buffer, depth + 1)));
                     }
 
                     return new MappingNode(entries.ToImmutable(), position);
@@ -92,7 +97,8 @@ public sealed class JsonTreeReader
                     var index = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        items.Add(ReadValue(ref reader, pointer + "/" + index++, buffer));
+                        items.Add(ReadValue(ref reader, depth < PointerDepth ? pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : pointer, buffer, depth + 1));
+                        index++;
                     }
 
                     return new SequenceNode(items.ToImmutable(), position);
@@ -115,7 +121,7 @@ public sealed class JsonTreeReader
 
     private SourcePosition Position(ReadOnlySpan<byte> buffer, long indexInBuffer, string pointer)
     {
-        var (line, column) = _lines.Position(buffer, indexInBuffer + _indexOffset, _baseOffset);
+        var (line, column) = _cursor.Advance(buffer, _baseOffset, _baseOffset + indexInBuffer + _indexOffset);
         return new SourcePosition(_file, line, column, pointer.Length == 0 ? "/" : pointer);
     }
 

@@ -1,58 +1,81 @@
+using System.Collections.Immutable;
 using Sec08Policy.Engine.Resources;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Sec08Policy.Engine.Inputs.Tree;
 
 /// <summary>
-/// Parses YAML (CloudFormation's short-form tags such as <c>!Ref</c> included) into <see cref="InputNode"/>s.
-/// Plain scalars take YAML's core types; quoted scalars are always strings.
+/// Parses YAML (CloudFormation's short-form tags such as <c>!Ref</c> included) into <see cref="InputNode"/>s straight
+/// from the parser's events, without YamlDotNet's document model. Plain scalars take YAML's core types; quoted
+/// scalars are always strings. Pointers go <see cref="JsonTreeReader.PointerDepth"/> levels deep, as for JSON.
 /// </summary>
 public static class YamlTreeReader
 {
     public static InputNode Parse(string text, string file)
     {
-        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _))
+            {
+                throw new InputException(file, 1, 1, "the file is empty");
+            }
+
+            return Read(parser, file, string.Empty, 0);
         }
         catch (YamlException e)
         {
             throw new InputException(file, (int)e.Start.Line, (int)e.Start.Column, "malformed YAML: " + e.Message);
         }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw new InputException(file, 1, 1, "the file is empty");
-        }
-
-        return Convert(stream.Documents[0].RootNode, file, string.Empty);
     }
 
-    private static InputNode Convert(YamlNode node, string file, string pointer)
+    private static InputNode Read(IParser parser, string file, string pointer, int depth)
     {
-        var position = new SourcePosition(file, (int)node.Start.Line, (int)node.Start.Column, pointer.Length == 0 ? "/" : pointer);
-        var tag = node.Tag.IsEmpty || node.Tag.IsNonSpecific ? null : node.Tag.Value;
-        switch (node)
+        var current = parser.Current ?? throw new InputException(file, 1, 1, "the YAML ends unexpectedly");
+        var position = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column, pointer.Length == 0 ? "/" : pointer);
+        string Child(string key) => depth < JsonTreeReader.PointerDepth ? pointer + "/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) : pointer;
+        switch (current)
         {
-            case YamlMappingNode mapping:
-                return new MappingNode(
-                    [.. mapping.Children.Select(c => new KeyValuePair<string, InputNode>(
-                        ((YamlScalarNode)c.Key).Value ?? string.Empty,
-                        Convert(c.Value, file, pointer + "/" + Escape(((YamlScalarNode)c.Key).Value ?? string.Empty))))],
-                    position,
-                    tag);
-            case YamlSequenceNode sequence:
-                return new SequenceNode([.. sequence.Children.Select((c, i) => Convert(c, file, pointer + "/" + i))], position, tag);
-            case YamlScalarNode scalar:
-                return new ScalarNode(scalar.Value, KindOf(scalar), position, tag);
+            case MappingStart mapping:
+                {
+                    parser.MoveNext();
+                    var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, InputNode>>();
+                    while (!parser.TryConsume<MappingEnd>(out _))
+                    {
+                        var key = parser.Current as Scalar
+                            ?? throw new InputException(file, (int)parser.Current!.Start.Line, (int)parser.Current.Start.Column, "only plain keys are supported in templates");
+                        parser.MoveNext();
+                        entries.Add(new(key.Value, Read(parser, file, Child(key.Value), depth + 1)));
+                    }
+
+                    return new MappingNode(entries.ToImmutable(), position, TagOf(mapping.Tag));
+                }
+
+            case SequenceStart sequence:
+                {
+                    parser.MoveNext();
+                    var items = ImmutableArray.CreateBuilder<InputNode>();
+                    while (!parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        items.Add(Read(parser, file, Child(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), depth + 1));
+                    }
+
+                    return new SequenceNode(items.ToImmutable(), position, TagOf(sequence.Tag));
+                }
+
+            case Scalar scalar:
+                parser.MoveNext();
+                return new ScalarNode(scalar.Value, KindOf(scalar), position, TagOf(scalar.Tag));
             default:
                 throw new InputException(file, position.Line, position.Column, "YAML aliases are not supported in templates");
         }
     }
 
-    private static ScalarKind KindOf(YamlScalarNode scalar)
+    private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+    private static ScalarKind KindOf(Scalar scalar)
     {
         if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
         {
@@ -61,12 +84,11 @@ public static class YamlTreeReader
 
         return scalar.Value switch
         {
-            null or "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
+            "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
             "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => ScalarKind.Boolean,
-            var v when double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) => ScalarKind.Number,
+            var v when v.Length > 0 && (char.IsAsciiDigit(v[0]) || v[0] is '-' or '+' or '.')
+                && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _) => ScalarKind.Number,
             _ => ScalarKind.String,
         };
     }
-
-    private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }
