@@ -20,7 +20,8 @@ public sealed class Evaluator
         _policy = policy;
         _options = options;
         _classifier = new Classifier(policy.Classification);
-        _rules = [.. policy.Rules.Select(r => (r, CheckCompiler.Compile(r.Check), r.Services.ToHashSet(StringComparer.Ordinal), r.Levels?.Levels.ToHashSet(StringComparer.Ordinal)))];
+        // Rules in ID order, so each resource's findings come out in the order reports list them.
+        _rules = [.. policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => (r, CheckCompiler.Compile(r.Check), r.Services.ToHashSet(StringComparer.Ordinal), r.Levels?.Levels.ToHashSet(StringComparer.Ordinal)))];
     }
 
     public PolicySet Policy => _policy;

@@ -49,7 +49,7 @@ public static class InputLoader
         if (HasUtf16Bom(head))
         {
             // Windows PowerShell writes redirected output as UTF-16; such files are small enough to read whole.
-            var all = Concat(head, ReadRest(stream, path));
+            var all = ReadWhole(stream, head, path);
             var text = (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(all, 2, all.Length - 2);
             return FromBytes(Encoding.UTF8.GetBytes(text), path);
         }
@@ -68,7 +68,7 @@ public static class InputLoader
             return new InputFile(path, kind, [.. InputSetResolver.Resolve([.. ConfigItems(items)])]);
         }
 
-        return FromBytes(Concat(head, ReadRest(stream, path)), path);
+        return FromBytes(ReadWhole(stream, head, path), path);
     }
 
     private static InputFile FromBytes(byte[] bytes, string path)
@@ -236,16 +236,32 @@ public static class InputLoader
         return rest.ToArray();
     }
 
-    private static byte[] Concat(byte[] head, byte[] rest)
+    /// <summary>The whole input: the sniffed head and the rest, in one array (sized exactly when the length is known).</summary>
+    private static byte[] ReadWhole(Stream stream, byte[] head, string path)
     {
-        if (rest.Length == 0)
+        if (!stream.CanSeek)
         {
-            return head;
+            var rest = ReadRest(stream, path);
+            if (rest.Length == 0)
+            {
+                return head;
+            }
+
+            var joined = new byte[head.Length + rest.Length];
+            head.CopyTo(joined, 0);
+            rest.CopyTo(joined, head.Length);
+            return joined;
         }
 
-        var all = new byte[head.Length + rest.Length];
+        var all = new byte[head.Length + (stream.Length - stream.Position)];
         head.CopyTo(all, 0);
-        rest.CopyTo(all, head.Length);
-        return all;
+        var filled = head.Length;
+        int read;
+        while (filled < all.Length && (read = stream.Read(all, filled, all.Length - filled)) > 0)
+        {
+            filled += read;
+        }
+
+        return filled == all.Length ? all : all[..filled];
     }
 }

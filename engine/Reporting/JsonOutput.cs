@@ -15,4 +15,13 @@ internal static class JsonOutput
 
         output.WriteByte((byte)'\n');
     }
+
+    /// <summary>A writer over a stream holds everything until flushed; flush as it goes so memory stays flat.</summary>
+    public static void FlushNow(Utf8JsonWriter json)
+    {
+        if (json.BytesPending > 1 << 16)
+        {
+            json.Flush();
+        }
+    }
 }

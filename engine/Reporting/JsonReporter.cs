@@ -29,6 +29,7 @@ public static class JsonReporter
         foreach (var finding in ReportOrder.Sorted(result.Findings))
         {
             WriteFinding(json, finding);
+            JsonOutput.FlushNow(json);
         }
 
         json.WriteEndArray();

@@ -25,6 +25,7 @@ public static class SarifReporter
         foreach (var finding in ReportOrder.Sorted(result.Findings.Where(f => f.Verdict is Verdict.Fail or Verdict.Unknown or Verdict.Waived)))
         {
             WriteResult(json, finding, ruleIndex[finding.Rule.Id]);
+            JsonOutput.FlushNow(json);
         }
 
         json.WriteEndArray();
