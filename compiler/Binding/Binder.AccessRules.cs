@@ -16,18 +16,7 @@ internal sealed partial class Binder
         RequireMember(members, MemberKind.Actions);
 
         var actions = BindActions(members);
-        var resources = ImmutableArray.CreateBuilder<string>();
-        foreach (var resource in members.Strings(MemberKind.Resources))
-        {
-            if (AwsNames.IsResourcePattern(resource.Value))
-            {
-                resources.Add(resource.Value);
-            }
-            else
-            {
-                _diagnostics.Report(Descriptors.InvalidArn, At(members, resource), resource.Value, "resource ARN pattern or `*`");
-            }
-        }
+        var resources = BindResources(members, AwsNames.IsResourcePattern, "resource ARN pattern or `*`");
 
         var keys = members.Names(MemberKind.Keys).Select(k => LookupKey(k, members)).OfType<KeySymbol>().ToImmutableArray();
         var principals = BindPrincipals(members, MemberKind.Principals);
@@ -57,7 +46,7 @@ internal sealed partial class Binder
         }
 
         return new AccessRuleSymbol(
-            members.Block.NameText, effect, actions, resources.ToImmutable(), principals, keys, when, unless, until,
+            members.Block.NameText, effect, actions, resources, principals, keys, when, unless, until,
             justification, members.String(MemberKind.Description), members.NameLocation);
     }
 

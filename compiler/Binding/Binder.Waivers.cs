@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Compiler.Syntax;
@@ -24,19 +23,8 @@ internal sealed partial class Binder
             }
         }
 
-        var resources = ImmutableArray.CreateBuilder<string>();
-        foreach (var resource in members.Strings(MemberKind.Resources))
-        {
-            // Waivers also name template resources, which have no ARN before deployment: logical IDs and addresses.
-            if (AwsNames.IsResourcePattern(resource.Value) || AwsNames.IsResourceName(resource.Value))
-            {
-                resources.Add(resource.Value);
-            }
-            else
-            {
-                _diagnostics.Report(Descriptors.InvalidArn, At(members, resource), resource.Value, "resource ARN pattern, logical ID or address");
-            }
-        }
+        // Waivers also name template resources, which have no ARN before deployment: logical IDs and addresses.
+        var resources = BindResources(members, r => AwsNames.IsResourcePattern(r) || AwsNames.IsResourceName(r), "resource ARN pattern, logical ID or address");
 
         var expires = BindDate(members, MemberKind.Expires) is { } instant ? DateOnly.FromDateTime(instant.UtcDateTime) : (DateOnly?)null;
         var expired = expires is { } date && date < _options.Today;
@@ -51,7 +39,7 @@ internal sealed partial class Binder
         }
 
         return declared
-            ? new WaiverSymbol(members.Block.NameText, resources.ToImmutable(), requirement, members.String(MemberKind.Reason), members.String(MemberKind.Owner), expires, expired, members.NameLocation)
+            ? new WaiverSymbol(members.Block.NameText, resources, requirement, members.String(MemberKind.Reason), members.String(MemberKind.Owner), expires, expired, members.NameLocation)
             : null;
     }
 }

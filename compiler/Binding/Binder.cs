@@ -147,4 +147,23 @@ internal sealed partial class Binder
     }
 
     private static Location At(MemberSet members, SyntaxNode node) => members.LocationOf(node);
+
+    /// <summary>The <c>resources</c> of a block that pass <paramref name="valid"/>; the others are reported.</summary>
+    private ImmutableArray<string> BindResources(MemberSet members, Func<string, bool> valid, string expected)
+    {
+        var resources = ImmutableArray.CreateBuilder<string>();
+        foreach (var resource in members.Strings(MemberKind.Resources))
+        {
+            if (valid(resource.Value))
+            {
+                resources.Add(resource.Value);
+            }
+            else
+            {
+                _diagnostics.Report(Descriptors.InvalidArn, At(members, resource), resource.Value, expected);
+            }
+        }
+
+        return resources.ToImmutable();
+    }
 }
