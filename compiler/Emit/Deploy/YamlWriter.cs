@@ -12,7 +12,6 @@ namespace Sec08Policy.Compiler.Emit.Deploy;
 /// </summary>
 internal static class YamlWriter
 {
-    private static readonly JsonSerializerOptions s_quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Write(JsonObject root)
     {
@@ -76,7 +75,7 @@ internal static class YamlWriter
     private static string Scalar(JsonNode? value) => value switch
     {
         null => "null",
-        JsonValue v when v.TryGetValue<string>(out var text) => JsonSerializer.Serialize(text, s_quoting),
+        JsonValue v when v.TryGetValue<string>(out var text) => Quote(text),
         JsonValue v when v.TryGetValue<bool>(out var flag) => flag ? "true" : "false",
         JsonValue v when v.TryGetValue<int>(out var number) => number.ToString(CultureInfo.InvariantCulture),
         JsonValue v when v.TryGetValue<long>(out var number) => number.ToString(CultureInfo.InvariantCulture),
@@ -87,5 +86,8 @@ internal static class YamlWriter
     private static string Key(string key) =>
         key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && char.IsAsciiLetter(key[0])
             ? key
-            : JsonSerializer.Serialize(key, s_quoting);
+            : Quote(key);
+
+    /// <summary>A YAML double-quoted scalar: JSON's escapes are YAML's.</summary>
+    private static string Quote(string text) => "\"" + JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value + "\"";
 }

@@ -18,11 +18,15 @@ public static class PolicyJson
     private static readonly JsonSerializerOptions s_minified = new(s_indented) { WriteIndented = false };
 
     public static string Indented(PolicyDocument document) =>
-        JsonSerializer.Serialize(document, s_indented).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        JsonSerializer.Serialize(document, Info<PolicyDocument>(s_indented)).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
-    public static string Minified(PolicyDocument document) => JsonSerializer.Serialize(document, s_minified);
+    public static string Minified(PolicyDocument document) => JsonSerializer.Serialize(document, Info<PolicyDocument>(s_minified));
 
-    public static string Minified(PolicyStatement statement) => JsonSerializer.Serialize(statement, s_minified);
+    public static string Minified(PolicyStatement statement) => JsonSerializer.Serialize(statement, Info<PolicyStatement>(s_minified));
+
+    // Typed metadata from the source-generated context: no reflection, so trimming and Native AOT keep working.
+    private static System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>(JsonSerializerOptions options) =>
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
 
     public static PolicyDocument Parse(string json) =>
         JsonSerializer.Deserialize(json, PolicyJsonContext.Default.PolicyDocument) ?? throw new JsonException("empty policy document");
