@@ -81,7 +81,7 @@ public static class InputLoader
             return FromTree(root, path);
         }
 
-        var text = Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
+        using var text = new StreamReader(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         var yaml = YamlTreeReader.Parse(text, path);
         if (yaml is MappingNode template && CloudFormationAdapter.Accepts(template))
         {

@@ -20,6 +20,7 @@ internal sealed class ConfigStream
     private bool _eof;
     private long _bufferOffset;
     private readonly PositionCursor _cursor = new();
+    private readonly StringPool _strings = new();
 
     public ConfigStream(Stream stream, string file, string? property, ReadOnlySpan<byte> alreadyRead)
     {
@@ -176,7 +177,7 @@ internal sealed class ConfigStream
                 if (whole.TrySkip())
                 {
                     reader.Read();
-                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset);
+                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset, _strings);
                     consumed += (int)reader.BytesConsumed;
                     state = reader.CurrentState;
                     return node;

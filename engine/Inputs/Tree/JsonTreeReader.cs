@@ -18,9 +18,11 @@ public sealed class JsonTreeReader
     private readonly PositionCursor _cursor;
     private readonly long _baseOffset;
     private readonly int _indexOffset;
+    private readonly StringPool _strings;
 
-    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0)
+    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0, StringPool? strings = null)
     {
+        _strings = strings ?? new StringPool();
         _file = file;
         _cursor = cursor;
         _baseOffset = baseOffset;
@@ -58,9 +60,9 @@ public sealed class JsonTreeReader
     /// reads <paramref name="buffer"/> from <paramref name="readerStart"/>; the buffer starts at absolute offset
     /// <paramref name="bufferOffset"/> of the file.
     /// </summary>
-    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset)
+    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset, StringPool strings)
     {
-        var tree = new JsonTreeReader(file, cursor, bufferOffset, readerStart);
+        var tree = new JsonTreeReader(file, cursor, bufferOffset, readerStart, strings);
         return tree.ReadValue(ref reader, pointer, buffer, 2);
     }
 
@@ -83,7 +85,7 @@ public sealed class JsonTreeReader
                     var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, InputNode>>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
-                        var key = reader.GetString()!;
+                        var key = Text(ref reader);
                         reader.Read();
                         entries.Add(new(key, ReadValue(ref reader, depth < PointerDepth ? pointer + "/" + Escape(key) : pointer, buffer, depth + 1)));
                     }
@@ -105,7 +107,7 @@ public sealed class JsonTreeReader
                 }
 
             case JsonTokenType.String:
-                return new ScalarNode(reader.GetString(), ScalarKind.String, position);
+                return new ScalarNode(Text(ref reader), ScalarKind.String, position);
             case JsonTokenType.Number:
                 return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.Number, position);
             case JsonTokenType.True:
@@ -118,6 +120,10 @@ public sealed class JsonTreeReader
                 throw new InputException(position.File, position.Line, position.Column, $"unexpected JSON token {reader.TokenType}");
         }
     }
+
+    /// <summary>The string of the current token, pooled when it is short and has no escapes.</summary>
+    private string Text(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString()! : _strings.Get(reader.ValueSpan);
 
     private SourcePosition Position(ReadOnlySpan<byte> buffer, long indexInBuffer, string pointer)
     {

@@ -12,9 +12,13 @@ namespace Sec08Policy.Engine.Inputs.Tree;
 /// </summary>
 public static class YamlTreeReader
 {
-    public static InputNode Parse(string text, string file)
+    public static InputNode Parse(string text, string file) => Parse(new StringReader(text), file);
+
+    /// <summary>Reads from <paramref name="reader"/> as the parser needs, so the whole text is never one string.</summary>
+    public static InputNode Parse(TextReader reader, string file)
     {
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(reader);
+        var strings = new StringPool();
         try
         {
             parser.Consume<StreamStart>();
@@ -23,7 +27,7 @@ public static class YamlTreeReader
                 throw new InputException(file, 1, 1, "the file is empty");
             }
 
-            return Read(parser, file, string.Empty, 0);
+            return Read(parser, file, string.Empty, 0, strings);
         }
         catch (YamlException e)
         {
@@ -31,7 +35,7 @@ public static class YamlTreeReader
         }
     }
 
-    private static InputNode Read(IParser parser, string file, string pointer, int depth)
+    private static InputNode Read(IParser parser, string file, string pointer, int depth, StringPool strings)
     {
         var current = parser.Current ?? throw new InputException(file, 1, 1, "the YAML ends unexpectedly");
         var position = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column, pointer.Length == 0 ? "/" : pointer);
@@ -47,7 +51,7 @@ public static class YamlTreeReader
                         var key = parser.Current as Scalar
                             ?? throw new InputException(file, (int)parser.Current!.Start.Line, (int)parser.Current.Start.Column, "only plain keys are supported in templates");
                         parser.MoveNext();
-                        entries.Add(new(key.Value, Read(parser, file, Child(key.Value), depth + 1)));
+                        entries.Add(new(strings.Get(key.Value), Read(parser, file, Child(key.Value), depth + 1, strings)));
                     }
 
                     return new MappingNode(entries.ToImmutable(), position, TagOf(mapping.Tag));
@@ -59,7 +63,7 @@ public static class YamlTreeReader
                     var items = ImmutableArray.CreateBuilder<InputNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        items.Add(Read(parser, file, Child(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), depth + 1));
+                        items.Add(Read(parser, file, Child(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), depth + 1, strings));
                     }
 
                     return new SequenceNode(items.ToImmutable(), position, TagOf(sequence.Tag));
@@ -67,7 +71,7 @@ public static class YamlTreeReader
 
             case Scalar scalar:
                 parser.MoveNext();
-                return new ScalarNode(scalar.Value, KindOf(scalar), position, TagOf(scalar.Tag));
+                return new ScalarNode(strings.Get(scalar.Value), KindOf(scalar), position, TagOf(scalar.Tag));
             default:
                 throw new InputException(file, position.Line, position.Column, "YAML aliases are not supported in templates");
         }
