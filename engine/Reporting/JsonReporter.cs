@@ -88,7 +88,7 @@ public static class JsonReporter
         json.WriteEndObject();
     }
 
-    private static void WriteKpis(Utf8JsonWriter json, Kpis kpis)
+    internal static void WriteKpis(Utf8JsonWriter json, Kpis kpis)
     {
         json.WriteStartObject("kpis");
         WriteLevel(json, "all", kpis.All);

@@ -20,6 +20,7 @@ public static class JunitReporter
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "sec08");
             Counts(xml, findings);
+            WriteKpis(xml, result.Kpis);
             foreach (var suite in findings.GroupBy(f => f.Rule.Requirement).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("testsuite");
@@ -45,6 +46,29 @@ public static class JunitReporter
         xml.WriteAttributeString("failures", findings.Count(f => f.Verdict == Verdict.Fail).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", "0");
         xml.WriteAttributeString("skipped", findings.Count(f => f.Verdict is Verdict.Unknown or Verdict.Waived).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The SEC08 indicators as suite properties, which CI test views show with the run.</summary>
+    private static void WriteKpis(XmlWriter xml, Kpis kpis)
+    {
+        xml.WriteStartElement("properties");
+        void Property(string name, string value)
+        {
+            xml.WriteStartElement("property");
+            xml.WriteAttributeString("name", name);
+            xml.WriteAttributeString("value", value);
+            xml.WriteEndElement();
+        }
+
+        foreach (var level in kpis.ByClassification.Append(kpis.All))
+        {
+            Property($"sec08.encrypted.{level.Level}", ReportOrder.Describe(level.Encrypted));
+            Property($"sec08.customer-managed-key.{level.Level}", ReportOrder.Describe(level.CustomerManaged));
+        }
+
+        Property("sec08.key-rotation", ReportOrder.Describe(kpis.KeyRotation));
+        Property("sec08.waivers", $"{kpis.WaiversInForce} in force, {kpis.WaiversExpired} expired");
+        xml.WriteEndElement();
     }
 
     private static void WriteCase(XmlWriter xml, Finding finding)

@@ -32,6 +32,7 @@ public static class SarifReporter
         json.WriteStartObject("properties");
         json.WriteNumber("passed", result.Count(Verdict.Pass));
         json.WriteNumber("notApplicable", result.NotApplicable);
+        JsonReporter.WriteKpis(json, result.Kpis);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
