@@ -158,9 +158,14 @@ internal sealed class AwsReplayServer : IDisposable
     {
         var operation = target.Split('.').Last();
         Log.Enqueue($"kms:{operation} {region}");
-        var keys = account.Keys.Where(k => k.Region == region).ToList();
+        // Filtered per request only where a listing needs it, so a single-key call costs no copy of the account.
+        var keys = new Lazy<List<ReplayKey>>(() => account.Keys.FindAll(k => k.Region == region));
         string Arn(string id) => $"arn:aws:kms:{region}:{account.Id}:key/{id}";
-        ReplayKey? Key() => keys.FirstOrDefault(k => k.KeyId == body?["KeyId"]?.GetValue<string>());
+        ReplayKey? Key()
+        {
+            var id = body?["KeyId"]?.GetValue<string>();
+            return account.Keys.Find(k => k.Region == region && k.KeyId == id);
+        }
         switch (operation)
         {
             case "ListKeys":
@@ -170,8 +175,8 @@ internal sealed class AwsReplayServer : IDisposable
                 }
 
                 var start = int.TryParse(body?["Marker"]?.GetValue<string>(), out var m) ? m : 0;
-                var page = keys.Skip(start).Take(PageSize).ToList();
-                var more = start + page.Count < keys.Count;
+                var page = keys.Value.Skip(start).Take(PageSize).ToList();
+                var more = start + page.Count < keys.Value.Count;
                 var result = new JsonObject
                 {
                     ["Keys"] = new JsonArray([.. page.Select(k => (JsonNode)new JsonObject { ["KeyId"] = k.KeyId, ["KeyArn"] = Arn(k.KeyId) })]),
@@ -186,7 +191,7 @@ internal sealed class AwsReplayServer : IDisposable
             case "ListAliases":
                 return Json(new JsonObject
                 {
-                    ["Aliases"] = new JsonArray([.. keys.SelectMany(k => k.Aliases.Select(a => (JsonNode)new JsonObject
+                    ["Aliases"] = new JsonArray([.. keys.Value.SelectMany(k => k.Aliases.Select(a => (JsonNode)new JsonObject
                     {
                         ["AliasName"] = a,
                         ["AliasArn"] = $"arn:aws:kms:{region}:{account.Id}:{a}",
