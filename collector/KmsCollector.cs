@@ -21,7 +21,10 @@ internal static class KmsCollector
         }
 
         var aliases = await Aliases(kms, scope).ConfigureAwait(false);
-        var resources = await Task.WhenAll(keys.Select(k => Key(kms, scope, k, aliases))).ConfigureAwait(false);
+        // Alias names grouped by target key once, so each key finds its own without scanning every alias.
+        var aliasesByKey = aliases.Where(a => a.TargetKeyId is not null)
+            .ToLookup(a => a.TargetKeyId!, a => a.AliasName, StringComparer.Ordinal);
+        var resources = await Task.WhenAll(keys.Select(k => Key(kms, scope, k, aliasesByKey))).ConfigureAwait(false);
         return [.. resources, .. aliases.Select(a => AliasResource(scope, a))];
     }
 
@@ -32,10 +35,10 @@ internal static class KmsCollector
             page => page.Aliases,
             page => page.Truncated == true ? page.NextMarker : null).ConfigureAwait(false) ?? [];
 
-    private static async Task<Resource> Key(IAmazonKeyManagementService kms, Scope scope, KeyListEntry entry, List<AliasListEntry> aliases)
+    private static async Task<Resource> Key(IAmazonKeyManagementService kms, Scope scope, KeyListEntry entry, ILookup<string, string> aliasesByKey)
     {
         var resource = scope.New("AWS::KMS::Key", ResourceKind.KmsKey, entry.KeyId, entry.KeyArn);
-        var keyAliases = aliases.Where(a => a.TargetKeyId == entry.KeyId).Select(a => a.AliasName).Order(StringComparer.Ordinal).ToList();
+        var keyAliases = aliasesByKey[entry.KeyId].Order(StringComparer.Ordinal).ToList();
         var (described, describeFailure) = await scope.Try("kms:DescribeKey", c => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = entry.KeyId }, c)).ConfigureAwait(false);
         if (described?.KeyMetadata is not { } metadata)
         {

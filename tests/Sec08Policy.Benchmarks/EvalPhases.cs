@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Reporting;
@@ -10,8 +9,9 @@ namespace Sec08Policy.Benchmarks;
 /// <summary>
 /// <c>--eval-phases INPUT [FORMAT]</c>: the steps of <c>sec08 eval --format FORMAT -o FILE</c> (default json) run
 /// once in a fresh process, as the CLI runs them (compile and lower the baseline policy, load the input, evaluate
-/// keeping the findings, render the report as one string, write it), with the time, the bytes allocated, the GC heap
-/// after each step and the process's peak working set so far: a rough split of where a whole-process run goes.
+/// keeping the findings, write the report streamed into a file with <see cref="Reporter.Write"/>), with the time, the
+/// bytes allocated, the GC heap after each step and the process's peak working set so far: a rough split of where a
+/// whole-process run goes.
 /// </summary>
 internal static class EvalPhases
 {
@@ -31,13 +31,17 @@ internal static class EvalPhases
         var input = Step("load " + Path.GetFileName(args[0]), () => InputLoader.Load(args[0]));
         var result = Step($"evaluate ({input.Resources.Length:N0} resources)", () =>
             new Evaluator(policy, new EvaluationOptions(PolicyGenerator.Today)).Evaluate([.. input.Resources]));
-        var report = Step($"render {format} ({result.Findings.Length:N0} findings)", () => Reporter.Render(result, format, color: false, "bench"));
-        Step($"write ({report.Length:N0} chars)", () =>
+        var written = Step($"write {format} ({result.Findings.Length:N0} findings)", () =>
         {
-            File.WriteAllText(output, report, new UTF8Encoding(false));
+            using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Reporter.Write(result, format, stream, color: false, "bench");
+            }
+
             return new FileInfo(output).Length;
         });
         File.Delete(output);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"  (report bytes)",-34} {written,9:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-34} {total.Elapsed.TotalSeconds,8:F2}s {GC.GetTotalAllocatedBytes() / 1048576.0,10:F0}MB {"",14} {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0,15:F0}MB"));
         GC.KeepAlive(result);
         return 0;

@@ -12,7 +12,8 @@ namespace Sec08Policy.Benchmarks;
 /// <c>--quick [--rules N]</c> generates, parses, binds and builds (lower + emit, no disk) one policy once and prints
 /// the figures; <c>--generate KIND N FILE [--seed S]</c> writes a generated input (see <see cref="InputTool"/>);
 /// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds;
-/// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>); any other
+/// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>);
+/// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>); any other
 /// arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
 /// </summary>
 public static class Program
@@ -32,6 +33,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "--eval-phases")
         {
             return EvalPhases.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--collect")
+        {
+            return CollectBench.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--replay-server")
+        {
+            return CollectBench.Serve(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--check-inputs")
