@@ -68,7 +68,7 @@ public static class TextReporter
         builder.Append(CultureInfo.InvariantCulture, $"waivers:                  {kpis.WaiversInForce} in force, {kpis.WaiversExpired} expired\n");
         foreach (var level in kpis.ByClassification)
         {
-            builder.Append(CultureInfo.InvariantCulture, $"  {level.Level,-14} {level.Resources,4} resources, encrypted {ReportOrder.Percent(level.Encrypted)}, customer-managed {ReportOrder.Percent(level.CustomerManaged)}\n");
+            builder.Append(CultureInfo.InvariantCulture, $"  {level.Level,-14} {level.Resources,4} {(level.Resources == 1 ? "resource" : "resources")}, encrypted {ReportOrder.Percent(level.Encrypted)}, customer-managed {ReportOrder.Percent(level.CustomerManaged)}\n");
         }
     }
 }
