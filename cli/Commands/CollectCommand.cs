@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Sec08Policy.Engine.Inputs.Inventory;
+using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Cli.Commands;
 
@@ -42,7 +43,7 @@ internal static class CollectCommand
                 return context.UsageError($"cannot write `{path}`: {e.Message}");
             }
 
-            context.Out.Write($"wrote {result.Resources.Count} resources to {path}{(result.Errors.Count > 0 ? $" ({result.Errors.Count} parts failed; see the warnings)" : string.Empty)}\n");
+            context.Out.Write($"wrote {Counted.Of(result.Resources.Count, "resource")} to {path}{(result.Errors.Count > 0 ? $" ({result.Errors.Count} parts failed; see the warnings)" : string.Empty)}\n");
             return ExitCodes.Success;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sec08Policy.Engine.Inputs.Inventory;
+using Sec08Policy.Engine.Reporting;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class InspectCommand
 
         foreach (var file in files)
         {
-            context.Out.Write($"{file.Path}: {file.Kind}, {file.Resources.Length} resources\n");
+            context.Out.Write($"{file.Path}: {file.Kind}, {Counted.Of(file.Resources.Length, "resource")}\n");
             foreach (var resource in file.Resources)
             {
                 context.Out.Write($"  {resource.Position.Line,5}:{resource.Position.Column,-3} {resource.Type} {resource.Id}{Describe(resource)}\n");

@@ -13,7 +13,7 @@ public static class MarkdownReporter
         var failed = result.Count(Verdict.Fail);
         builder.Append(CultureInfo.InvariantCulture, $"## sec08: {(failed == 0 ? "no failures" : $"{failed} failure{(failed == 1 ? string.Empty : "s")}")}\n\n");
         builder.Append(CultureInfo.InvariantCulture,
-            $"{result.Resources.Count} resources checked against {result.Policy.Rules.Length} rules: **{failed} failed**, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed.\n\n");
+            $"{Counted.Of(result.Resources.Count, "resource")} checked against {Counted.Of(result.Policy.Rules.Length, "rule")}: **{failed} failed**, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed.\n\n");
 
         var kpis = result.Kpis;
         builder.Append("| classification | resources | encrypted at rest | customer-managed key |\n|---|---:|---:|---:|\n");

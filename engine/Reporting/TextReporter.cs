@@ -61,7 +61,7 @@ public static class TextReporter
     {
         var kpis = result.Kpis;
         builder.Append(CultureInfo.InvariantCulture,
-            $"\n{result.Resources.Count} resources, {result.Policy.Rules.Length} rules: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable\n");
+            $"\n{Counted.Of(result.Resources.Count, "resource")}, {Counted.Of(result.Policy.Rules.Length, "rule")}: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable\n");
         builder.Append(CultureInfo.InvariantCulture, $"encrypted at rest:        {ReportOrder.Describe(kpis.All.Encrypted)}\n");
         builder.Append(CultureInfo.InvariantCulture, $"customer-managed keys:    {ReportOrder.Describe(kpis.All.CustomerManaged)}\n");
         builder.Append(CultureInfo.InvariantCulture, $"key rotation:             {ReportOrder.Describe(kpis.KeyRotation)}\n");
