@@ -5,10 +5,14 @@ namespace Sec08Policy.Engine.Inputs.Tree;
 /// <summary>
 /// One string per distinct short text: property names and values such as <c>Type</c>, <c>aws:kms</c> or
 /// <c>confidential</c> repeat hundreds of thousands of times in large inputs, and should be allocated once.
+/// The pool stops growing at <see cref="MaxEntries"/>: the texts that repeat show up early, and a pool that also kept
+/// every unique ID and timestamp of a streamed snapshot would hold the whole file's worth of them to the end.
 /// </summary>
 internal sealed class StringPool
 {
     private const int MaxPooledLength = 64;
+
+    private const int MaxEntries = 16_384;
 
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -41,7 +45,11 @@ internal sealed class StringPool
         }
 
         var created = text.ToString();
-        _strings[created] = created;
+        if (_strings.Count < MaxEntries)
+        {
+            _strings[created] = created;
+        }
+
         return created;
     }
 
