@@ -11,7 +11,7 @@ public static class MarkdownReporter
     {
         var builder = new StringBuilder();
         var failed = result.Count(Verdict.Fail);
-        builder.Append(CultureInfo.InvariantCulture, $"## sec08: {(failed == 0 ? "no failures" : $"{failed} failure{(failed == 1 ? string.Empty : "s")}")}\n\n");
+        builder.Append(CultureInfo.InvariantCulture, $"## sec08: {(failed == 0 ? "no failures" : Counted.Of(failed, "failure"))}\n\n");
         builder.Append(CultureInfo.InvariantCulture,
             $"{Counted.Of(result.Resources.Count, "resource")} checked against {Counted.Of(result.Policy.Rules.Length, "rule")}: **{failed} failed**, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed.\n\n");
 
