@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Compiler.Diagnostics;
 
@@ -35,7 +36,7 @@ public static class DiagnosticFormatter
     {
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        return $"{Count(errors, "error")}, {Count(warnings, "warning")} in {Count(fileCount, "file")}";
+        return $"{Counted.Of(errors, "error")}, {Counted.Of(warnings, "warning")} in {Counted.Of(fileCount, "file")}";
     }
 
     /// <summary>A JSON array, one object per diagnostic, with 1-based lines and columns.</summary>
@@ -112,5 +113,4 @@ public static class DiagnosticFormatter
         return builder.ToString();
     }
 
-    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
 }

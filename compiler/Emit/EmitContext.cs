@@ -6,11 +6,10 @@ using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit;
 
-/// <summary>What every emitter shares: the IR, the options, the diagnostics and where each name was declared.</summary>
+/// <summary>What every emitter shares: the IR, the options, the diagnostics and where each rule and clause was declared.</summary>
 internal sealed class EmitContext
 {
     private readonly ImmutableDictionary<string, Location> _rules;
-    private readonly ImmutableDictionary<string, Location> _keys;
     private readonly ImmutableDictionary<string, Location> _clauses;
 
     public EmitContext(PolicySet policySet, BoundPolicySet bound, EmitOptions options, DiagnosticBag diagnostics)
@@ -19,9 +18,7 @@ internal sealed class EmitContext
         Options = options;
         Diagnostics = diagnostics;
         Account = bound.Header?.Account;
-        HeaderLocation = bound.Header?.Location;
         _rules = bound.AccessRules.ToImmutableDictionary(r => r.Name, r => r.Location);
-        _keys = bound.Keys.ToImmutableDictionary(k => k.Name, k => k.Location);
         _clauses = bound.Requirements
             .SelectMany(r => r.Clauses.Select((c, i) => ($"{r.Name}.{i + 1}", c.Location)))
             .ToImmutableDictionary(x => x.Item1, x => x.Location);
@@ -39,11 +36,7 @@ internal sealed class EmitContext
     /// <summary>The account the policy header names, if any.</summary>
     public string? Account { get; }
 
-    public Location? HeaderLocation { get; }
-
     public Location RuleLocation(string rule) => _rules[rule];
-
-    public Location KeyLocation(string key) => _keys[key];
 
     public Location ClauseLocation(string ruleId) => _clauses[ruleId];
 }

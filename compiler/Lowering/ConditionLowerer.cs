@@ -66,17 +66,17 @@ internal sealed class ConditionLowerer(ClassificationSymbol? scheme, bool failCl
         switch (left, right)
         {
             case (BoundLevelLiteral a, BoundLevelLiteral b):
-                return new ConstantPredicate(Holds(a.Rank, op, b.Rank));
+                return new ConstantPredicate(SyntaxFacts.Holds(a.Rank, op, b.Rank));
             case (BoundClassificationReference, BoundClassificationReference):
                 return new ConstantPredicate(op is ComparisonOperator.Equal or ComparisonOperator.LessOrEqual or ComparisonOperator.GreaterOrEqual);
             case (_, BoundLevelLiteral literal):
-                return LevelIn(left, rank => Holds(rank, op, literal.Rank));
+                return LevelIn(left, rank => SyntaxFacts.Holds(rank, op, literal.Rank));
             case (BoundLevelLiteral literal, _):
-                return LevelIn(right, rank => Holds(literal.Rank, op, rank));
+                return LevelIn(right, rank => SyntaxFacts.Holds(literal.Rank, op, rank));
             case (BoundClassificationReference, _):
-                return ExpandAgainstClassification(right, (classification, other) => Holds(classification, op, other));
+                return ExpandAgainstClassification(right, (classification, other) => SyntaxFacts.Holds(classification, op, other));
             case (_, BoundClassificationReference):
-                return ExpandAgainstClassification(left, (classification, other) => Holds(other, op, classification));
+                return ExpandAgainstClassification(left, (classification, other) => SyntaxFacts.Holds(other, op, classification));
             default:
                 throw new InvalidOperationException($"level comparison between {left.GetType().Name} and {right.GetType().Name}");
         }
@@ -139,17 +139,6 @@ internal sealed class ConditionLowerer(ClassificationSymbol? scheme, bool failCl
         ComparisonOperator.LessOrEqual => ComparisonOperator.Greater,
         ComparisonOperator.Greater => ComparisonOperator.LessOrEqual,
         ComparisonOperator.GreaterOrEqual => ComparisonOperator.Less,
-        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "unexpected operator"),
-    };
-
-    internal static bool Holds(int left, ComparisonOperator op, int right) => op switch
-    {
-        ComparisonOperator.Equal => left == right,
-        ComparisonOperator.NotEqual => left != right,
-        ComparisonOperator.Less => left < right,
-        ComparisonOperator.LessOrEqual => left <= right,
-        ComparisonOperator.Greater => left > right,
-        ComparisonOperator.GreaterOrEqual => left >= right,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "unexpected operator"),
     };
 }

@@ -135,6 +135,18 @@ public static class SyntaxFacts
 
     public static bool IsOrdering(ComparisonOperator op) => op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual);
 
+    /// <summary>Whether <c>left OP right</c> holds for two level ranks.</summary>
+    public static bool Holds(int left, ComparisonOperator op, int right) => op switch
+    {
+        ComparisonOperator.Equal => left == right,
+        ComparisonOperator.NotEqual => left != right,
+        ComparisonOperator.Less => left < right,
+        ComparisonOperator.LessOrEqual => left <= right,
+        ComparisonOperator.Greater => left > right,
+        ComparisonOperator.GreaterOrEqual => left >= right,
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "unexpected operator"),
+    };
+
     public static string GetText(LogicalOperator op) => op == LogicalOperator.And ? "and" : "or";
 
     public static string GetText(TagScope scope) => scope switch

@@ -61,10 +61,10 @@ internal static class KmsKeyPolicyEmitter
             foreach (var rule in context.PolicySet.AccessRules.Where(r => r.Keys.Contains(key.Name)))
             {
                 var principal = PolicyPrincipal.Aws(rule.Principals.IsEmpty ? [$"arn:aws:iam::{account}:root"] : rule.Principals);
-                foreach (var statement in IamPolicyEmitter.BuildStatements(rule, context, principal) ?? [])
+                if (IamPolicyEmitter.BuildStatements(rule, context, principal) is { } built)
                 {
-                    statements.Add(statement);
-                    entries.Add(new ManifestEntry(path, statement.Sid, "kms", rule.Name, rule.Origin));
+                    statements.AddRange(built);
+                    entries.AddRange(IamPolicyEmitter.Entries(path, "kms", rule, built));
                 }
             }
 

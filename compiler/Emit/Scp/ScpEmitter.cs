@@ -4,6 +4,7 @@ using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Predicates;
+using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Compiler.Emit.Scp;
 
@@ -43,8 +44,8 @@ internal static class ScpEmitter
                 location,
                 "raise --scp-max-count or --scp-max-chars, or enforce fewer requirements preventively",
                 packing.TotalCharacters.ToString("N0", CultureInfo.InvariantCulture),
-                Count(packing.Policies.Length),
-                Count(context.Options.ScpMaxCount),
+                Counted.Of(packing.Policies.Length, "SCP"),
+                Counted.Of(context.Options.ScpMaxCount, "SCP"),
                 max.ToString("N0", CultureInfo.InvariantCulture));
             return [];
         }
@@ -57,8 +58,6 @@ internal static class ScpEmitter
             return new EmittedDocument(path, $"{context.PolicySet.Name ?? "sec08"}-scp-{i + 1}", document, entries);
         })];
     }
-
-    private static string Count(int policies) => policies == 1 ? "1 SCP" : $"{policies} SCPs";
 
     private static ImmutableArray<ScpStatementSource> CollectStatements(EmitContext context)
     {
