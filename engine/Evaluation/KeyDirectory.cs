@@ -18,16 +18,58 @@ internal sealed class KeyDirectory
             _aliases[key] = new HashSet<string>(key.Key?.Aliases ?? [], StringComparer.Ordinal);
         }
 
-        // Alias resources name their key by ID, ARN or input-local reference.
+        // Alias resources name their key by ID, ARN or input-local reference. Every name of every key is indexed once;
+        // of the keys an alias names, the first in directory order from the alias's own file wins, else the first.
+        var ordered = _keys.Values.SelectMany(k => k).ToList();
+        var byName = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byKeyId = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var key = ordered[i];
+            Index(byName, key.Id, i);
+            if (key.Arn is { IsKnown: true, Value: { } arn })
+            {
+                Index(byName, arn, i);
+            }
+
+            if (key.Key?.KeyId is { } id)
+            {
+                Index(byName, id, i);
+                Index(byKeyId, id, i);
+            }
+        }
+
         foreach (var alias in all.Where(r => r.Kind == ResourceKind.KmsAlias && r.Alias is { TargetKey.IsKnown: true }))
         {
-            var target = alias.Alias!.TargetKey.Value;
-            var key = target is null ? null : _keys.Values.SelectMany(k => k)
-                .OrderBy(k => k.Position.File == alias.Position.File ? 0 : 1)
-                .FirstOrDefault(k => Names(k, target));
-            if (key is not null)
+            if (alias.Alias!.TargetKey.Value is not { } target)
             {
-                _aliases[key].Add(alias.Alias.Name);
+                continue;
+            }
+
+            var best = -1;
+            void Consider(int i)
+            {
+                bool SameFile(int k) => ordered[k].Position.File == alias.Position.File;
+                if (best < 0 || (SameFile(i) && !SameFile(best)) || (SameFile(i) == SameFile(best) && i < best))
+                {
+                    best = i;
+                }
+            }
+
+            foreach (var i in byName.GetValueOrDefault(target) ?? [])
+            {
+                Consider(i);
+            }
+
+            var keyPart = target.LastIndexOf(":key/", StringComparison.Ordinal);
+            foreach (var i in keyPart < 0 ? [] : byKeyId.GetValueOrDefault(target[(keyPart + 5)..]) ?? [])
+            {
+                Consider(i);
+            }
+
+            if (best >= 0)
+            {
+                _aliases[ordered[best]].Add(alias.Alias.Name);
             }
         }
     }
@@ -38,8 +80,6 @@ internal sealed class KeyDirectory
 
     public IReadOnlySet<string> AliasesOf(Resource key) => _aliases.TryGetValue(key, out var aliases) ? aliases : new HashSet<string>();
 
-    private static bool Names(Resource key, string reference) =>
-        key.Id == reference
-        || (key.Arn is { IsKnown: true, Value: { } arn } && arn == reference)
-        || (key.Key?.KeyId is { } id && (id == reference || reference.EndsWith(":key/" + id, StringComparison.Ordinal)));
+    private static void Index(Dictionary<string, List<int>> index, string name, int key) =>
+        (index.TryGetValue(name, out var keys) ? keys : index[name] = []).Add(key);
 }

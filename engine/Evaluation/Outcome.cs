@@ -3,7 +3,7 @@ namespace Sec08Policy.Engine.Evaluation;
 /// <summary>What a check says about a resource, with the reason for a failure or an unknown.</summary>
 public readonly record struct Outcome(Verdict Verdict, string? Reason)
 {
-    public static Outcome Pass(string? reason = null) => new(Verdict.Pass, reason);
+    public static Outcome Pass() => new(Verdict.Pass, null);
 
     public static Outcome Fail(string reason) => new(Verdict.Fail, reason);
 

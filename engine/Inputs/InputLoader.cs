@@ -65,7 +65,7 @@ public static class InputLoader
             var property = head[start] == (byte)'[' ? null : "configurationItems";
             var kind = property is null ? InputKind.ConfigItems : InputKind.ConfigSnapshot;
             var items = new ConfigStream(stream, path, property, head.AsSpan(start)).Items();
-            return new InputFile(path, kind, [.. InputSetResolver.Resolve([.. ConfigItems(items)])]);
+            return Resolved(path, kind, ConfigItems(items));
         }
 
         return FromBytes(ReadWhole(stream, head, path), path);

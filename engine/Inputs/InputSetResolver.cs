@@ -47,7 +47,9 @@ public static class InputSetResolver
         var result = new List<Resource>(resources.Count);
         foreach (var resource in resources)
         {
-            result.Add(resource.Encryption is null ? resource : resource with { Encryption = Link(resource, index, ebsDefault) });
+            // A resource whose encryption links to nothing new is kept as it is, not copied.
+            var linked = resource.Encryption is null ? null : Link(resource, index, ebsDefault);
+            result.Add(linked is null || ReferenceEquals(linked, resource.Encryption) ? resource : resource with { Encryption = linked });
         }
 
         return result;

@@ -176,22 +176,13 @@ public static class ConfigItemAdapter
 
         try
         {
-            var parsed = JsonTreeReader.Parse(Encoding.UTF8.GetBytes(text), node.Position.File);
-            return Reposition(parsed, node.Position);
+            return JsonTreeReader.ParseAt(Encoding.UTF8.GetBytes(text), node.Position);
         }
         catch (InputException e)
         {
             throw Problem(item, $"the embedded JSON at {node.Position.Pointer} is malformed: {e.Message}");
         }
     }
-
-    /// <summary>Values parsed from an embedded string point at the string itself.</summary>
-    private static InputNode Reposition(InputNode node, SourcePosition at) => node switch
-    {
-        MappingNode map => map with { Position = at, Entries = [.. map.Entries.Select(e => new KeyValuePair<string, InputNode>(e.Key, Reposition(e.Value, at)))] },
-        SequenceNode seq => seq with { Position = at, Items = [.. seq.Items.Select(i => Reposition(i, at))] },
-        _ => node with { Position = at },
-    };
 
     private static string? Path(InputNode? node, params string[] path)
     {

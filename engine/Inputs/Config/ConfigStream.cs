@@ -50,7 +50,7 @@ internal sealed class ConfigStream
             catch (JsonException e)
             {
                 // The reader state carries its line count across windows, so the position is the file's.
-                throw new InputException(_file, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, "malformed JSON: " + e.Message.Split(" LineNumber", 2)[0].TrimEnd('.', ' '));
+                throw JsonTreeReader.ToInputException(e, _file);
             }
 
             yield return item;

@@ -20,8 +20,12 @@ public sealed class JsonTreeReader
     private readonly int _indexOffset;
     private readonly StringPool _strings;
 
-    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0, StringPool? strings = null)
+    /// <summary>When set, every value gets this position: JSON embedded in a string points at the string.</summary>
+    private readonly SourcePosition? _fixedAt;
+
+    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0, StringPool? strings = null, SourcePosition? fixedAt = null)
     {
+        _fixedAt = fixedAt;
         _strings = strings ?? new StringPool();
         _file = file;
         _cursor = cursor;
@@ -29,10 +33,16 @@ public sealed class JsonTreeReader
         _indexOffset = indexOffset;
     }
 
-    public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file)
+    public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, new JsonTreeReader(file, new PositionCursor(), 0));
+
+    /// <summary>Parses JSON held in a string value of another document; every value gets <paramref name="at"/>.</summary>
+    internal static InputNode ParseAt(ReadOnlyMemory<byte> utf8, SourcePosition at) =>
+        Parse(utf8, new JsonTreeReader(at.File, new PositionCursor(), 0, fixedAt: at));
+
+    private static InputNode Parse(ReadOnlyMemory<byte> utf8, JsonTreeReader tree)
     {
+        var file = tree._file;
         var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-        var tree = new JsonTreeReader(file, new PositionCursor(), 0);
         try
         {
             if (!reader.Read())
@@ -87,7 +97,7 @@ public sealed class JsonTreeReader
                     {
                         var key = Text(ref reader);
                         reader.Read();
-                        entries.Add(new(key, ReadValue(ref reader, depth < PointerDepth ? pointer + "/" + Escape(key) : pointer, buffer, depth + 1)));
+                        entries.Add(new(key, ReadValue(ref reader, depth < PointerDepth && _fixedAt is null ? pointer + "/" + Escape(key) : pointer, buffer, depth + 1)));
                     }
 
                     return new MappingNode(entries.ToImmutable(), position);
@@ -99,7 +109,7 @@ public sealed class JsonTreeReader
                     var index = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        items.Add(ReadValue(ref reader, depth < PointerDepth ? pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : pointer, buffer, depth + 1));
+                        items.Add(ReadValue(ref reader, depth < PointerDepth && _fixedAt is null ? pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : pointer, buffer, depth + 1));
                         index++;
                     }
 
@@ -127,9 +137,15 @@ public sealed class JsonTreeReader
 
     private SourcePosition Position(ReadOnlySpan<byte> buffer, long indexInBuffer, string pointer)
     {
+        if (_fixedAt is { } at)
+        {
+            return at;
+        }
+
         var (line, column) = _cursor.Advance(buffer, _baseOffset, _baseOffset + indexInBuffer + _indexOffset);
         return new SourcePosition(_file, line, column, pointer.Length == 0 ? "/" : pointer);
     }
 
-    private static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+    /// <summary>A key as a JSON pointer segment (RFC 6901).</summary>
+    internal static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 }

@@ -12,8 +12,6 @@ namespace Sec08Policy.Engine.Inputs.Tree;
 /// </summary>
 public static class YamlTreeReader
 {
-    public static InputNode Parse(string text, string file) => Parse(new StringReader(text), file);
-
     /// <summary>Reads from <paramref name="reader"/> as the parser needs, so the whole text is never one string.</summary>
     public static InputNode Parse(TextReader reader, string file)
     {
@@ -39,7 +37,7 @@ public static class YamlTreeReader
     {
         var current = parser.Current ?? throw new InputException(file, 1, 1, "the YAML ends unexpectedly");
         var position = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column, pointer.Length == 0 ? "/" : pointer);
-        string Child(string key) => depth < JsonTreeReader.PointerDepth ? pointer + "/" + key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal) : pointer;
+        string Child(string key) => depth < JsonTreeReader.PointerDepth ? pointer + "/" + JsonTreeReader.Escape(key) : pointer;
         switch (current)
         {
             case MappingStart mapping:
