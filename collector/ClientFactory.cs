@@ -12,8 +12,6 @@ namespace Sec08Policy.Collector;
 /// <summary>Creates SDK clients for one account and Region with the run's endpoint, timeout and retry settings.</summary>
 internal sealed class ClientFactory(CollectOptions options, AWSCredentials credentials)
 {
-    public AWSCredentials Credentials => credentials;
-
     public IAmazonS3 S3(string region) => new AmazonS3Client(credentials, Configure(new AmazonS3Config { ForcePathStyle = options.EndpointUrl is not null }, region));
 
     public IAmazonKeyManagementService Kms(string region) => new AmazonKeyManagementServiceClient(credentials, Configure(new AmazonKeyManagementServiceConfig(), region));

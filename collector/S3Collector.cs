@@ -39,7 +39,6 @@ internal static class S3Collector
         return resource with
         {
             Region = region,
-            Position = scope.Position("AWS::S3::Bucket", name),
             Tags = Scope.Tags(tagging?.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)), tagFailure),
             Encryption = encryption is null ? EncryptionState.Unknown(encryptionFailure!) : State(encryption),
         };

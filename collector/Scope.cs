@@ -16,12 +16,10 @@ internal sealed class Scope(string account, string region, ClientFactory clients
 
     public ClientFactory Clients { get; } = clients;
 
-    public CancellationToken Cancellation { get; } = cancellation;
-
     public IEnumerable<InventoryError> Errors => _errors;
 
     public Task<(T? Value, string? Failure)> Try<T>(string operation, Func<CancellationToken, Task<T>> call) =>
-        guard.Try(operation, call, Cancellation);
+        guard.Try(operation, call, cancellation);
 
     /// <summary>Records a listing that failed: the service's resources in this Region are missing, and the report says so.</summary>
     public void Failed(string service, string failure) => _errors.Add(new InventoryError(Account, Region, service, failure));

@@ -32,11 +32,10 @@ internal static class CollectCommand
             }
 
             var path = parse.GetValue(output)!;
-            using var buffer = new MemoryStream();
-            InventoryWriter.Write(buffer, result.Resources, context.Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), result.Errors);
+            var stamp = context.Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             try
             {
-                OutputFile.WriteAtomically(path, System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                OutputFile.WriteAtomically(path, stream => InventoryWriter.Write(stream, result.Resources, stamp, result.Errors));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

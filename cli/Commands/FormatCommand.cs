@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Formatting;
 
@@ -8,8 +7,6 @@ namespace Sec08Policy.Cli.Commands;
 /// <summary><c>sec08 fmt PATH... [--check]</c>: rewrite policy files in the canonical layout.</summary>
 internal static class FormatCommand
 {
-    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
@@ -61,19 +58,11 @@ internal static class FormatCommand
             }
             else
             {
-                WriteAtomically(path, text);
+                OutputFile.WriteAtomically(path, text);
                 context.Out.Write($"{path}: formatted\n");
             }
         }
 
         return checkOnly && changed.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
-    }
-
-    /// <summary>Writes beside the file and renames over it, so an interrupted run never leaves half a file.</summary>
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".sec08fmt.tmp";
-        File.WriteAllText(temporary, text, s_utf8);
-        File.Move(temporary, path, overwrite: true);
     }
 }

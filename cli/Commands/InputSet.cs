@@ -25,7 +25,8 @@ internal static class InputSet
                     .ToList();
                 if (found.Count == 0)
                 {
-                    ok = context.UsageError($"no input files under `{path}`") == 0;
+                    context.UsageError($"no input files under `{path}`");
+                    ok = false;
                 }
 
                 files.AddRange(found);
@@ -36,7 +37,8 @@ internal static class InputSet
             }
             else
             {
-                ok = context.UsageError($"`{path}` does not exist") == 0;
+                context.UsageError($"`{path}` does not exist");
+                ok = false;
             }
         }
 

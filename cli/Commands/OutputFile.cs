@@ -1,10 +1,12 @@
 namespace Sec08Policy.Cli.Commands;
 
-/// <summary>Writes a report file completely or not at all: to a temporary file beside it, then renamed over it.</summary>
+/// <summary>Writes a file completely or not at all: to a temporary file beside it, then renamed over it.</summary>
 internal static class OutputFile
 {
+    private static readonly System.Text.UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public static void WriteAtomically(string path, string content) =>
-        WriteAtomically(path, stream => stream.Write(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content)));
+        WriteAtomically(path, stream => stream.Write(s_utf8.GetBytes(content)));
 
     public static void WriteAtomically(string path, Action<Stream> write)
     {

@@ -1,7 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Predicates;
+using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Engine.Serialization;
 
@@ -13,12 +13,10 @@ public static class PolicySetJson
 {
     public const string Format = "sec08-rules/1";
 
-    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Write(PolicySet policySet)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, s_options))
+        using (var json = new Utf8JsonWriter(stream, JsonOutput.Options))
         {
             json.WriteStartObject();
             json.WriteString("format", Format);
@@ -31,7 +29,7 @@ public static class PolicySetJson
             json.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
     private static void WriteClassification(Utf8JsonWriter json, ClassificationScheme? scheme)

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sec08Policy.Engine.Reporting;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Inputs.Inventory;
@@ -10,11 +10,9 @@ namespace Sec08Policy.Engine.Inputs.Inventory;
 /// </summary>
 public static class InventoryWriter
 {
-    private static readonly JsonWriterOptions s_options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void Write(Stream stream, IEnumerable<Resource> resources, string? collectedAt = null, IEnumerable<InventoryError>? errors = null)
     {
-        using var json = new Utf8JsonWriter(stream, s_options);
+        using var json = new Utf8JsonWriter(stream, JsonOutput.Options);
         json.WriteStartObject();
         json.WriteString("format", InventoryFormat.Name);
         if (collectedAt is not null)
@@ -50,7 +48,7 @@ public static class InventoryWriter
     {
         using var stream = new MemoryStream();
         Write(stream, resources);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     public static void WriteResource(Utf8JsonWriter json, Resource resource)
