@@ -22,7 +22,7 @@ public sealed class AwsCollector(CollectOptions options)
             throw new CollectException("give at least one Region");
         }
 
-        var baseCredentials = BaseCredentials();
+        var baseCredentials = BaseCredentials(options);
         using var guard = new Guard(options.MaxConcurrency);
         var resources = new List<Resource>();
         var errors = new List<InventoryError>();
@@ -77,7 +77,8 @@ public sealed class AwsCollector(CollectOptions options)
         return new CollectResult(InputSetResolver.Resolve(ordered), sortedErrors) { NothingCollected = attempted > 0 && failed >= attempted };
     }
 
-    private AWSCredentials? BaseCredentials()
+    /// <summary>The credentials given, or the named profile's; null for the SDK's default chain.</summary>
+    internal static AWSCredentials? BaseCredentials(CollectOptions options)
     {
         if (options.Credentials is not null)
         {
@@ -119,7 +120,7 @@ public sealed class AwsCollector(CollectOptions options)
         }
     }
 
-    private static AWSCredentials DefaultCredentials()
+    internal static AWSCredentials DefaultCredentials()
     {
         try
         {

@@ -7,7 +7,8 @@ public static class RegionLister
 {
     public static IReadOnlyList<string> EnabledRegions(CollectOptions options)
     {
-        var credentials = options.Credentials ?? Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials();
+        // The same credentials the collection uses: the given ones, the profile's, or the default chain.
+        var credentials = AwsCollector.BaseCredentials(options) ?? AwsCollector.DefaultCredentials();
         using var ec2 = new ClientFactory(options, credentials).Ec2(options.Regions[0]);
         try
         {

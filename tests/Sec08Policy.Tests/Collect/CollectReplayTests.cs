@@ -204,4 +204,16 @@ public class CollectReplayTests
         Assert.That(server.Log, Does.Contain("kms:ListKeys eu-north-1"), "the key only in eu-north-1 is read too");
         Assert.That(File.ReadAllText(temp.Combine("inventory.json")), Does.Contain(":key/k9\""));
     }
+
+    [Test]
+    public void RegionLister_Replay_UsesTheNamedProfileNotTheDefaultChain()
+    {
+        using var server = Server();
+
+        var options = Options(server, "eu-west-1") with { Credentials = null, Profile = "sec08-no-such-profile" };
+
+        var e = Assert.Throws<CollectException>(() => RegionLister.EnabledRegions(options));
+        Assert.That(e!.Message, Does.Contain("profile `sec08-no-such-profile`"));
+        Assert.That(server.Log, Does.Not.Contain("ec2:DescribeRegions eu-west-1"), "no call is made with other credentials");
+    }
 }
