@@ -12,7 +12,7 @@ public sealed class Evaluator
 {
     private readonly PolicySet _policy;
     private readonly EvaluationOptions _options;
-    private readonly ImmutableArray<(CompiledRule Rule, Func<Resource, KeyDirectory, Outcome> Check, HashSet<string> Services, HashSet<string>? Levels)> _rules;
+    private readonly ImmutableArray<RuleEntry> _rules;
     private readonly Classifier _classifier;
 
     public Evaluator(PolicySet policy, EvaluationOptions options)
@@ -21,7 +21,7 @@ public sealed class Evaluator
         _options = options;
         _classifier = new Classifier(policy.Classification);
         // Rules in ID order, so each resource's findings come out in the order reports list them.
-        _rules = [.. policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => (r, CheckCompiler.Compile(r.Check), r.Services.ToHashSet(StringComparer.Ordinal), r.Levels?.Levels.ToHashSet(StringComparer.Ordinal)))];
+        _rules = [.. policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).Select(RuleEntry.For)];
     }
 
     public PolicySet Policy => _policy;
@@ -43,7 +43,7 @@ public sealed class Evaluator
         {
             var service = resource.Service;
             Fact<string?>? classification = null;
-            foreach (var (rule, check, services, levels) in _rules)
+            foreach (var (rule, check, services, levels, levelsText) in _rules)
             {
                 if (service is null || !services.Contains(service))
                 {
@@ -56,7 +56,7 @@ public sealed class Evaluator
                 Outcome outcome;
                 if (levels is not null && !level.IsKnown)
                 {
-                    outcome = Outcome.Unknown($"the rule covers {string.Join(", ", levels.Order(StringComparer.Ordinal))} data, but {level.UnknownReason}");
+                    outcome = Outcome.Unknown($"the rule covers {levelsText} data, but {level.UnknownReason}");
                 }
                 else if (levels is not null && (level.Value is null || !levels.Contains(level.Value)))
                 {
@@ -81,5 +81,16 @@ public sealed class Evaluator
         }
 
         return notApplicable;
+    }
+
+    /// <summary>A rule as the loop needs it: its compiled check, and its services and levels as sets.</summary>
+    private sealed record RuleEntry(CompiledRule Rule, Func<Resource, KeyDirectory, Outcome> Check, HashSet<string> Services, HashSet<string>? Levels, string? LevelsText)
+    {
+        public static RuleEntry For(CompiledRule rule) => new(
+            rule,
+            CheckCompiler.Compile(rule.Check),
+            rule.Services.ToHashSet(StringComparer.Ordinal),
+            rule.Levels?.Levels.ToHashSet(StringComparer.Ordinal),
+            rule.Levels is { } levels ? string.Join(", ", levels.Levels.Distinct().Order(StringComparer.Ordinal)) : null);
     }
 }

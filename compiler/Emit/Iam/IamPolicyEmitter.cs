@@ -68,7 +68,7 @@ internal static class IamPolicyEmitter
             Principal = principal,
             Action = ValueList.Of(rule.Actions.Distinct()),
             Resource = principal is null ? ValueList.Of(rule.Resources) : ValueList.Of("*"),
-            Condition = block.IsEmpty ? null : block,
+            Condition = block.OrNull(),
         })];
     }
 

@@ -15,6 +15,9 @@ public sealed record ConditionBlock(ImmutableSortedDictionary<string, ImmutableS
 
     public bool IsEmpty => Operators.IsEmpty;
 
+    /// <summary>The block for a statement's <c>Condition</c>: none when it holds nothing.</summary>
+    public ConditionBlock? OrNull() => IsEmpty ? null : this;
+
     public ConditionBlock With(string op, string key, ValueList values)
     {
         var keys = Operators.TryGetValue(op, out var existing) ? existing : ImmutableSortedDictionary.Create<string, ValueList>(StringComparer.Ordinal);

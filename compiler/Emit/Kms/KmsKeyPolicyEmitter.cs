@@ -128,7 +128,7 @@ internal static class KmsKeyPolicyEmitter
             Principal = principal,
             Action = ValueList.Of(describeSeparately ? s_cryptoActions : [.. s_cryptoActions, "kms:DescribeKey"]),
             Resource = ValueList.Of("*"),
-            Condition = crypto.IsEmpty ? null : crypto,
+            Condition = crypto.OrNull(),
         };
 
         if (describeSeparately)
@@ -140,7 +140,7 @@ internal static class KmsKeyPolicyEmitter
                 Principal = principal,
                 Action = ValueList.Of("kms:DescribeKey"),
                 Resource = ValueList.Of("*"),
-                Condition = usage.IsEmpty ? null : usage,
+                Condition = usage.OrNull(),
             };
         }
 

@@ -134,12 +134,12 @@ internal static class ScpEmitter
     private static ImmutableArray<ScpStatementSource> Merge(List<Draft> drafts)
     {
         var groups = drafts
-            .GroupBy(d => (d.Name, d.Resource, Condition: PolicyJson.Minified(new PolicyStatement { Sid = "_", Effect = "Deny", Action = ValueList.Of("_"), Resource = ValueList.Of("_"), Condition = d.Condition.IsEmpty ? null : d.Condition })))
+            .GroupBy(d => (d.Name, d.Resource, d.Condition))
             .Select(g => g.ToList())
             .ToList();
         var nameCounts = groups.GroupBy(g => g[0].Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var result = new List<ScpStatementSource>();
-        var seenContent = new HashSet<string>(StringComparer.Ordinal);
+        var seenContent = new HashSet<PolicyStatement>();
         foreach (var group in groups)
         {
             var first = group[0];
@@ -151,9 +151,9 @@ internal static class ScpEmitter
                 Effect = "Deny",
                 Action = ValueList.Of(group.SelectMany(d => d.Actions).Distinct().Order(StringComparer.Ordinal)),
                 Resource = ValueList.Of(first.Resource),
-                Condition = first.Condition.IsEmpty ? null : first.Condition,
+                Condition = first.Condition.OrNull(),
             };
-            if (seenContent.Add(PolicyJson.Minified(statement with { Sid = "_" })))
+            if (seenContent.Add(statement with { Sid = "_" }))
             {
                 result.Add(new ScpStatementSource(statement, first.Rule.Id, first.Rule.Origin));
             }
