@@ -4,17 +4,19 @@ namespace Sec08Policy.Tests.Cli;
 
 public class FormatCommandTests
 {
+    private TempFolder _temp = null!;
+
     private string _folder = null!;
 
     [SetUp]
     public void CreateFolder()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "sec08-fmt-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
+        _temp = new TempFolder();
+        _folder = _temp.Path;
     }
 
     [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+    public void DeleteFolder() => _temp.Dispose();
 
     [Test]
     public void Fmt_Check_ListsUnformattedFilesExitsOneAndChangesNothing()

@@ -67,6 +67,9 @@ public class CollectReplayTests
         MaxRetries = 2,
     };
 
+    /// <summary>The command line's context with the replay account's credentials.</summary>
+    private static CliContext Replay(CliContext context) => context with { AwsCredentials = s_credentials };
+
     private static Resource Find(CollectResult result, string idSuffix) => result.Resources.Single(r => r.Id.EndsWith(idSuffix, StringComparison.Ordinal));
 
     [Test]
@@ -160,7 +163,6 @@ public class CollectReplayTests
         using var server = Server();
         using var temp = new TempFolder();
         var inventory = temp.Combine("inventory.json");
-        CliContext Replay(CliContext c) => c with { AwsCredentials = s_credentials };
 
         var collect = CliRunner.Invoke(Replay, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "-o", inventory);
         var fromFile = CliRunner.Invoke("eval", "--policy", "policies", "--input", inventory, "--format", "json", "--fail-on", "none");
@@ -182,13 +184,14 @@ public class CollectReplayTests
     public void CollectCommand_Replay_NothingCollectedExitsThree()
     {
         using var server = Server();
+        using var temp = new TempFolder();
         server.HangingRegions.Add("eu-west-1");
 
-        var run = CliRunner.Invoke(c => c with { AwsCredentials = s_credentials }, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--timeout", "1", "--retries", "0", "-o", Path.Combine(Path.GetTempPath(), "never-written.json"));
+        var run = CliRunner.Invoke(Replay, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--timeout", "1", "--retries", "0", "-o", temp.Combine("never-written.json"));
 
         Assert.That(run.ExitCode, Is.EqualTo(3));
         Assert.That(run.Error, Does.Contain("nothing could be collected"));
-        Assert.That(File.Exists(Path.Combine(Path.GetTempPath(), "never-written.json")), Is.False);
+        Assert.That(File.Exists(temp.Combine("never-written.json")), Is.False);
     }
 
     [Test]
@@ -197,7 +200,7 @@ public class CollectReplayTests
         using var server = Server();
         using var temp = new TempFolder();
 
-        var run = CliRunner.Invoke(c => c with { AwsCredentials = s_credentials }, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--all-regions", "-o", temp.Combine("inventory.json"));
+        var run = CliRunner.Invoke(Replay, "collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--all-regions", "-o", temp.Combine("inventory.json"));
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(server.Log, Does.Contain("ec2:DescribeRegions eu-west-1"));

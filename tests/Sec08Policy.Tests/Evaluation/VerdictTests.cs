@@ -107,10 +107,10 @@ public class VerdictTests
     public void Evaluate_TagRule_DoesNotApplyToAwsManagedKeys()
     {
         const string policy = "require tagged for kms {\n  tags \"team\"\n}\n";
-        var compiled = Compilation.Create([SyntaxTree.Parse(policy, "p.sec08")], new CompilationOptions { Today = new DateOnly(2026, 11, 28) }).Lower()!;
+        var compiled = TestPolicies.Compile(policy, "p.sec08").Lower()!;
         var input = InputLoader.Load(Path.Combine(RepoPaths.Cases, "inputs", "equivalence", "config-snapshot.json"));
 
-        var result = new Evaluator(compiled, new EvaluationOptions(new DateOnly(2026, 11, 28))).Evaluate(input.Resources);
+        var result = new Evaluator(compiled, new EvaluationOptions(CliRunner.Today)).Evaluate(input.Resources);
 
         var keys = input.Resources.Where(r => r.Key is not null).ToList();
         Assert.That(keys.Any(k => k.Key!.Manager is { IsKnown: true, Value: Sec08Policy.Engine.Resources.KeyManager.AwsManaged }), Is.True);

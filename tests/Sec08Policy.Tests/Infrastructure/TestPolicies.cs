@@ -1,5 +1,4 @@
 using Sec08Policy.Compiler;
-using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Syntax;
 
 namespace Sec08Policy.Tests.Infrastructure;
@@ -23,9 +22,6 @@ internal static class TestPolicies
         }
 
         """;
-
-    public static IReadOnlyList<Diagnostic> Diagnostics(string text, string path = "test.sec08") =>
-        Compilation.Create([SyntaxTree.Parse(text, path)], Options).GetDiagnostics();
 
     public static Compilation Compile(string text, string path = "test.sec08") =>
         Compilation.Create([SyntaxTree.Parse(text, path)], Options);
