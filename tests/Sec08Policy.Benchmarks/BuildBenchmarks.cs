@@ -26,10 +26,7 @@ public class BuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var policies = Path.Combine(RepositoryRoot.Find(), "policies");
-        _baseline = Compilation.Create(
-            Directory.EnumerateFiles(policies, "*" + SyntaxFacts.FileExtension).Order(StringComparer.Ordinal).Select(p => SyntaxTree.Parse(File.ReadAllText(p), p)),
-            s_options);
+        _baseline = BaselinePolicy.Compile();
         _generated = Compilation.Create([SyntaxTree.Parse(PolicyGenerator.Generate(FrontEndBenchmarks.RuleCount), "generated.sec08")], s_options);
         Require(_baseline.Emit(), "baseline");
         Require(_generated.Emit(s_generous), "generated");

@@ -26,10 +26,7 @@ public class FrontEndBenchmarks
         _tree = SyntaxTree.Parse(_text, GeneratedPath);
         PolicyChecks.ThrowOnErrors(Compilation.Create([_tree], s_options), "generated policy");
 
-        var policies = Path.Combine(RepositoryRoot.Find(), "policies");
-        _baseline = [.. Directory.EnumerateFiles(policies, "*" + SyntaxFacts.FileExtension)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (path, File.ReadAllText(path)))];
+        _baseline = BaselinePolicy.Files();
         PolicyChecks.ThrowOnErrors(BindBaseline(), "baseline policy set");
     }
 
