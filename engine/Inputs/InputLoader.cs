@@ -64,7 +64,9 @@ public static class InputLoader
         {
             var property = head[start] == (byte)'[' ? null : "configurationItems";
             var kind = property is null ? InputKind.ConfigItems : InputKind.ConfigSnapshot;
-            var items = new ConfigStream(stream, path, property, head.AsSpan(start)).Items();
+            // From the file's start (past a byte order mark), so leading blank lines count in line numbers.
+            var bom = head.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+            var items = new ConfigStream(stream, path, property, head.AsSpan(bom)).Items();
             return Resolved(path, kind, ConfigItems(items));
         }
 

@@ -84,4 +84,15 @@ public class ConfigStreamTests
         Assert.That(first, Does.Contain("\"keyManager\": {"), "keys outside the inputs leave the manager unknown");
         _ = KeyManager.Customer;
     }
+
+    [Test]
+    public void Load_SnapshotAfterBlankLinesAndByteOrderMark_CountsLinesFromTheFileStart()
+    {
+        var plain = InputLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(Snapshot(3))), "a.json");
+        var bytes = Encoding.UTF8.GetBytes("\uFEFF\n\n" + Snapshot(3));
+
+        var shifted = InputLoader.Load(new MemoryStream(bytes), "b.json");
+
+        Assert.That(shifted.Resources.Select(r => r.Position.Line), Is.EqualTo(plain.Resources.Select(r => r.Position.Line + 2)));
+    }
 }
