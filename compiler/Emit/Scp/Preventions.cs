@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit.Scp;
 
@@ -12,26 +13,8 @@ internal static class Preventions
 {
     private const int DefaultRotationDays = 365;
 
-    private static readonly ImmutableDictionary<string, ImmutableArray<string>> s_createActions = new Dictionary<string, ImmutableArray<string>>
-    {
-        ["s3"] = ["s3:CreateBucket"],
-        ["ebs"] = ["ec2:CreateVolume"],
-        ["rds"] = ["rds:CreateDBCluster", "rds:CreateDBInstance"],
-        ["efs"] = ["elasticfilesystem:CreateFileSystem"],
-        ["dynamodb"] = ["dynamodb:CreateTable"],
-        ["sqs"] = ["sqs:CreateQueue"],
-        ["sns"] = ["sns:CreateTopic"],
-        ["secretsmanager"] = ["secretsmanager:CreateSecret"],
-        ["kms"] = ["kms:CreateKey"],
-        ["logs"] = ["logs:CreateLogGroup"],
-        ["cloudtrail"] = ["cloudtrail:CreateTrail"],
-        ["backup"] = ["backup:CreateBackupVault"],
-        ["elasticache"] = ["elasticache:CreateCacheCluster", "elasticache:CreateReplicationGroup"],
-        ["redshift"] = ["redshift:CreateCluster"],
-        ["opensearch"] = ["es:CreateDomain"],
-        ["kinesis"] = ["kinesis:CreateStream"],
-        ["lambda"] = ["lambda:CreateFunction"],
-    }.ToImmutableDictionary();
+    private static ImmutableArray<string> CreateActions(string service) =>
+        DataServices.Find(service)?.CreateActions ?? throw new ArgumentOutOfRangeException(nameof(service), service, "not a data service");
 
     public static Prevention For(AssertionKind kind, string service, int? rotationDays, IReadOnlyList<string> values) => kind switch
     {
@@ -39,10 +22,10 @@ internal static class Preventions
         AssertionKind.EncryptedWithCustomerManagedKey => CustomerManaged(service),
         AssertionKind.EncryptedWithKey => CustomerManaged(service),
         AssertionKind.KeyRotation => Rotation(service, rotationDays),
-        AssertionKind.Regions => Prevention.Deny(new DenyPattern("Region", s_createActions[service], "*",
+        AssertionKind.Regions => Prevention.Deny(new DenyPattern("Region", CreateActions(service), "*",
             Block(("StringNotEquals", "aws:RequestedRegion", values)))),
         AssertionKind.Tags => new Prevention(
-            [.. values.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), s_createActions[service], "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))],
+            [.. values.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), CreateActions(service), "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))],
             null),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected assertion"),
     };
