@@ -13,14 +13,8 @@ internal static class CloudFormationEmitter
     {
         var resources = new JsonObject();
         var outputs = new JsonObject();
-        foreach (var key in context.Bound.Keys)
+        foreach (var (key, document) in DeployedKeys.WithPolicies(context, documents))
         {
-            var document = documents.KeyPolicies.FirstOrDefault(d => d.Name == key.Name);
-            if (document is null)
-            {
-                continue;
-            }
-
             var id = "Key" + SidNames.Pascal(key.Name);
             resources[id] = new JsonObject
             {
@@ -47,7 +41,7 @@ internal static class CloudFormationEmitter
                 ["Properties"] = new JsonObject
                 {
                     ["ManagedPolicyName"] = $"sec08-{policy.Name}",
-                    ["Description"] = $"Access rule `{policy.Name}` compiled by sec08",
+                    ["Description"] = DeployedKeys.AccessRuleDescription(policy.Name),
                     ["PolicyDocument"] = JsonNodes.Of(policy.Document),
                 },
             };
@@ -59,7 +53,7 @@ internal static class CloudFormationEmitter
             parameters["ScpTargetIds"] = new JsonObject
             {
                 ["Type"] = "CommaDelimitedList",
-                ["Description"] = "IDs of the organization root, OUs or accounts the service control policies attach to",
+                ["Description"] = DeployedKeys.TargetsDescription,
             };
         }
 
@@ -71,7 +65,7 @@ internal static class CloudFormationEmitter
                 ["Properties"] = new JsonObject
                 {
                     ["Name"] = scp.Name,
-                    ["Description"] = "Preventive data-at-rest controls compiled by sec08",
+                    ["Description"] = DeployedKeys.ScpDescription,
                     ["Type"] = "SERVICE_CONTROL_POLICY",
                     ["Content"] = JsonNodes.Of(scp.Document),
                     ["TargetIds"] = new JsonObject { ["Ref"] = "ScpTargetIds" },
@@ -102,7 +96,7 @@ internal static class CloudFormationEmitter
     {
         var properties = new JsonObject
         {
-            ["Description"] = key.Description ?? $"Key `{key.Name}` of the data-protection policy",
+            ["Description"] = DeployedKeys.Description(key),
             ["KeySpec"] = "SYMMETRIC_DEFAULT",
             ["KeyUsage"] = "ENCRYPT_DECRYPT",
             ["EnableKeyRotation"] = key.RotationDays is not null,

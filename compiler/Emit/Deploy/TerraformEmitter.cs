@@ -18,17 +18,11 @@ internal static class TerraformEmitter
         var resource = new JsonObject();
         var keys = new JsonObject();
         var aliases = new JsonObject();
-        foreach (var key in context.Bound.Keys)
+        foreach (var (key, document) in DeployedKeys.WithPolicies(context, documents))
         {
-            var document = documents.KeyPolicies.FirstOrDefault(d => d.Name == key.Name);
-            if (document is null)
-            {
-                continue;
-            }
-
             var properties = new JsonObject
             {
-                ["description"] = key.Description ?? $"Key `{key.Name}` of the data-protection policy",
+                ["description"] = DeployedKeys.Description(key),
                 ["key_usage"] = "ENCRYPT_DECRYPT",
                 ["customer_master_key_spec"] = "SYMMETRIC_DEFAULT",
                 ["enable_key_rotation"] = key.RotationDays is not null,
@@ -61,7 +55,7 @@ internal static class TerraformEmitter
             policies[policy.Name] = new JsonObject
             {
                 ["name"] = $"sec08-{policy.Name}",
-                ["description"] = $"Access rule `{policy.Name}` compiled by sec08",
+                ["description"] = DeployedKeys.AccessRuleDescription(policy.Name),
                 ["policy"] = Literal(PolicyJson.Minified(policy.Document)),
             };
         }
@@ -76,7 +70,7 @@ internal static class TerraformEmitter
             scps[name] = new JsonObject
             {
                 ["name"] = scp.Name,
-                ["description"] = "Preventive data-at-rest controls compiled by sec08",
+                ["description"] = DeployedKeys.ScpDescription,
                 ["type"] = "SERVICE_CONTROL_POLICY",
                 ["content"] = Literal(PolicyJson.Minified(scp.Document)),
             };
@@ -99,7 +93,7 @@ internal static class TerraformEmitter
                 ["scp_target_ids"] = new JsonObject
                 {
                     ["type"] = "list(string)",
-                    ["description"] = "IDs of the organization root, OUs or accounts the service control policies attach to",
+                    ["description"] = DeployedKeys.TargetsDescription,
                 },
             };
         }
