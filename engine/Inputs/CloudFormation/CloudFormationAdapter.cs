@@ -258,10 +258,4 @@ public static class CloudFormationAdapter
         _ when value.AsString is { } text => new KeyRef(Fact<string?>.Known(text), null),
         _ => new KeyRef(Fact<string?>.Unknown("the key is not a string"), null),
     };
-
-    private sealed record KeyRef(Fact<string?> Reference, string? LocalId)
-    {
-        public EncryptionState Apply(string algorithm, string? awsManagedAlias) =>
-            EncryptionState.Kms(Reference, algorithm, awsManagedAlias) with { ResolvedKey = LocalId };
-    }
 }

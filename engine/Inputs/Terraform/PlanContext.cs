@@ -169,10 +169,3 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, D
         }
     }
 }
-
-/// <summary>A key as an attribute names it, and the input-local resource it resolves to, if any.</summary>
-internal sealed record KeyRef(Fact<string?> Reference, string? LocalId)
-{
-    public EncryptionState Apply(string algorithm, string? awsManagedAlias) =>
-        EncryptionState.Kms(Reference, algorithm, awsManagedAlias) with { ResolvedKey = LocalId };
-}

@@ -1,0 +1,10 @@
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Inputs;
+
+/// <summary>A key as a property or attribute names it, and the input-local resource it resolves to, if any.</summary>
+internal sealed record KeyRef(Fact<string?> Reference, string? LocalId)
+{
+    public EncryptionState Apply(string algorithm, string? awsManagedAlias) =>
+        EncryptionState.Kms(Reference, algorithm, awsManagedAlias) with { ResolvedKey = LocalId };
+}
