@@ -17,9 +17,8 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, D
     /// <summary>The Region of the provider configuration the resource uses, when it is a constant.</summary>
     public Fact<string?> ProviderRegion(string address)
     {
-        var key = expressions.TryGetValue(TerraformPlanAdapter.StripIndexes(address), out _)
-            ? ProviderKey(TerraformPlanAdapter.StripIndexes(address))
-            : "aws";
+        var configAddress = TerraformPlanAdapter.StripIndexes(address);
+        var key = expressions.ContainsKey(configAddress) ? ProviderKey(configAddress) : "aws";
         if (ProviderRegions.TryGetValue(key, out var region))
         {
             return Fact<string?>.Known(region);
