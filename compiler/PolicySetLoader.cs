@@ -12,9 +12,12 @@ public static class PolicySetLoader
 {
     public sealed record Result(ImmutableArray<SyntaxTree> Trees, ImmutableArray<string> Errors);
 
-    public static Result Load(IEnumerable<string> paths)
+    /// <summary>
+    /// The files a command line names: each file as given, each folder's <paramref name="wanted"/> files searched
+    /// recursively, sorted. A path that does not exist, an unreadable folder or one without such files is an error.
+    /// </summary>
+    public static List<string> ExpandPaths(IEnumerable<string> paths, Func<string, bool> wanted, string whatFiles, ICollection<string> errors)
     {
-        var errors = ImmutableArray.CreateBuilder<string>();
         var files = new List<string>();
         foreach (var path in paths)
         {
@@ -23,7 +26,8 @@ public static class PolicySetLoader
                 List<string> found;
                 try
                 {
-                    found = [.. Directory.EnumerateFiles(path, "*" + SyntaxFacts.FileExtension, SearchOption.AllDirectories)
+                    found = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                        .Where(wanted)
                         .Select(Display)
                         .Order(StringComparer.Ordinal)];
                 }
@@ -35,7 +39,7 @@ public static class PolicySetLoader
 
                 if (found.Count == 0)
                 {
-                    errors.Add($"no `{SyntaxFacts.FileExtension}` files under `{path}`");
+                    errors.Add($"no {whatFiles} under `{path}`");
                 }
 
                 files.AddRange(found);
@@ -49,6 +53,14 @@ public static class PolicySetLoader
                 errors.Add($"`{path}` does not exist");
             }
         }
+
+        return files;
+    }
+
+    public static Result Load(IEnumerable<string> paths)
+    {
+        var errors = ImmutableArray.CreateBuilder<string>();
+        var files = ExpandPaths(paths, f => f.EndsWith(SyntaxFacts.FileExtension, StringComparison.Ordinal), $"`{SyntaxFacts.FileExtension}` files", errors);
 
         var trees = new List<SyntaxTree>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -12,35 +12,10 @@ internal static class InputSet
     /// <summary>The files read, or null after printing every problem (exit code 3).</summary>
     public static ImmutableArray<InputFile>? Load(IEnumerable<string> paths, CliContext context)
     {
-        var files = new List<string>();
-        var ok = true;
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                    .Select(Compiler.PolicySetLoader.Display)
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (found.Count == 0)
-                {
-                    context.UsageError($"no input files under `{path}`");
-                    ok = false;
-                }
-
-                files.AddRange(found);
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(Compiler.PolicySetLoader.Display(path));
-            }
-            else
-            {
-                context.UsageError($"`{path}` does not exist");
-                ok = false;
-            }
-        }
+        var errors = new List<string>();
+        var files = Compiler.PolicySetLoader.ExpandPaths(paths, f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)), "input files", errors);
+        errors.ForEach(e => context.UsageError(e));
+        var ok = errors.Count == 0;
 
         var loaded = ImmutableArray.CreateBuilder<InputFile>();
         foreach (var file in files)
