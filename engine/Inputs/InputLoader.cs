@@ -79,6 +79,11 @@ public static class InputLoader
         var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         if (start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[')
         {
+            if (JsonTemplateReader.TryRead(bytes.AsMemory(bom), path) is { } resources)
+            {
+                return Resolved(path, InputKind.CloudFormation, resources);
+            }
+
             var root = JsonTreeReader.Parse(bytes.AsMemory(bom), path);
             return FromTree(root, path);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Inputs.Tree;
 
 namespace Sec08Policy.Engine.Inputs.CloudFormation;
 
@@ -17,10 +18,14 @@ internal sealed record CfnScalar(string? Text) : CfnValue;
 
 internal sealed record CfnList(ImmutableArray<CfnValue> Items) : CfnValue;
 
-/// <summary>A mapping; a plain dictionary because templates are read once and never changed.</summary>
-internal sealed record CfnMap(IReadOnlyDictionary<string, CfnValue> Entries) : CfnValue
+/// <summary>
+/// A mapping whose values are resolved when read: resources hold much that sec08 never looks at (key policies,
+/// descriptions), and resolving it all was most of the work of reading a large template.
+/// </summary>
+internal sealed record CfnMap(MappingNode Node, IntrinsicResolver Resolver) : CfnValue
 {
-    public CfnValue? Get(string key) => Entries.GetValueOrDefault(key);
+    /// <summary>The resolved value of a key, or null when it is absent or resolves to <c>AWS::NoValue</c>.</summary>
+    public CfnValue? Get(string key) => Node.Get(key) is { } value && Resolver.Resolve(value) is not CfnNoValue and var resolved ? resolved : null;
 }
 
 /// <summary><c>Ref</c> or <c>Fn::GetAtt</c> on a resource of the same template.</summary>

@@ -23,10 +23,27 @@ public static class CloudFormationAdapter
             throw new InputException(at.File, at.Line, at.Column, "a CloudFormation template needs a `Resources` mapping");
         }
 
-        var ids = resources.Entries.Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
-        var resolver = new IntrinsicResolver(template, ids);
-        var types = resources.Entries.ToDictionary(e => e.Key, e => ((e.Value as MappingNode)?.Get("Type") as ScalarNode)?.Text ?? string.Empty, StringComparer.Ordinal);
+        var types = new Dictionary<string, string>(resources.Entries.Length, StringComparer.Ordinal);
         foreach (var (id, node) in resources.Entries)
+        {
+            if (!types.TryAdd(id, ((node as MappingNode)?.Get("Type") as ScalarNode)?.Text ?? string.Empty))
+            {
+                throw DeclaredTwice(id, node.Position);
+            }
+        }
+
+        return Read(template, types, resources.Entries);
+    }
+
+    /// <summary>
+    /// Reads resources one at a time, so a caller can hand over each resource's tree as it parses it and let it go.
+    /// <paramref name="sections"/> holds the template's <c>Parameters</c>, <c>Mappings</c> and <c>Conditions</c>;
+    /// <paramref name="types"/> the type of every resource of the template by logical ID, for references between them.
+    /// </summary>
+    internal static IEnumerable<Resource> Read(MappingNode sections, IReadOnlyDictionary<string, string> types, IEnumerable<KeyValuePair<string, InputNode>> resources)
+    {
+        var resolver = new IntrinsicResolver(sections, types);
+        foreach (var (id, node) in resources)
         {
             if (node is not MappingNode definition || definition.Get("Type") is not ScalarNode { Text: { } type })
             {
@@ -39,11 +56,15 @@ public static class CloudFormationAdapter
             }
 
             var properties = definition.Get("Properties") is { } p ? resolver.Resolve(p) as CfnMap : null;
-            yield return Normalize(id, type, properties ?? new CfnMap(new Dictionary<string, CfnValue>()), node.Position, types);
+            yield return Normalize(id, type, properties ?? new CfnMap(new MappingNode([], node.Position), resolver), node.Position, types);
         }
     }
 
-    private static Resource Normalize(string id, string type, CfnMap properties, SourcePosition position, Dictionary<string, string> types)
+    /// <summary>A logical ID given twice: CloudFormation rejects the template, and which one it would read is unclear.</summary>
+    internal static InputException DeclaredTwice(string id, SourcePosition at) =>
+        new(at.File, at.Line, at.Column, $"resource `{id}` is declared twice");
+
+    private static Resource Normalize(string id, string type, CfnMap properties, SourcePosition position, IReadOnlyDictionary<string, string> types)
     {
         var kind = ResourceTypes.FromAwsType(type);
         var resource = new Resource
@@ -144,7 +165,7 @@ public static class CloudFormationAdapter
         };
     }
 
-    private static EncryptionState S3Encryption(CfnMap properties, Dictionary<string, string> types)
+    private static EncryptionState S3Encryption(CfnMap properties, IReadOnlyDictionary<string, string> types)
     {
         var rules = (properties.Get("BucketEncryption") as CfnMap)?.Get("ServerSideEncryptionConfiguration");
         switch (rules)
@@ -249,7 +270,7 @@ public static class CloudFormationAdapter
     }
 
     /// <summary>A KMS key as a property names it: an ID/ARN/alias string, or a reference to a key or alias of the template.</summary>
-    private static KeyRef KeyReference(CfnValue? value, Dictionary<string, string> types) => value switch
+    private static KeyRef KeyReference(CfnValue? value, IReadOnlyDictionary<string, string> types) => value switch
     {
         null or CfnNoValue => new KeyRef(Fact<string?>.Known(null), null),
         CfnReference r when types.GetValueOrDefault(r.LogicalId) is "AWS::KMS::Key" or "AWS::KMS::Alias" => new KeyRef(Fact<string?>.Known(r.LogicalId), r.LogicalId),

@@ -15,11 +15,11 @@ internal sealed partial class IntrinsicResolver
     private readonly MappingNode? _parameters;
     private readonly MappingNode? _mappings;
     private readonly MappingNode? _conditions;
-    private readonly ISet<string> _resources;
+    private readonly IReadOnlyDictionary<string, string> _resources;
     private readonly Dictionary<string, bool?> _conditionCache = new(StringComparer.Ordinal);
     private int _depth;
 
-    public IntrinsicResolver(MappingNode template, ISet<string> resources)
+    public IntrinsicResolver(MappingNode template, IReadOnlyDictionary<string, string> resources)
     {
         _parameters = template.Get("Parameters") as MappingNode;
         _mappings = template.Get("Mappings") as MappingNode;
@@ -49,7 +49,7 @@ internal sealed partial class IntrinsicResolver
             {
                 ScalarNode s => new CfnScalar(s.Text),
                 SequenceNode seq => new CfnList([.. seq.Items.Select(Resolve).Where(v => v is not CfnNoValue)]),
-                MappingNode map => ResolveMapping(map),
+                MappingNode map => new CfnMap(map, this),
                 _ => new CfnUnknown("unsupported template value"),
             };
         }
@@ -57,21 +57,6 @@ internal sealed partial class IntrinsicResolver
         {
             _depth--;
         }
-    }
-
-    private CfnMap ResolveMapping(MappingNode map)
-    {
-        var entries = new Dictionary<string, CfnValue>(map.Entries.Length, StringComparer.Ordinal);
-        foreach (var (key, node) in map.Entries)
-        {
-            var value = Resolve(node);
-            if (value is not CfnNoValue)
-            {
-                entries[key] = value;
-            }
-        }
-
-        return new CfnMap(entries);
     }
 
     /// <summary>The value of a named condition: true, false, or null when deployment decides.</summary>
@@ -149,7 +134,7 @@ internal sealed partial class IntrinsicResolver
                 : new CfnUnknown($"parameter `{target}` has no default; its value is given at deployment");
         }
 
-        return _resources.Contains(target)
+        return _resources.ContainsKey(target)
             ? new CfnReference(target, null)
             : new CfnUnknown($"`Ref` to `{target}`, which the template does not declare");
     }
@@ -167,7 +152,7 @@ internal sealed partial class IntrinsicResolver
             (resource, attribute) = (r, a);
         }
 
-        return resource is not null && _resources.Contains(resource)
+        return resource is not null && _resources.ContainsKey(resource)
             ? new CfnReference(resource, attribute)
             : new CfnUnknown($"`Fn::GetAtt` on `{resource ?? "?"}`, which the template does not declare");
     }

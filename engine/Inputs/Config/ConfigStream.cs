@@ -177,7 +177,7 @@ internal sealed class ConfigStream
                 if (whole.TrySkip())
                 {
                     reader.Read();
-                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset, _strings);
+                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset, _strings, depth: 2);
                     consumed += (int)reader.BytesConsumed;
                     state = reader.CurrentState;
                     return node;

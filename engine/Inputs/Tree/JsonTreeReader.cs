@@ -33,6 +33,9 @@ public sealed class JsonTreeReader
         _indexOffset = indexOffset;
     }
 
+    /// <summary>What every JSON input is read with: comments skipped, no trailing commas, deep nesting allowed.</summary>
+    internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
+
     public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, new JsonTreeReader(file, new PositionCursor(), 0));
 
     /// <summary>Parses JSON held in a string value of another document; every value gets <paramref name="at"/>.</summary>
@@ -42,7 +45,7 @@ public sealed class JsonTreeReader
     private static InputNode Parse(ReadOnlyMemory<byte> utf8, JsonTreeReader tree)
     {
         var file = tree._file;
-        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
+        var reader = new Utf8JsonReader(utf8.Span, ReaderOptions);
         try
         {
             if (!reader.Read())
@@ -68,12 +71,13 @@ public sealed class JsonTreeReader
     /// <summary>
     /// Parses one value from a reader positioned on its first token (used when streaming large files). The reader
     /// reads <paramref name="buffer"/> from <paramref name="readerStart"/>; the buffer starts at absolute offset
-    /// <paramref name="bufferOffset"/> of the file.
+    /// <paramref name="bufferOffset"/> of the file. <paramref name="depth"/> is the value's depth in the document (the
+    /// root's is 0), so that pointers reach exactly as deep as when the whole document is parsed.
     /// </summary>
-    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset, StringPool strings)
+    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset, StringPool strings, int depth)
     {
         var tree = new JsonTreeReader(file, cursor, bufferOffset, readerStart, strings);
-        return tree.ReadValue(ref reader, pointer, buffer, 2);
+        return tree.ReadValue(ref reader, pointer, buffer, depth);
     }
 
     internal static InputException ToInputException(JsonException e, string file) =>

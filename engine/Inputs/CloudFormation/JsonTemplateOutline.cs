@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Sec08Policy.Engine.Inputs.Tree;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Inputs.CloudFormation;
+
+/// <summary>
+/// One pass over a JSON document that checks all of its syntax and notes, without building values: where each
+/// top-level property's value starts (the first, where a name repeats, as a parsed tree would read it), and, when
+/// there is a <c>Resources</c> object, the type of every resource by logical ID.
+/// </summary>
+internal sealed class JsonTemplateOutline
+{
+    private JsonTemplateOutline(SourcePosition rootPosition) => RootPosition = rootPosition;
+
+    public SourcePosition RootPosition { get; }
+
+    /// <summary>Byte offset of each top-level property's value.</summary>
+    public Dictionary<string, int> Sections { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Byte offset of the <c>Resources</c> object, when it is one.</summary>
+    public int? Resources { get; private set; }
+
+    public Dictionary<string, string> Types { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the document is a CloudFormation template, decided as for a parsed tree: a Terraform plan is not one,
+    /// and a template has <c>AWSTemplateFormatVersion</c> or a <c>Resources</c> object.
+    /// </summary>
+    public bool IsTemplate =>
+        !(Sections.ContainsKey("format_version") && (Sections.ContainsKey("resource_changes") || Sections.ContainsKey("planned_values")))
+        && (Sections.ContainsKey("AWSTemplateFormatVersion") || Resources is not null);
+
+    /// <summary>The outline of a document whose root is an object, or null for any other root.</summary>
+    public static JsonTemplateOutline? Scan(ReadOnlySpan<byte> utf8, string file)
+    {
+        var reader = new Utf8JsonReader(utf8, JsonTreeReader.ReaderOptions);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            var (line, column) = new PositionCursor().Advance(utf8, 0, reader.TokenStartIndex);
+            var outline = new JsonTemplateOutline(new SourcePosition(file, line, column, "/"));
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                var start = checked((int)reader.TokenStartIndex);
+                if (!outline.Sections.TryAdd(name, start) || name != "Resources" || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                outline.Resources = start;
+                outline.ScanResources(ref reader, utf8, file);
+            }
+
+            // Anything after the root object is an error; reading on finds it.
+            reader.Read();
+            return outline;
+        }
+        catch (JsonException e)
+        {
+            throw JsonTreeReader.ToInputException(e, file);
+        }
+    }
+
+    private void ScanResources(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string file)
+    {
+        var strings = new StringPool();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var id = reader.GetString()!;
+            reader.Read();
+            var start = reader.TokenStartIndex;
+            var type = string.Empty;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                var seenType = false;
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isType = !seenType && reader.ValueTextEquals("Type"u8);
+                    seenType |= isType;
+                    reader.Read();
+                    if (isType && reader.TokenType == JsonTokenType.String)
+                    {
+                        type = reader.ValueIsEscaped ? reader.GetString()! : strings.Get(reader.ValueSpan);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            if (!Types.TryAdd(id, type))
+            {
+                var (line, column) = new PositionCursor().Advance(utf8, 0, start);
+                throw CloudFormationAdapter.DeclaredTwice(id, new SourcePosition(file, line, column, "/Resources/" + JsonTreeReader.Escape(id)));
+            }
+        }
+    }
+}
