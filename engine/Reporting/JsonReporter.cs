@@ -26,9 +26,10 @@ public static class JsonReporter
         json.WriteEndObject();
         WriteKpis(json, result.Kpis);
         json.WriteStartArray("findings");
+        var texts = new FindingTexts();
         foreach (var finding in ReportOrder.Sorted(result.Findings))
         {
-            WriteFinding(json, finding);
+            WriteFinding(json, finding, texts);
             JsonOutput.FlushNow(json);
         }
 
@@ -36,43 +37,42 @@ public static class JsonReporter
         json.WriteEndObject();
     });
 
-    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding, FindingTexts texts)
     {
-        var rule = finding.Rule;
-        var resource = finding.Resource;
+        var rule = texts.Of(finding.Rule);
+        var resource = texts.Of(finding.Resource);
         json.WriteStartObject();
-        json.WriteString("verdict", ReportOrder.Verdict(finding.Verdict));
-        json.WriteString("rule", rule.Id);
-        json.WriteString("requirement", rule.Requirement);
-        json.WriteString("severity", ReportOrder.Severity(rule.Severity));
-        json.WriteString("control", rule.Control);
-        json.WriteStartArray("compliance");
+        json.WriteString(Names.Verdict, VerdictText(finding.Verdict));
+        json.WriteString(Names.Rule, rule.Id);
+        json.WriteString(Names.Requirement, rule.Requirement);
+        json.WriteString(Names.Severity, rule.Severity);
+        WriteText(json, Names.Control, rule.Control);
+        json.WriteStartArray(Names.Compliance);
         foreach (var reference in rule.Compliance)
         {
-            json.WriteStringValue($"{reference.Framework}:{reference.Control}");
+            json.WriteStringValue(reference);
         }
 
         json.WriteEndArray();
-        json.WriteString("message", rule.Message);
-        json.WriteString("reason", finding.Reason);
-        json.WriteString("remediation", rule.Remediation);
-        json.WriteString("classification", finding.Classification);
-        json.WriteStartObject("resource");
-        json.WriteString("id", resource.Id);
-        json.WriteString("type", resource.Type);
-        json.WriteString("arn", resource.Arn.IsKnown ? resource.Arn.Value : null);
-        json.WriteStartObject("position");
-        json.WriteString("file", resource.Position.File);
-        json.WriteNumber("line", resource.Position.Line);
-        json.WriteNumber("column", resource.Position.Column);
-        json.WriteString("pointer", resource.Position.Pointer);
+        json.WriteString(Names.Message, rule.Message);
+        json.WriteString(Names.Reason, finding.Reason);
+        WriteText(json, Names.Remediation, rule.Remediation);
+        json.WriteString(Names.Classification, finding.Classification);
+        json.WriteStartObject(Names.Resource);
+        json.WriteString(Names.Id, resource.Id);
+        json.WriteString(Names.Type, resource.Type);
+        WriteText(json, Names.Arn, resource.Arn);
+        json.WriteStartObject(Names.Position);
+        json.WriteString(Names.File, resource.File);
+        json.WriteNumber(Names.Line, finding.Resource.Position.Line);
+        json.WriteNumber(Names.Column, finding.Resource.Position.Column);
+        json.WriteString(Names.Pointer, resource.Pointer);
         json.WriteEndObject();
         json.WriteEndObject();
-        json.WritePropertyName("policyOrigin");
-        json.WriteStartObject();
-        json.WriteString("file", rule.Origin.File);
-        json.WriteNumber("line", rule.Origin.Line);
-        json.WriteNumber("column", rule.Origin.Column);
+        json.WriteStartObject(Names.PolicyOrigin);
+        json.WriteString(Names.File, rule.OriginFile);
+        json.WriteNumber(Names.Line, finding.Rule.Origin.Line);
+        json.WriteNumber(Names.Column, finding.Rule.Origin.Column);
         json.WriteEndObject();
         if (finding.Waiver is { } waiver)
         {
@@ -87,6 +87,27 @@ public static class JsonReporter
 
         json.WriteEndObject();
     }
+
+    private static void WriteText(Utf8JsonWriter json, JsonEncodedText name, JsonEncodedText? value)
+    {
+        if (value is { } text)
+        {
+            json.WriteString(name, text);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static JsonEncodedText VerdictText(Verdict verdict) => verdict switch
+    {
+        Verdict.Pass => Names.Pass,
+        Verdict.Fail => Names.Fail,
+        Verdict.Unknown => Names.Unknown,
+        Verdict.Waived => Names.Waived,
+        _ => JsonEncodedText.Encode(ReportOrder.Verdict(verdict), JsonOutput.Options.Encoder),
+    };
 
     internal static void WriteKpis(Utf8JsonWriter json, Kpis kpis)
     {
@@ -140,5 +161,34 @@ public static class JsonReporter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>Property names and fixed values, escaped once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
+        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
+        public static readonly JsonEncodedText Requirement = JsonEncodedText.Encode("requirement");
+        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+        public static readonly JsonEncodedText Control = JsonEncodedText.Encode("control");
+        public static readonly JsonEncodedText Compliance = JsonEncodedText.Encode("compliance");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Remediation = JsonEncodedText.Encode("remediation");
+        public static readonly JsonEncodedText Classification = JsonEncodedText.Encode("classification");
+        public static readonly JsonEncodedText Resource = JsonEncodedText.Encode("resource");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Arn = JsonEncodedText.Encode("arn");
+        public static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
+        public static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+        public static readonly JsonEncodedText Pointer = JsonEncodedText.Encode("pointer");
+        public static readonly JsonEncodedText PolicyOrigin = JsonEncodedText.Encode("policyOrigin");
+        public static readonly JsonEncodedText Pass = JsonEncodedText.Encode("pass");
+        public static readonly JsonEncodedText Fail = JsonEncodedText.Encode("fail");
+        public static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
+        public static readonly JsonEncodedText Waived = JsonEncodedText.Encode("waived");
     }
 }
