@@ -23,26 +23,20 @@ public static class CloudFormationAdapter
             throw new InputException(at.File, at.Line, at.Column, "a CloudFormation template needs a `Resources` mapping");
         }
 
-        var types = new Dictionary<string, string>(resources.Entries.Length, StringComparer.Ordinal);
-        foreach (var (id, node) in resources.Entries)
-        {
-            if (!types.TryAdd(id, ((node as MappingNode)?.Get("Type") as ScalarNode)?.Text ?? string.Empty))
-            {
-                throw DeclaredTwice(id, node.Position);
-            }
-        }
-
-        return Read(template, types, resources.Entries);
+        return Read(template, resources.Entries);
     }
 
     /// <summary>
-    /// Reads resources one at a time, so a caller can hand over each resource's tree as it parses it and let it go.
-    /// <paramref name="sections"/> holds the template's <c>Parameters</c>, <c>Mappings</c> and <c>Conditions</c>;
-    /// <paramref name="types"/> the type of every resource of the template by logical ID, for references between them.
+    /// Reads resources as they come, so a caller can hand over each resource's tree as it parses it and let it go.
+    /// <paramref name="sections"/> holds the template's <c>Parameters</c>, <c>Mappings</c> and <c>Conditions</c>.
+    /// A resource that refers to one not read yet is read again at the end, when every resource's type is known.
     /// </summary>
-    internal static IEnumerable<Resource> Read(MappingNode sections, IReadOnlyDictionary<string, string> types, IEnumerable<KeyValuePair<string, InputNode>> resources)
+    internal static IReadOnlyList<Resource> Read(MappingNode sections, IEnumerable<KeyValuePair<string, InputNode>> resources)
     {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
         var resolver = new IntrinsicResolver(sections, types);
+        var read = new List<Resource?>();
+        var again = new List<(int Index, string Id, MappingNode Definition)>();
         foreach (var (id, node) in resources)
         {
             if (node is not MappingNode definition || definition.Get("Type") is not ScalarNode { Text: { } type })
@@ -50,14 +44,37 @@ public static class CloudFormationAdapter
                 throw new InputException(node.Position.File, node.Position.Line, node.Position.Column, $"resource `{id}` needs a `Type`");
             }
 
-            if (definition.Get("Condition") is ScalarNode { Text: { } condition } && resolver.EvaluateCondition(condition) == false)
+            if (!types.TryAdd(id, type))
             {
-                continue;
+                throw DeclaredTwice(id, node.Position);
             }
 
-            var properties = definition.Get("Properties") is { } p ? resolver.Resolve(p) as CfnMap : null;
-            yield return Normalize(id, type, properties ?? new CfnMap(new MappingNode([], node.Position), resolver), node.Position, types);
+            var misses = resolver.Misses;
+            read.Add(ReadResource(id, type, definition, resolver, types));
+            if (resolver.Misses != misses)
+            {
+                again.Add((read.Count - 1, id, definition));
+            }
         }
+
+        foreach (var (index, id, definition) in again)
+        {
+            read[index] = ReadResource(id, types[id], definition, resolver, types);
+        }
+
+        return [.. read.OfType<Resource>()];
+    }
+
+    /// <summary>A resource, or null when its <c>Condition</c> is false and so it is not created.</summary>
+    private static Resource? ReadResource(string id, string type, MappingNode definition, IntrinsicResolver resolver, IReadOnlyDictionary<string, string> types)
+    {
+        if (definition.Get("Condition") is ScalarNode { Text: { } condition } && resolver.EvaluateCondition(condition) == false)
+        {
+            return null;
+        }
+
+        var properties = definition.Get("Properties") is { } p ? resolver.Resolve(p) as CfnMap : null;
+        return Normalize(id, type, properties ?? new CfnMap(new MappingNode([], definition.Position), resolver), definition.Position, types);
     }
 
     /// <summary>A logical ID given twice: CloudFormation rejects the template, and which one it would read is unclear.</summary>

@@ -19,6 +19,12 @@ internal sealed partial class IntrinsicResolver
     private readonly Dictionary<string, bool?> _conditionCache = new(StringComparer.Ordinal);
     private int _depth;
 
+    /// <summary>
+    /// How many times a <c>Ref</c> or <c>Fn::GetAtt</c> named a resource not among <c>resources</c>: while a template
+    /// is read in order, one declared further down, so the value may change once it is known.
+    /// </summary>
+    public int Misses { get; private set; }
+
     public IntrinsicResolver(MappingNode template, IReadOnlyDictionary<string, string> resources)
     {
         _parameters = template.Get("Parameters") as MappingNode;
@@ -68,9 +74,18 @@ internal sealed partial class IntrinsicResolver
         }
 
         _conditionCache[name] = null; // guards against a condition that refers to itself
+        var misses = Misses;
         var node = _conditions?.Get(name);
         var result = node is null ? null : Resolve(node).AsBoolean;
-        _conditionCache[name] = result;
+        if (Misses == misses)
+        {
+            _conditionCache[name] = result;
+        }
+        else
+        {
+            _conditionCache.Remove(name); // asked again once every resource is known
+        }
+
         return result;
     }
 
@@ -134,9 +149,20 @@ internal sealed partial class IntrinsicResolver
                 : new CfnUnknown($"parameter `{target}` has no default; its value is given at deployment");
         }
 
-        return _resources.ContainsKey(target)
+        return Declared(target)
             ? new CfnReference(target, null)
             : new CfnUnknown($"`Ref` to `{target}`, which the template does not declare");
+    }
+
+    private bool Declared(string resource)
+    {
+        if (_resources.ContainsKey(resource))
+        {
+            return true;
+        }
+
+        Misses++;
+        return false;
     }
 
     private CfnValue GetAtt(InputNode argument)
@@ -152,7 +178,7 @@ internal sealed partial class IntrinsicResolver
             (resource, attribute) = (r, a);
         }
 
-        return resource is not null && _resources.ContainsKey(resource)
+        return resource is not null && Declared(resource)
             ? new CfnReference(resource, attribute)
             : new CfnUnknown($"`Fn::GetAtt` on `{resource ?? "?"}`, which the template does not declare");
     }

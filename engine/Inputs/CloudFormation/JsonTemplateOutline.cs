@@ -5,9 +5,8 @@ using Sec08Policy.Engine.Resources;
 namespace Sec08Policy.Engine.Inputs.CloudFormation;
 
 /// <summary>
-/// One pass over a JSON document that checks all of its syntax and notes, without building values: where each
-/// top-level property's value starts (the first, where a name repeats, as a parsed tree would read it), and, when
-/// there is a <c>Resources</c> object, the type of every resource by logical ID.
+/// One pass over a JSON document that checks all of its syntax and notes, without building values, where each
+/// top-level property's value starts (the first, where a name repeats, as a parsed tree would read it).
 /// </summary>
 internal sealed class JsonTemplateOutline
 {
@@ -20,8 +19,6 @@ internal sealed class JsonTemplateOutline
 
     /// <summary>Byte offset of the <c>Resources</c> object, when it is one.</summary>
     public int? Resources { get; private set; }
-
-    public Dictionary<string, string> Types { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the document is a CloudFormation template, decided as for a parsed tree: a Terraform plan is not one,
@@ -49,14 +46,12 @@ internal sealed class JsonTemplateOutline
                 var name = reader.GetString()!;
                 reader.Read();
                 var start = checked((int)reader.TokenStartIndex);
-                if (!outline.Sections.TryAdd(name, start) || name != "Resources" || reader.TokenType != JsonTokenType.StartObject)
+                if (outline.Sections.TryAdd(name, start) && name == "Resources" && reader.TokenType == JsonTokenType.StartObject)
                 {
-                    reader.Skip();
-                    continue;
+                    outline.Resources = start;
                 }
 
-                outline.Resources = start;
-                outline.ScanResources(ref reader, utf8, file);
+                reader.Skip();
             }
 
             // Anything after the root object is an error; reading on finds it.
@@ -66,46 +61,6 @@ internal sealed class JsonTemplateOutline
         catch (JsonException e)
         {
             throw JsonTreeReader.ToInputException(e, file);
-        }
-    }
-
-    private void ScanResources(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, string file)
-    {
-        var strings = new StringPool();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var id = reader.GetString()!;
-            reader.Read();
-            var start = reader.TokenStartIndex;
-            var type = string.Empty;
-            if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                var seenType = false;
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isType = !seenType && reader.ValueTextEquals("Type"u8);
-                    seenType |= isType;
-                    reader.Read();
-                    if (isType && reader.TokenType == JsonTokenType.String)
-                    {
-                        type = reader.ValueIsEscaped ? reader.GetString()! : strings.Get(reader.ValueSpan);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-            }
-            else
-            {
-                reader.Skip();
-            }
-
-            if (!Types.TryAdd(id, type))
-            {
-                var (line, column) = new PositionCursor().Advance(utf8, 0, start);
-                throw CloudFormationAdapter.DeclaredTwice(id, new SourcePosition(file, line, column, "/Resources/" + JsonTreeReader.Escape(id)));
-            }
         }
     }
 }

@@ -6,8 +6,8 @@ namespace Sec08Policy.Engine.Inputs.CloudFormation;
 
 /// <summary>
 /// Reads a JSON CloudFormation template resource by resource, without the tree of the whole document: a first pass
-/// checks the syntax of everything and notes where the top-level sections start and each resource's type; a second
-/// builds one resource's tree at a time and lets it go once the resource is read. A large template's tree is several
+/// checks the syntax of everything and notes where the top-level sections start; a second builds one resource's tree
+/// at a time and lets it go once the resource is read. A large template's tree is several
 /// times the size of its text, so this keeps memory near the size of the resources read.
 /// </summary>
 internal static class JsonTemplateReader
@@ -32,7 +32,7 @@ internal static class JsonTemplateReader
         }
 
         var root = new MappingNode([.. sections], outline.RootPosition);
-        return CloudFormationAdapter.Read(root, outline.Types, Entries(utf8, resources, file, strings));
+        return CloudFormationAdapter.Read(root, Entries(utf8, resources, file, strings));
     }
 
     private static InputNode ParseSection(ReadOnlySpan<byte> utf8, int start, string name, string file, StringPool strings)

@@ -36,7 +36,9 @@ public class JsonTemplateStreamingTests
             },
             "a/b~c": { "Type": "AWS::EC2::Volume", "Condition": "IsProd", "Properties": { "Encrypted": false, "Size": 1 } },
             "Skipped": { "Type": "AWS::EC2::Volume", "Condition": "IsDev", "Properties": { "Encrypted": false } },
-            "Queue": { "Type": "AWS::SQS::Queue", "Properties": { "KmsMasterKeyId": { "Ref": "Bucket" } } }
+            "Queue": { "Type": "AWS::SQS::Queue", "Properties": { "KmsMasterKeyId": { "Ref": "LateKey" } } },
+            "Topic": { "Type": "AWS::SNS::Topic", "Properties": { "KmsMasterKeyId": { "Ref": "Nowhere" } } },
+            "LateKey": { "Type": "AWS::KMS::Key" }
           },
           "Parameters": { "Stage": { "Type": "String", "Default": "prod" } },
           "Mappings": { "Names": { "prod": { "bucket": "data-prod" } } },
@@ -65,13 +67,16 @@ public class JsonTemplateStreamingTests
         var streamed = Streamed(bytes, File);
 
         Assert.That(Describe(streamed), Is.EqualTo(Describe(FromTree(bytes, File))));
-        Assert.That(streamed.Select(r => r.Id), Is.EqualTo(new[] { "Key", "BucketA", "a/b~c", "Queue" }), "the resource whose condition is false is not created");
+        Assert.That(streamed.Select(r => r.Id), Is.EqualTo(new[] { "Key", "BucketA", "a/b~c", "Queue", "Topic", "LateKey" }), "the resource whose condition is false is not created");
         var bucket = streamed.Single(r => r.Id == "BucketA");
         Assert.That(bucket.Arn.Value, Is.EqualTo("arn:aws:s3:::data-prod"), "the first `Mappings` is the one read");
         Assert.That(bucket.Encryption?.KeyReference.Value, Is.EqualTo("Key"));
         Assert.That(bucket.Position, Is.EqualTo(new SourcePosition(File, 5, 21, "/Resources/BucketA")));
         Assert.That(streamed.Single(r => r.Id == "a/b~c").Position.Pointer, Is.EqualTo("/Resources/a~1b~0c"));
         Assert.That(streamed.Single(r => r.Id == "Key").Key?.RotationEnabled.Value, Is.True);
+        var queue = streamed.Single(r => r.Id == "Queue").Encryption;
+        Assert.That((queue?.KeyReference.Value, queue?.ResolvedKey), Is.EqualTo(("LateKey", "LateKey")), "a key declared further down is still a key of the template");
+        Assert.That(streamed.Single(r => r.Id == "Topic").Encryption?.KeyReference.UnknownReason, Does.Contain("`Nowhere`"));
     }
 
     [Test]
