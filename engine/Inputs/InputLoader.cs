@@ -88,8 +88,17 @@ public static class InputLoader
             return FromTree(root, path);
         }
 
-        using var text = new StreamReader(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        var yaml = YamlTreeReader.Parse(text, path);
+        StreamReader Text() => new(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        using (var text = Text())
+        {
+            if (YamlTemplateReader.TryRead(text, path) is { } resources)
+            {
+                return Resolved(path, InputKind.CloudFormation, resources);
+            }
+        }
+
+        using var whole = Text();
+        var yaml = YamlTreeReader.Parse(whole, path);
         if (yaml is MappingNode template && CloudFormationAdapter.Accepts(template))
         {
             return Resolved(path, InputKind.CloudFormation, CloudFormationAdapter.Read(template));

@@ -29,11 +29,15 @@ public static class YamlTreeReader
         }
         catch (YamlException e)
         {
-            throw new InputException(file, (int)e.Start.Line, (int)e.Start.Column, "malformed YAML: " + e.Message);
+            throw ToInputException(e, file);
         }
     }
 
-    private static InputNode Read(IParser parser, string file, string pointer, int depth, StringPool strings)
+    internal static InputException ToInputException(YamlException e, string file) =>
+        new(file, (int)e.Start.Line, (int)e.Start.Column, "malformed YAML: " + e.Message);
+
+    /// <summary>The node the parser is on, and its children; <paramref name="depth"/> is its depth in the document (the root's is 0).</summary>
+    internal static InputNode Read(IParser parser, string file, string pointer, int depth, StringPool strings)
     {
         var current = parser.Current ?? throw new InputException(file, 1, 1, "the YAML ends unexpectedly");
         var position = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column, pointer.Length == 0 ? "/" : pointer);

@@ -1,7 +1,6 @@
 using System.Text;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Inputs.CloudFormation;
-using Sec08Policy.Engine.Inputs.Inventory;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 using Sec08Policy.Tests.Infrastructure;
@@ -56,7 +55,7 @@ public class JsonTemplateStreamingTests
         var path = Path.Combine(RepoPaths.Cases, "inputs", "equivalence", "template.json");
         var bytes = System.IO.File.ReadAllBytes(path);
 
-        Assert.That(Describe(Streamed(bytes, path)), Is.EqualTo(Describe(FromTree(bytes, path))));
+        Assert.That(ResourceDescription.Of(Streamed(bytes, path)), Is.EqualTo(ResourceDescription.Of(FromTree(bytes, path))));
     }
 
     [Test]
@@ -66,7 +65,7 @@ public class JsonTemplateStreamingTests
 
         var streamed = Streamed(bytes, File);
 
-        Assert.That(Describe(streamed), Is.EqualTo(Describe(FromTree(bytes, File))));
+        Assert.That(ResourceDescription.Of(streamed), Is.EqualTo(ResourceDescription.Of(FromTree(bytes, File))));
         Assert.That(streamed.Select(r => r.Id), Is.EqualTo(new[] { "Key", "BucketA", "a/b~c", "Queue", "Topic", "LateKey" }), "the resource whose condition is false is not created");
         var bucket = streamed.Single(r => r.Id == "BucketA");
         Assert.That(bucket.Arn.Value, Is.EqualTo("arn:aws:s3:::data-prod"), "the first `Mappings` is the one read");
@@ -122,8 +121,4 @@ public class JsonTemplateStreamingTests
 
     private static List<Resource> FromTree(byte[] bytes, string file) =>
         [.. CloudFormationAdapter.Read((MappingNode)JsonTreeReader.Parse(bytes, file))];
-
-    /// <summary>Every fact sec08 keeps about each resource (as the inventory writes them) and where it is.</summary>
-    private static string Describe(IEnumerable<Resource> resources) =>
-        string.Join("\n", resources.Select(r => $"{r.Position} {InventoryWriter.ToJson([r])}"));
 }
