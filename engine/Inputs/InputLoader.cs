@@ -88,6 +88,18 @@ public static class InputLoader
             return FromTree(root, path);
         }
 
+        try
+        {
+            if (YamlTemplateReader.TryReadPlain(bytes, bom, path) is { } plain)
+            {
+                return Resolved(path, InputKind.CloudFormation, plain);
+            }
+        }
+        catch (PlainYamlUnsupportedException)
+        {
+            // More of YAML than the fast reader takes: YamlDotNet reads it below.
+        }
+
         StreamReader Text() => new(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         using (var text = Text())
         {

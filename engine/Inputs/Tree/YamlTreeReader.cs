@@ -81,14 +81,18 @@ public static class YamlTreeReader
 
     private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
 
-    private static ScalarKind KindOf(Scalar scalar)
+    private static ScalarKind KindOf(Scalar scalar) =>
+        KindOf(scalar.Value, plain: scalar.Style is not (ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded));
+
+    /// <summary>A scalar's type: quoted and block scalars are strings; plain ones take YAML's core schema types.</summary>
+    internal static ScalarKind KindOf(string value, bool plain)
     {
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+        if (!plain)
         {
             return ScalarKind.String;
         }
 
-        return scalar.Value switch
+        return value switch
         {
             "" or "~" or "null" or "Null" or "NULL" => ScalarKind.Null,
             "true" or "True" or "TRUE" or "false" or "False" or "FALSE" => ScalarKind.Boolean,
