@@ -77,36 +77,38 @@ public static class InputLoader
     {
         var start = StartOfContent(bytes);
         var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        if (start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[')
-        {
-            if (JsonTemplateReader.TryRead(bytes.AsMemory(bom), path) is { } resources)
-            {
-                return Resolved(path, InputKind.CloudFormation, resources);
-            }
+        return start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[' ? FromJson(bytes, bom, path) : FromYaml(bytes, bom, path);
+    }
 
-            var root = JsonTreeReader.Parse(bytes.AsMemory(bom), path);
-            return FromTree(root, path);
+    private static InputFile FromJson(byte[] bytes, int bom, string path)
+    {
+        if (JsonTemplateReader.TryRead(bytes.AsMemory(bom), path) is { } template)
+        {
+            return Resolved(path, InputKind.CloudFormation, template);
         }
 
+        return FromTree(JsonTreeReader.Parse(bytes.AsMemory(bom), path), path);
+    }
+
+    private static InputFile FromYaml(byte[] bytes, int bom, string path)
+    {
+        // The fast reader first; YamlDotNet's events for a template that uses more of YAML; the whole tree for a
+        // template that cannot be read resource by resource, or for a document that is no template (to say why).
+        StreamReader Text() => new(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        IReadOnlyList<Resource>? resources;
         try
         {
-            if (YamlTemplateReader.TryReadPlain(bytes, bom, path) is { } plain)
-            {
-                return Resolved(path, InputKind.CloudFormation, plain);
-            }
+            resources = YamlTemplateReader.TryReadPlain(bytes, bom, path);
         }
         catch (PlainYamlUnsupportedException)
         {
-            // More of YAML than the fast reader takes: YamlDotNet reads it below.
+            using var text = Text();
+            resources = YamlTemplateReader.TryRead(text, path);
         }
 
-        StreamReader Text() => new(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
-        using (var text = Text())
+        if (resources is not null)
         {
-            if (YamlTemplateReader.TryRead(text, path) is { } resources)
-            {
-                return Resolved(path, InputKind.CloudFormation, resources);
-            }
+            return Resolved(path, InputKind.CloudFormation, resources);
         }
 
         using var whole = Text();

@@ -24,9 +24,10 @@ internal sealed class JsonTemplateOutline
     /// Whether the document is a CloudFormation template, decided as for a parsed tree: a Terraform plan is not one,
     /// and a template has <c>AWSTemplateFormatVersion</c> or a <c>Resources</c> object.
     /// </summary>
-    public bool IsTemplate =>
-        !(Sections.ContainsKey("format_version") && (Sections.ContainsKey("resource_changes") || Sections.ContainsKey("planned_values")))
-        && (Sections.ContainsKey("AWSTemplateFormatVersion") || Resources is not null);
+    public bool IsTemplate => !IsTerraformPlan && (Sections.ContainsKey("AWSTemplateFormatVersion") || Resources is not null);
+
+    private bool IsTerraformPlan =>
+        Sections.ContainsKey("format_version") && (Sections.ContainsKey("resource_changes") || Sections.ContainsKey("planned_values"));
 
     /// <summary>The outline of a document whose root is an object, or null for any other root.</summary>
     public static JsonTemplateOutline? Scan(ReadOnlySpan<byte> utf8, string file)
@@ -49,6 +50,11 @@ internal sealed class JsonTemplateOutline
                 if (outline.Sections.TryAdd(name, start) && name == "Resources" && reader.TokenType == JsonTokenType.StartObject)
                 {
                     outline.Resources = start;
+                }
+
+                if (outline.IsTerraformPlan)
+                {
+                    return outline; // decided, and the plan is read as a tree, which checks its syntax
                 }
 
                 reader.Skip();
