@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Inputs.Tree;
@@ -15,6 +17,10 @@ namespace Sec08Policy.Engine.Inputs.Tree;
 /// </summary>
 internal sealed class PlainYamlReader : IStreamedYamlMapping
 {
+    /// <summary>Tab and the control characters; YAML forbids the latter, and reads tabs by rules the fast reader does not follow.</summary>
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
+
     private readonly byte[] _text;
     private readonly int _end;
     private readonly string _file;
@@ -45,6 +51,11 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     /// <summary>A reader on the first key of the document's root mapping; throws when the document is not plain block YAML.</summary>
     public static PlainYamlReader Open(byte[] text, int start, string file)
     {
+        if (!IsPlainText(text.AsSpan(start)))
+        {
+            throw new PlainYamlUnsupportedException();
+        }
+
         var reader = new PlainYamlReader(text, start, file);
         reader.SkipBlankLines();
         if (!reader._atEnd && reader._indent == 0 && reader.Content.StartsWith("---"u8) && reader.RestIsBlank(reader._lineStart + 3))
@@ -62,6 +73,44 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         return reader;
     }
 
+    /// <summary>
+    /// Valid UTF-8 without what YAML reads differently from a plain line-by-line reading: tabs, control characters
+    /// (which YAML forbids), a carriage return not followed by a line feed, the line breaks U+0085, U+2028 and U+2029,
+    /// and byte order marks or non-characters past the start.
+    /// </summary>
+    private static bool IsPlainText(ReadOnlySpan<byte> text)
+    {
+        if (!Utf8.IsValid(text) || text.IndexOfAny(ControlBytes) >= 0)
+        {
+            return false;
+        }
+
+        if (text.IndexOf("\u0085"u8) >= 0 || text.IndexOf("\u2028"u8) >= 0 || text.IndexOf("\u2029"u8) >= 0
+            || text.IndexOf("\uFEFF"u8) >= 0 || text.IndexOf("\uFFFE"u8) >= 0 || text.IndexOf("\uFFFF"u8) >= 0)
+        {
+            return false;
+        }
+
+        for (var rest = text; rest.IndexOf((byte)'\r') is var cr and >= 0; rest = rest[(cr + 1)..])
+        {
+            if (cr + 1 == rest.Length || rest[cr + 1] != (byte)'\n')
+            {
+                return false;
+            }
+        }
+
+        // C1 control characters, U+0080 to U+009F, are C2 80 to C2 9F (valid UTF-8: a byte follows every C2).
+        for (var rest = text; rest.IndexOf((byte)0xC2) is var lead and >= 0; rest = rest[(lead + 1)..])
+        {
+            if (rest[lead + 1] < 0xA0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The next key of the root mapping, or false at the end of the document.</summary>
     public bool NextKey(out string? key)
     {
@@ -72,9 +121,9 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
             return false;
         }
 
-        if (_indent != 0)
+        if (_indent != 0 || Content.StartsWith("---"u8) || Content.StartsWith("..."u8))
         {
-            throw new PlainYamlUnsupportedException();
+            throw new PlainYamlUnsupportedException(); // a second document, or an error
         }
 
         key = ReadKey(_lineStart, out _rootValueAt);
@@ -118,13 +167,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
 
         _lineStart = _next;
         _lineNumber++;
-        var rest = _text.AsSpan(_lineStart, _end - _lineStart);
-        var stop = rest.IndexOfAny((byte)'\n', (byte)'\t');
-        if (stop >= 0 && rest[stop] == (byte)'\t')
-        {
-            throw new PlainYamlUnsupportedException();
-        }
-
+        var stop = _text.AsSpan(_lineStart, _end - _lineStart).IndexOf((byte)'\n');
         _lineEnd = stop < 0 ? _end : _lineStart + stop;
         _next = stop < 0 ? _end : _lineEnd + 1;
         if (_lineEnd > _lineStart && _text[_lineEnd - 1] == (byte)'\r')
@@ -771,6 +814,11 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
             else if (_indent != contentIndent)
             {
                 throw new PlainYamlUnsupportedException(); // more indented lines, or an error
+            }
+
+            if (!literal && _text[_lineEnd - 1] == (byte)' ')
+            {
+                throw new PlainYamlUnsupportedException(); // how folding treats trailing spaces is left to YamlDotNet
             }
 
             lines.Add(Encoding.UTF8.GetString(_text, _lineStart + contentIndent, _lineEnd - _lineStart - contentIndent));

@@ -77,6 +77,14 @@ public class PlainYamlReaderTests
         Assert.That(plain, Does.Contain("\"folded over two lines\\nand a paragraph\""));
     }
 
+    [Test]
+    public void Read_CrLfLineEnds_AreTheTreeYamlDotNetGives()
+    {
+        const string Text = "Resources:\r\n  Data:  # note\r\n    Type: AWS::S3::Bucket\r\n    Properties:\r\n      Code: |\r\n        a\r\n\r\n        b\r\n      Tags: [x, 'y']\r\n";
+
+        Assert.That(Plain(Text), Is.EqualTo(Reference(Text)));
+    }
+
     [TestCase("Key: value\n  continued on the next line\n", TestName = "Unsupported_MultiLinePlainScalar")]
     [TestCase("Key: \"quoted\n  over lines\"\n", TestName = "Unsupported_MultiLineQuoted")]
     [TestCase("Key: &anchor value\nOther: *anchor\n", TestName = "Unsupported_AnchorAndAlias")]
@@ -91,6 +99,12 @@ public class PlainYamlReaderTests
     [TestCase("Key: value\n  Bad: indentation\n", TestName = "Unsupported_BadIndentation")]
     [TestCase("Key: 'unterminated\n", TestName = "Unsupported_Unterminated")]
     [TestCase("- a\n- b\n", TestName = "Unsupported_SequenceRoot")]
+    [TestCase("Key: a\rOther: b\n", TestName = "Unsupported_CarriageReturnAlone")]
+    [TestCase("Key: a\u2028b\n", TestName = "Unsupported_UnicodeLineSeparator")]
+    [TestCase("Key: a\u0001\n", TestName = "Unsupported_ControlCharacter")]
+    [TestCase("--- a: b\n", TestName = "Unsupported_ContentOnTheDocumentMarker")]
+    [TestCase("Key: a\n---\nOther: b\n", TestName = "Unsupported_SecondDocument")]
+    [TestCase("Key: >\n  folded  \n  text\n", TestName = "Unsupported_TrailingSpacesInFolded")]
     public void Read_YamlBeyondThePlainSubset_IsLeftToYamlDotNet(string text)
     {
         Assert.Throws<PlainYamlUnsupportedException>(() => Plain(text));

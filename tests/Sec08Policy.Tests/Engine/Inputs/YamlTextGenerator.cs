@@ -43,7 +43,7 @@ internal static class YamlTextGenerator
             Entry(random, text, 0, 0);
         }
 
-        return text.ToString();
+        return random.Next(8) == 0 ? text.Replace("\n", "\r\n").ToString() : text.ToString();
     }
 
     private static void Entry(Random random, StringBuilder text, int indent, int depth)
