@@ -20,7 +20,7 @@ internal sealed record CfnList(ImmutableArray<CfnValue> Items) : CfnValue;
 
 /// <summary>
 /// A mapping whose values are resolved when read: resources hold much that sec08 never looks at (key policies,
-/// descriptions), and resolving it all was most of the work of reading a large template.
+/// descriptions), and a reference inside it should not count as one the resource depends on.
 /// </summary>
 internal sealed record CfnMap(MappingNode Node, IntrinsicResolver Resolver) : CfnValue
 {
