@@ -70,6 +70,9 @@ internal static class EvalCommand
             return context.UsageError("give one `-o FILE` per `--format`; at most one format may go to standard output");
         }
 
+        // The inputs are read on another core while the policy compiles; their problems are printed after the
+        // policy's, as if read after it.
+        var reading = request.Inputs.Length > 0 ? Task.Run(() => InputSet.Read(request.Inputs)) : null;
         var policy = PolicyInput.Load(request.Policies, context);
         if (policy is null)
         {
@@ -83,14 +86,16 @@ internal static class EvalCommand
         }
 
         var resources = new List<Sec08Policy.Engine.Resources.Resource>();
-        if (request.Inputs.Length > 0)
+        var sources = 0;
+        if (reading is not null)
         {
-            if (InputSet.Load(request.Inputs, context) is not { } inputs)
+            if (InputSet.Report(reading.GetAwaiter().GetResult(), context) is not { } inputs)
             {
                 return ExitCodes.UsageOrInput;
             }
 
             resources.AddRange(InputSet.Resources(inputs));
+            sources += inputs.Length;
         }
 
         if (request.Live is { } live)
@@ -101,10 +106,12 @@ internal static class EvalCommand
             }
 
             resources.AddRange(collected.Resources);
+            sources++;
         }
 
-        // Keys may sit in another file than the data they protect: link them across the whole input set.
-        var linked = Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
+        // Keys may sit in another file than the data they protect: link them across the whole input set (one file's
+        // resources were linked as it was read).
+        var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
         var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(linked);
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)

@@ -10,12 +10,15 @@ internal static class InputSet
     private static readonly string[] s_extensions = [".json", ".yaml", ".yml", ".template", ".gz"];
 
     /// <summary>The files read, or null after printing every problem (exit code 3).</summary>
-    public static ImmutableArray<InputFile>? Load(IEnumerable<string> paths, CliContext context)
+    public static ImmutableArray<InputFile>? Load(IEnumerable<string> paths, CliContext context) => Report(Read(paths), context);
+
+    /// <summary>Reads the files without printing anything, so that it can run while the policy compiles.</summary>
+    public static InputRead Read(IEnumerable<string> paths)
     {
-        var errors = new List<string>();
-        var files = Compiler.PolicySetLoader.ExpandPaths(paths, f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)), "input files", errors);
-        errors.ForEach(e => context.UsageError(e));
-        var ok = errors.Count == 0;
+        var problems = new List<InputRead.Problem>();
+        var usage = new List<string>();
+        var files = Compiler.PolicySetLoader.ExpandPaths(paths, f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)), "input files", usage);
+        problems.AddRange(usage.Select(message => new InputRead.Problem(message)));
 
         var loaded = ImmutableArray.CreateBuilder<InputFile>();
         foreach (var file in files)
@@ -26,13 +29,37 @@ internal static class InputSet
             }
             catch (InputException e)
             {
-                context.Error.Write($"{e.File}({e.Line},{e.Column}): error: {e.Message}\n");
-                ok = false;
+                problems.Add(new InputRead.Problem(e.Message, e));
             }
         }
 
-        return ok ? loaded.ToImmutable() : null;
+        return new InputRead(loaded.ToImmutable(), problems);
+    }
+
+    /// <summary>The files read, or null after printing every problem, in the order met.</summary>
+    public static ImmutableArray<InputFile>? Report(InputRead read, CliContext context)
+    {
+        foreach (var problem in read.Problems)
+        {
+            if (problem.Input is { } input)
+            {
+                context.Error.Write($"{input.File}({input.Line},{input.Column}): error: {problem.Message}\n");
+            }
+            else
+            {
+                context.UsageError(problem.Message);
+            }
+        }
+
+        return read.Problems.Count == 0 ? read.Files : null;
     }
 
     public static IEnumerable<Resource> Resources(ImmutableArray<InputFile> files) => files.SelectMany(f => f.Resources);
+}
+
+/// <summary>What reading a command's inputs gave: the files read, and the problems met.</summary>
+internal sealed record InputRead(ImmutableArray<InputFile> Files, IReadOnlyList<InputRead.Problem> Problems)
+{
+    /// <summary>A malformed input (<paramref name="Input"/>, with its position), or a usage problem such as a path that does not exist.</summary>
+    public sealed record Problem(string Message, InputException? Input = null);
 }

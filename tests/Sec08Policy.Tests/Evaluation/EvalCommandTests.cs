@@ -109,6 +109,29 @@ public class EvalCommandTests
     }
 
     [Test]
+    public void Eval_PolicyWithErrorsAndMalformedInputs_ReportsOnlyThePolicy()
+    {
+        // The inputs are read while the policy compiles; their problems must not show when the policy fails.
+        var run = CliRunner.Invoke(
+            "eval", "--policy", "tests/Sec08Policy.Tests/Cases/binding/SP2003-unknown-level.sec08",
+            "--input", "tests/Sec08Policy.Tests/Cases/inputs/malformed/truncated.json", "no-such-input.json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("error SP2003"));
+        Assert.That(run.Error, Does.Not.Contain("truncated.json").And.Not.Contain("no-such-input"));
+    }
+
+    [Test]
+    public void Eval_MissingAndMalformedInputs_ReportsBothInOrder()
+    {
+        var run = CliRunner.Invoke("eval", "--policy", "policies", "--input", "no-such-input.json", "tests/Sec08Policy.Tests/Cases/inputs/malformed/truncated.json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3));
+        Assert.That(run.Error, Does.Match(@"(?s)sec08: error: .*no-such-input\.json.*truncated\.json\(1549,\d+\): error: malformed JSON"));
+        Assert.That(run.Out, Is.Empty);
+    }
+
+    [Test]
     public void Eval_MalformedInput_ExitsThreeWithAPosition()
     {
         var run = CliRunner.Invoke("eval", "--policy", "policies", "--input", "tests/Sec08Policy.Tests/Cases/inputs/malformed/truncated.json");
