@@ -22,6 +22,21 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, DateOnly Today
             ShowProgress = !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null,
         };
 
+    /// <summary>
+    /// Standard output as a stream, for reports written as bytes: the console's own stream when writing to the console
+    /// (no decoding and encoding again), otherwise <see cref="Out"/> through a decoder.
+    /// </summary>
+    public Stream OpenOut()
+    {
+        if (ReferenceEquals(Out, Console.Out))
+        {
+            Out.Flush();
+            return Console.OpenStandardOutput();
+        }
+
+        return new Commands.TextWriterStream(Out);
+    }
+
     /// <summary>Reports a usage or input problem on standard error.</summary>
     public int UsageError(string message)
     {

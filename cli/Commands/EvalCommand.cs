@@ -130,7 +130,9 @@ internal static class EvalCommand
             }
             else
             {
-                context.Out.Write(Reporter.Render(result, kind, context.Color && kind == ReportFormat.Text, version));
+                using var stdout = context.OpenOut();
+                Reporter.Write(result, kind, stdout, context.Color && kind == ReportFormat.Text, version);
+                stdout.Flush();
             }
         }
 

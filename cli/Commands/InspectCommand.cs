@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using Sec08Policy.Engine.Inputs.Inventory;
 using Sec08Policy.Engine.Reporting;
 using Sec08Policy.Engine.Resources;
@@ -37,16 +38,19 @@ internal static class InspectCommand
 
         if (format == "inventory")
         {
-            context.Out.Write(InventoryWriter.ToJson(InputSet.Resources(files)));
+            using var stdout = context.OpenOut();
+            InventoryWriter.Write(stdout, InputSet.Resources(files));
             return ExitCodes.Success;
         }
 
+        // Buffered: a large input has hundreds of thousands of lines, and the console flushes every write.
+        using var output = new StreamWriter(context.OpenOut(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
         foreach (var file in files)
         {
-            context.Out.Write($"{file.Path}: {file.Kind}, {Counted.Of(file.Resources.Length, "resource")}\n");
+            output.Write($"{file.Path}: {file.Kind}, {Counted.Of(file.Resources.Length, "resource")}\n");
             foreach (var resource in file.Resources)
             {
-                context.Out.Write($"  {resource.Position.Line,5}:{resource.Position.Column,-3} {resource.Type} {resource.Id}{Describe(resource)}\n");
+                output.Write($"  {resource.Position.Line,5}:{resource.Position.Column,-3} {resource.Type} {resource.Id}{Describe(resource)}\n");
             }
         }
 

@@ -22,20 +22,24 @@ public static class Reporter
                 JunitReporter.Write(result, output);
                 break;
             case ReportFormat.Text:
-                output.Write(s_utf8.GetBytes(TextReporter.Write(result, color)));
+                using (var text = Text(output))
+                {
+                    TextReporter.Write(result, color, text);
+                }
+
                 break;
             case ReportFormat.Markdown:
-                output.Write(s_utf8.GetBytes(MarkdownReporter.Write(result)));
+                using (var text = Text(output))
+                {
+                    MarkdownReporter.Write(result, text);
+                }
+
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "unexpected format");
         }
     }
 
-    public static string Render(EvaluationResult result, ReportFormat format, bool color, string toolVersion)
-    {
-        using var buffer = new MemoryStream();
-        Write(result, format, buffer, color, toolVersion);
-        return s_utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    /// <summary>A buffered UTF-8 writer over the stream, left open.</summary>
+    private static StreamWriter Text(Stream output) => new(output, s_utf8, 1 << 16, leaveOpen: true);
 }
