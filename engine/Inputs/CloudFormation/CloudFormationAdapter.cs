@@ -78,7 +78,7 @@ public static class CloudFormationAdapter
     }
 
     /// <summary>A logical ID given twice: CloudFormation rejects the template, and which one it would read is unclear.</summary>
-    internal static InputException DeclaredTwice(string id, SourcePosition at) =>
+    private static InputException DeclaredTwice(string id, SourcePosition at) =>
         new(at.File, at.Line, at.Column, $"resource `{id}` is declared twice");
 
     private static Resource Normalize(string id, string type, CfnMap properties, SourcePosition position, IReadOnlyDictionary<string, string> types)

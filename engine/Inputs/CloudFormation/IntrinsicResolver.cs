@@ -15,22 +15,22 @@ internal sealed partial class IntrinsicResolver
     private readonly MappingNode? _parameters;
     private readonly MappingNode? _mappings;
     private readonly MappingNode? _conditions;
-    private readonly IReadOnlyDictionary<string, string> _resources;
+    private readonly IReadOnlyDictionary<string, string> _types;
     private readonly Dictionary<string, bool?> _conditionCache = new(StringComparer.Ordinal);
     private int _depth;
 
     /// <summary>
-    /// How many times a <c>Ref</c> or <c>Fn::GetAtt</c> named a resource not among <c>resources</c>: while a template
+    /// How many times a <c>Ref</c> or <c>Fn::GetAtt</c> named a resource not among <c>types</c> (the resources by logical ID): while a template
     /// is read in order, one declared further down, so the value may change once it is known.
     /// </summary>
     public int Misses { get; private set; }
 
-    public IntrinsicResolver(MappingNode template, IReadOnlyDictionary<string, string> resources)
+    public IntrinsicResolver(MappingNode template, IReadOnlyDictionary<string, string> types)
     {
         _parameters = template.Get("Parameters") as MappingNode;
         _mappings = template.Get("Mappings") as MappingNode;
         _conditions = template.Get("Conditions") as MappingNode;
-        _resources = resources;
+        _types = types;
     }
 
     [GeneratedRegex(@"\$\{([^}]*)\}")]
@@ -156,7 +156,7 @@ internal sealed partial class IntrinsicResolver
 
     private bool Declared(string resource)
     {
-        if (_resources.ContainsKey(resource))
+        if (_types.ContainsKey(resource))
         {
             return true;
         }

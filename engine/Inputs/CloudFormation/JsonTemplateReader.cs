@@ -39,7 +39,7 @@ internal static class JsonTemplateReader
     {
         var reader = new Utf8JsonReader(utf8[start..], JsonTreeReader.ReaderOptions);
         reader.Read();
-        return JsonTreeReader.ParseValue(ref reader, utf8, start, file, "/" + JsonTreeReader.Escape(name), new PositionCursor(), 0, strings, depth: 1);
+        return JsonTreeReader.ParseValue(ref reader, utf8, start, file, JsonTreeReader.ChildPointer(string.Empty, 0, name), new PositionCursor(), 0, strings, depth: 1);
     }
 
     /// <summary>The entries of <c>Resources</c>, each parsed only when asked for.</summary>
@@ -74,7 +74,7 @@ internal static class JsonTemplateReader
 
         var id = reader.GetString()!;
         reader.Read();
-        var node = JsonTreeReader.ParseValue(ref reader, utf8, at, file, "/Resources/" + JsonTreeReader.Escape(id), cursor, 0, strings, depth: 2);
+        var node = JsonTreeReader.ParseValue(ref reader, utf8, at, file, JsonTreeReader.ChildPointer("/Resources", 1, id), cursor, 0, strings, depth: 2);
         at += (int)reader.BytesConsumed;
         state = reader.CurrentState;
         return new(id, node);

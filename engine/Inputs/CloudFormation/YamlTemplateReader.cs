@@ -59,7 +59,7 @@ internal static class YamlTemplateReader
                 continue;
             }
 
-            var node = document.ReadValue("/" + JsonTreeReader.Escape(key), 1);
+            var node = document.ReadValue(JsonTreeReader.ChildPointer(string.Empty, 0, key), 1);
             if (Sections.Contains(key) && !sections.Exists(s => s.Key == key))
             {
                 if (sawResources)

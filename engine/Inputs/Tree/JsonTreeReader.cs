@@ -101,7 +101,7 @@ public sealed class JsonTreeReader
                     {
                         var key = Text(ref reader);
                         reader.Read();
-                        entries.Add(new(key, ReadValue(ref reader, depth < PointerDepth && _fixedAt is null ? pointer + "/" + Escape(key) : pointer, buffer, depth + 1)));
+                        entries.Add(new(key, ReadValue(ref reader, _fixedAt is null ? ChildPointer(pointer, depth, key) : pointer, buffer, depth + 1)));
                     }
 
                     return new MappingNode(entries.ToImmutable(), position);
@@ -113,7 +113,7 @@ public sealed class JsonTreeReader
                     var index = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        items.Add(ReadValue(ref reader, depth < PointerDepth && _fixedAt is null ? pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : pointer, buffer, depth + 1));
+                        items.Add(ReadValue(ref reader, _fixedAt is null ? ChildPointer(pointer, depth, index) : pointer, buffer, depth + 1));
                         index++;
                     }
 
@@ -149,6 +149,13 @@ public sealed class JsonTreeReader
         var (line, column) = _cursor.Advance(buffer, _baseOffset, _baseOffset + indexInBuffer + _indexOffset);
         return new SourcePosition(_file, line, column, pointer.Length == 0 ? "/" : pointer);
     }
+
+    /// <summary>The pointer of a mapping's entry, for a mapping at <paramref name="depth"/>; past <see cref="PointerDepth"/> the mapping's own.</summary>
+    internal static string ChildPointer(string pointer, int depth, string key) => depth < PointerDepth ? pointer + "/" + Escape(key) : pointer;
+
+    /// <summary>The pointer of a sequence's item, for a sequence at <paramref name="depth"/>; past <see cref="PointerDepth"/> the sequence's own.</summary>
+    internal static string ChildPointer(string pointer, int depth, int index) =>
+        depth < PointerDepth ? pointer + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) : pointer;
 
     /// <summary>A key as a JSON pointer segment (RFC 6901).</summary>
     internal static string Escape(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

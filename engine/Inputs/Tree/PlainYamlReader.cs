@@ -237,9 +237,6 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         return column;
     }
 
-    private static string Child(string pointer, int depth, string key) =>
-        depth < JsonTreeReader.PointerDepth ? pointer + "/" + JsonTreeReader.Escape(key) : pointer;
-
     /// <summary>A mapping key at <paramref name="at"/>, up to its colon; <paramref name="valueAt"/> is just past the colon.</summary>
     private string ReadKey(int at, out int valueAt)
     {
@@ -329,7 +326,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         while (true)
         {
             var key = ReadKey(at, out var valueAt);
-            yield return new(key, ReadValue(valueAt, indent, Child(pointer, depth, key), depth + 1, sameIndentSequence: true));
+            yield return new(key, ReadValue(valueAt, indent, JsonTreeReader.ChildPointer(pointer, depth, key), depth + 1, sameIndentSequence: true));
             SkipBlankLines();
             if (_atEnd || _indent < indent)
             {
@@ -357,7 +354,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         var items = ImmutableArray.CreateBuilder<InputNode>();
         while (true)
         {
-            var child = depth < JsonTreeReader.PointerDepth ? pointer + "/" + items.Count.ToString(CultureInfo.InvariantCulture) : pointer;
+            var child = JsonTreeReader.ChildPointer(pointer, depth, items.Count);
             var at = SkipSpaces(_lineStart + indent + 1);
             if (RestIsBlank(at))
             {
@@ -639,13 +636,13 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         {
             if (sequence)
             {
-                var child = depth < JsonTreeReader.PointerDepth ? pointer + "/" + items.Count.ToString(CultureInfo.InvariantCulture) : pointer;
+                var child = JsonTreeReader.ChildPointer(pointer, depth, items.Count);
                 items.Add(ReadFlowItem(ref at, child, depth + 1));
             }
             else
             {
                 var key = ReadFlowKey(ref at);
-                entries.Add(new(key, ReadFlowItem(ref at, Child(pointer, depth, key), depth + 1)));
+                entries.Add(new(key, ReadFlowItem(ref at, JsonTreeReader.ChildPointer(pointer, depth, key), depth + 1)));
             }
 
             at = SkipSpaces(at);

@@ -55,15 +55,6 @@ internal sealed class YamlEventMapping : IStreamedYamlMapping
 
     public InputNode ReadValue(string pointer, int depth) => YamlTreeReader.Read(_parser, _file, pointer, depth, _strings);
 
-    public IEnumerable<KeyValuePair<string, InputNode>> ReadEntries(string pointer, int depth)
-    {
-        _parser.MoveNext();
-        while (!_parser.TryConsume<MappingEnd>(out _))
-        {
-            var key = _parser.Current as Scalar
-                ?? throw new InputException(_file, (int)_parser.Current!.Start.Line, (int)_parser.Current.Start.Column, "only plain keys are supported in templates");
-            _parser.MoveNext();
-            yield return new(_strings.Get(key.Value), YamlTreeReader.Read(_parser, _file, pointer + "/" + JsonTreeReader.Escape(key.Value), depth + 1, _strings));
-        }
-    }
+    public IEnumerable<KeyValuePair<string, InputNode>> ReadEntries(string pointer, int depth) =>
+        YamlTreeReader.Entries(_parser, _file, pointer, depth, _strings);
 }

@@ -41,23 +41,10 @@ public static class YamlTreeReader
     {
         var current = parser.Current ?? throw new InputException(file, 1, 1, "the YAML ends unexpectedly");
         var position = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column, pointer.Length == 0 ? "/" : pointer);
-        string Child(string key) => depth < JsonTreeReader.PointerDepth ? pointer + "/" + JsonTreeReader.Escape(key) : pointer;
         switch (current)
         {
             case MappingStart mapping:
-                {
-                    parser.MoveNext();
-                    var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, InputNode>>();
-                    while (!parser.TryConsume<MappingEnd>(out _))
-                    {
-                        var key = parser.Current as Scalar
-                            ?? throw new InputException(file, (int)parser.Current!.Start.Line, (int)parser.Current.Start.Column, "only plain keys are supported in templates");
-                        parser.MoveNext();
-                        entries.Add(new(strings.Get(key.Value), Read(parser, file, Child(key.Value), depth + 1, strings)));
-                    }
-
-                    return new MappingNode(entries.ToImmutable(), position, TagOf(mapping.Tag));
-                }
+                return new MappingNode([.. Entries(parser, file, pointer, depth, strings)], position, TagOf(mapping.Tag));
 
             case SequenceStart sequence:
                 {
@@ -65,7 +52,7 @@ public static class YamlTreeReader
                     var items = ImmutableArray.CreateBuilder<InputNode>();
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        items.Add(Read(parser, file, Child(items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), depth + 1, strings));
+                        items.Add(Read(parser, file, JsonTreeReader.ChildPointer(pointer, depth, items.Count), depth + 1, strings));
                     }
 
                     return new SequenceNode(items.ToImmutable(), position, TagOf(sequence.Tag));
@@ -76,6 +63,22 @@ public static class YamlTreeReader
                 return new ScalarNode(strings.Get(scalar.Value), KindOf(scalar), position, TagOf(scalar.Tag));
             default:
                 throw new InputException(file, position.Line, position.Column, "YAML aliases are not supported in templates");
+        }
+    }
+
+    /// <summary>
+    /// The entries of the mapping the parser is on (at <paramref name="depth"/>), each read when the enumeration
+    /// reaches it; the parser ends past the mapping.
+    /// </summary>
+    internal static IEnumerable<KeyValuePair<string, InputNode>> Entries(IParser parser, string file, string pointer, int depth, StringPool strings)
+    {
+        parser.MoveNext();
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var key = parser.Current as Scalar
+                ?? throw new InputException(file, (int)parser.Current!.Start.Line, (int)parser.Current.Start.Column, "only plain keys are supported in templates");
+            parser.MoveNext();
+            yield return new(strings.Get(key.Value), Read(parser, file, JsonTreeReader.ChildPointer(pointer, depth, key.Value), depth + 1, strings));
         }
     }
 
