@@ -9,7 +9,6 @@ namespace Sec08Policy.Compiler.Binding;
 internal sealed partial class Binder
 {
     private static readonly string[] s_controls = ["SEC08-BP01", "SEC08-BP02", "SEC08-BP03", "SEC08-BP04"];
-    private static readonly string[] s_frameworks = ["hipaa", "pci_dss", "gdpr", "sox"];
 
     private RequirementSymbol? BindRequirement(MemberSet members)
     {
@@ -176,13 +175,18 @@ internal sealed partial class Binder
         var mappings = ImmutableArray.CreateBuilder<ComplianceReference>();
         foreach (var reference in members.Get<ComplianceMemberSyntax>(MemberKind.Compliance)?.References ?? [])
         {
-            if (s_frameworks.Contains(reference.Framework.Text))
+            if (ComplianceFrameworks.Find(reference.Framework.Text) is not { } framework)
             {
-                mappings.Add(new ComplianceReference(reference.Framework.Text, reference.Control.Value));
+                ReportUnknown(Descriptors.UnknownComplianceFramework, At(members, reference.Framework), reference.Framework.Text, ComplianceFrameworks.Names);
+            }
+            else if (!framework.Accepts(reference.Control.Value))
+            {
+                // A misspelt control would be scored as a control of its own in every report.
+                _diagnostics.Report(Descriptors.InvalidControlIdentifier, At(members, reference.Control), reference.Control.Value, framework.Name, framework.ShapeDescription);
             }
             else
             {
-                ReportUnknown(Descriptors.UnknownComplianceFramework, At(members, reference.Framework), reference.Framework.Text, s_frameworks);
+                mappings.Add(new ComplianceReference(framework.Name, reference.Control.Value));
             }
         }
 

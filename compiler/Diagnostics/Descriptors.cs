@@ -46,7 +46,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor InvalidAlias = Error("SP2023", "Invalid key alias", "alias `{0}` is invalid: {1}", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidArn = Error("SP2024", "Invalid ARN", "`{0}` is not a valid {1}", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor UnknownControl = Error("SP2025", "Unknown SEC08 control", "unknown control `{0}`; expected SEC08-BP01, SEC08-BP02, SEC08-BP03 or SEC08-BP04", DiagnosticCategory.Binding);
-    public static readonly DiagnosticDescriptor UnknownComplianceFramework = Error("SP2026", "Unknown compliance framework", "unknown compliance framework `{0}`; expected hipaa, pci_dss, gdpr or sox", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownComplianceFramework = Error("SP2026", "Unknown compliance framework", "unknown compliance framework `{0}`; expected hipaa, pci_dss, gdpr, sox, nist_800_53 or cis_aws", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor UnknownSeverity = Error("SP2027", "Unknown severity", "unknown severity `{0}`; expected critical, high, medium, low or info", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor UnknownEnforcement = Error("SP2028", "Unknown enforcement", "unknown enforcement `{0}`; expected preventive or detective", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor DuplicateClassificationScheme = Error("SP2029", "Second classification scheme", "classification scheme `{0}` is already declared; a policy set has one scheme", DiagnosticCategory.Binding);
@@ -56,6 +56,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor InvalidTagKey = Error("SP2033", "Invalid tag key", "tag key `{0}` is invalid: {1}", DiagnosticCategory.Binding);
     // Retired before release (SP2019 covers a missing member): SP2034 Waiver without resources, SP2036 Rule without actions.
     public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor InvalidControlIdentifier = Error("SP2075", "Invalid control identifier", "`{0}` is not a {1} control identifier; expected {2}", DiagnosticCategory.Binding);
 
     // SP3xxx: emitting documents and AWS limits
     public static readonly DiagnosticDescriptor CannotExpressInIam = Error("SP3001", "Condition IAM cannot express", "rule `{0}` cannot become an IAM policy: {1}", DiagnosticCategory.Emit);
