@@ -16,6 +16,7 @@ public static class CliApplication
             InspectCommand.Create(context),
             EvalCommand.Create(context),
             CollectCommand.Create(context),
+            TestCommand.Create(context),
         };
 
         try
