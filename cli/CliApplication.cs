@@ -17,6 +17,7 @@ public static class CliApplication
             EvalCommand.Create(context),
             CollectCommand.Create(context),
             TestCommand.Create(context),
+            InitCommand.Create(context),
         };
 
         try

@@ -13,14 +13,19 @@ internal static class CliRunner
 
     public static Run Invoke(params string[] args) => Invoke(context => context, args);
 
+    /// <summary>Runs with <paramref name="folder"/> as the working folder instead of the repository root.</summary>
+    public static Run InvokeIn(string folder, params string[] args) => Invoke(context => context, folder, args);
+
     /// <summary>Runs with a context changed by <paramref name="configure"/> (e.g. replay credentials).</summary>
-    public static Run Invoke(Func<CliContext, CliContext> configure, params string[] args)
+    public static Run Invoke(Func<CliContext, CliContext> configure, params string[] args) => Invoke(configure, RepoPaths.Root, args);
+
+    private static Run Invoke(Func<CliContext, CliContext> configure, string folder, string[] args)
     {
         // The working folder is process-wide state; commands print paths relative to it.
         lock (s_lock)
         {
             var previous = Environment.CurrentDirectory;
-            Environment.CurrentDirectory = RepoPaths.Root;
+            Environment.CurrentDirectory = folder;
             try
             {
                 var output = new StringWriter();
