@@ -16,6 +16,9 @@ public sealed record EvaluationResult(
 
     public Kpis Kpis => Kpis.Compute(this);
 
+    /// <summary>Per framework the policy maps rules to, how each control stands (docs/compliance.md).</summary>
+    public ImmutableArray<FrameworkScore> Compliance => ComplianceScores.Compute(this);
+
     /// <summary>Failures at or above a severity; what decides the exit code.</summary>
     public IEnumerable<Finding> FailuresAtOrAbove(Severity severity) =>
         Findings.Where(f => f.Verdict == Verdict.Fail && f.Rule.Severity >= severity);
