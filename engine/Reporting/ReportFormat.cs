@@ -7,4 +7,5 @@ public enum ReportFormat
     Sarif,
     Junit,
     Markdown,
+    Html,
 }

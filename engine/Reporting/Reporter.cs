@@ -21,6 +21,9 @@ public static class Reporter
             case ReportFormat.Junit:
                 JunitReporter.Write(result, output);
                 break;
+            case ReportFormat.Html:
+                HtmlReporter.Write(result, output, toolVersion);
+                break;
             case ReportFormat.Text:
                 using (var text = Text(output))
                 {
