@@ -25,6 +25,7 @@ public static class JsonReporter
         json.WriteNumber("not-applicable", result.NotApplicable);
         json.WriteEndObject();
         WriteKpis(json, result.Kpis);
+        WriteCompliance(json, result.Compliance);
         json.WriteStartArray("findings");
         var texts = new FindingTexts();
         foreach (var finding in ReportOrder.Sorted(result.Findings))
@@ -129,6 +130,54 @@ public static class JsonReporter
         json.WriteNumber("expired", kpis.WaiversExpired);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>Per framework, each control with its resource counts, and the share of assessed controls fully passing.</summary>
+    internal static void WriteCompliance(Utf8JsonWriter json, IEnumerable<FrameworkScore> frameworks)
+    {
+        json.WriteStartArray("compliance");
+        foreach (var framework in frameworks)
+        {
+            json.WriteStartObject();
+            json.WriteString("framework", framework.Framework);
+            json.WriteString("title", framework.Title);
+            json.WriteNumber("assessed", framework.Assessed);
+            json.WriteNumber("fullyPassing", framework.FullyPassing);
+            if (framework.Percent is { } percent)
+            {
+                json.WriteNumber("percent", Math.Round(percent, 1, MidpointRounding.AwayFromZero));
+            }
+            else
+            {
+                json.WriteNull("percent");
+            }
+
+            json.WriteStartArray("controls");
+            foreach (var control in framework.Controls)
+            {
+                json.WriteStartObject();
+                json.WriteString("control", control.Control);
+                json.WriteStartArray("rules");
+                foreach (var rule in control.Rules)
+                {
+                    json.WriteStringValue(rule);
+                }
+
+                json.WriteEndArray();
+                json.WriteNumber("resources", control.Resources);
+                json.WriteNumber("failing", control.Failing);
+                json.WriteNumber("unknown", control.Unknown);
+                json.WriteNumber("waived", control.Waived);
+                json.WriteNumber("passing", control.Passing);
+                json.WriteBoolean("fullyPassing", control.FullyPassing);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteLevel(Utf8JsonWriter json, string name, LevelKpis level)

@@ -34,6 +34,11 @@ public static class JunitReporter
                 xml.WriteEndElement();
             }
 
+            foreach (var framework in result.Compliance)
+            {
+                WriteFramework(xml, framework);
+            }
+
             xml.WriteEndElement();
         }
 
@@ -68,6 +73,42 @@ public static class JunitReporter
 
         Property("sec08.key-rotation", ReportOrder.Describe(kpis.KeyRotation));
         Property("sec08.waivers", $"{kpis.WaiversInForce} in force, {kpis.WaiversExpired} expired");
+        xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// A suite per compliance framework, a case per control: failed when a resource fails it, skipped when it is not
+    /// assessed or some resource is unknown or waived. Its counts stay out of the findings' totals above.
+    /// </summary>
+    private static void WriteFramework(XmlWriter xml, FrameworkScore framework)
+    {
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", $"compliance: {framework.Title}");
+        xml.WriteAttributeString("tests", framework.Controls.Length.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", framework.Controls.Count(c => c.Failing > 0).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("skipped", framework.Controls.Count(c => c.Failing == 0 && !c.FullyPassing).ToString(CultureInfo.InvariantCulture));
+        xml.WriteStartElement("properties");
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", "sec08.compliance");
+        xml.WriteAttributeString("value", ComplianceTexts.Share(framework));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        foreach (var control in framework.Controls)
+        {
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("classname", framework.Framework);
+            xml.WriteAttributeString("name", control.Control);
+            if (control.Failing > 0 || !control.FullyPassing)
+            {
+                xml.WriteStartElement(control.Failing > 0 ? "failure" : "skipped");
+                xml.WriteAttributeString("message", $"{ComplianceTexts.Counts(control)} (rules {string.Join(", ", control.Rules)})");
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
         xml.WriteEndElement();
     }
 

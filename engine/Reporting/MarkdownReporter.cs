@@ -21,10 +21,36 @@ public static class MarkdownReporter
         }
 
         output.Write(string.Create(CultureInfo.InvariantCulture, $"\nKey rotation: {ReportOrder.Describe(kpis.KeyRotation)}. Waivers: {kpis.WaiversInForce} in force, {kpis.WaiversExpired} expired.\n"));
+        WriteCompliance(output, result);
 
         Table(output, "Failures", result, Verdict.Fail, f => $"{f.Reason} — fix: {f.Rule.Remediation}");
         Table(output, "Unknown", result, Verdict.Unknown, f => f.Reason ?? string.Empty);
         Table(output, "Waived", result, Verdict.Waived, ReportOrder.WaiverNote);
+    }
+
+    private static void WriteCompliance(TextWriter output, EvaluationResult result)
+    {
+        var frameworks = result.Compliance;
+        if (frameworks.IsEmpty)
+        {
+            return;
+        }
+
+        output.Write("\n### Compliance\n\n| framework | control | resources | failing | unknown | waived | passing |\n|---|---|---:|---:|---:|---:|---:|\n");
+        foreach (var framework in frameworks)
+        {
+            foreach (var control in framework.Controls)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"| {Escape(framework.Title)} | {Escape(control.Control)}{(control.FullyPassing ? " ✓" : string.Empty)} | {control.Resources} | {control.Failing} | {control.Unknown} | {control.Waived} | {control.Passing} |\n"));
+            }
+        }
+
+        output.Write("\n");
+        foreach (var framework in frameworks)
+        {
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"- {Escape(framework.Title)}: {ComplianceTexts.Share(framework)}\n"));
+        }
     }
 
     private static void Table(TextWriter output, string title, EvaluationResult result, Verdict verdict, Func<Finding, string> detail)

@@ -20,7 +20,9 @@ public static class SarifReporter
         json.WriteString("version", "2.1.0");
         json.WriteStartArray("runs");
         json.WriteStartObject();
-        WriteTool(json, rules, toolVersion);
+        var compliance = result.Compliance;
+        WriteTool(json, rules, toolVersion, compliance);
+        WriteTaxonomies(json, compliance);
         json.WriteStartArray("results");
         foreach (var finding in ReportOrder.Sorted(result.Findings.Where(f => f.Verdict is Verdict.Fail or Verdict.Unknown or Verdict.Waived)))
         {
@@ -33,13 +35,14 @@ public static class SarifReporter
         json.WriteNumber("passed", result.Count(Verdict.Pass));
         json.WriteNumber("notApplicable", result.NotApplicable);
         JsonReporter.WriteKpis(json, result.Kpis);
+        JsonReporter.WriteCompliance(json, compliance);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
     });
 
-    private static void WriteTool(Utf8JsonWriter json, List<CompiledRule> rules, string toolVersion)
+    private static void WriteTool(Utf8JsonWriter json, List<CompiledRule> rules, string toolVersion, IReadOnlyList<FrameworkScore> compliance)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -80,12 +83,94 @@ public static class SarifReporter
 
             json.WriteEndArray();
             json.WriteEndObject();
+            WriteRelationships(json, rule);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (compliance.Count > 0)
+        {
+            json.WriteStartArray("supportedTaxonomies");
+            foreach (var framework in compliance)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", framework.Framework);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>Each control a rule maps to, as a relationship to the control's taxon.</summary>
+    private static void WriteRelationships(Utf8JsonWriter json, CompiledRule rule)
+    {
+        if (rule.Compliance.IsEmpty)
+        {
+            return;
+        }
+
+        json.WriteStartArray("relationships");
+        foreach (var reference in rule.Compliance)
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("target");
+            json.WriteString("id", reference.Control);
+            json.WriteStartObject("toolComponent");
+            json.WriteString("name", reference.Framework);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("kinds");
+            json.WriteStringValue("relevant");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A taxonomy per compliance framework, a taxon per control with its resource counts.</summary>
+    private static void WriteTaxonomies(Utf8JsonWriter json, IReadOnlyList<FrameworkScore> compliance)
+    {
+        if (compliance.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("taxonomies");
+        foreach (var framework in compliance)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", framework.Framework);
+            json.WriteString("fullName", framework.Title);
+            json.WriteStartArray("taxa");
+            foreach (var control in framework.Controls)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", control.Control);
+                json.WriteStartObject("properties");
+                json.WriteNumber("resources", control.Resources);
+                json.WriteNumber("failing", control.Failing);
+                json.WriteNumber("unknown", control.Unknown);
+                json.WriteNumber("waived", control.Waived);
+                json.WriteNumber("passing", control.Passing);
+                json.WriteBoolean("fullyPassing", control.FullyPassing);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("properties");
+            json.WriteNumber("assessed", framework.Assessed);
+            json.WriteNumber("fullyPassing", framework.FullyPassing);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)

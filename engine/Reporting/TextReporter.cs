@@ -67,5 +67,14 @@ public static class TextReporter
         {
             output.Write(string.Create(CultureInfo.InvariantCulture, $"  {level.Level,-14} {level.Resources,4} {(level.Resources == 1 ? "resource" : "resources")}, encrypted {ReportOrder.Percent(level.Encrypted)}, customer-managed {ReportOrder.Percent(level.CustomerManaged)}\n"));
         }
+
+        foreach (var framework in result.Compliance)
+        {
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"{framework.Title}: {ComplianceTexts.Share(framework)}\n"));
+            foreach (var control in framework.Controls)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"  {control.Control,-18} {ComplianceTexts.Counts(control)}\n"));
+            }
+        }
     }
 }
