@@ -143,14 +143,7 @@ public static class JsonReporter
             json.WriteString("title", framework.Title);
             json.WriteNumber("assessed", framework.Assessed);
             json.WriteNumber("fullyPassing", framework.FullyPassing);
-            if (framework.Percent is { } percent)
-            {
-                json.WriteNumber("percent", Math.Round(percent, 1, MidpointRounding.AwayFromZero));
-            }
-            else
-            {
-                json.WriteNull("percent");
-            }
+            WritePercent(json, framework.Percent);
 
             json.WriteStartArray("controls");
             foreach (var control in framework.Controls)
@@ -164,12 +157,7 @@ public static class JsonReporter
                 }
 
                 json.WriteEndArray();
-                json.WriteNumber("resources", control.Resources);
-                json.WriteNumber("failing", control.Failing);
-                json.WriteNumber("unknown", control.Unknown);
-                json.WriteNumber("waived", control.Waived);
-                json.WriteNumber("passing", control.Passing);
-                json.WriteBoolean("fullyPassing", control.FullyPassing);
+                WriteControlCounts(json, control);
                 json.WriteEndObject();
             }
 
@@ -200,16 +188,32 @@ public static class JsonReporter
         json.WriteNumber("count", share.Count);
         json.WriteNumber("total", share.Total);
         json.WriteNumber("unknown", share.Unknown);
-        if (share.Percent is { } percent)
+        WritePercent(json, share.Percent);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A percentage to one decimal, or null when there is nothing to divide by.</summary>
+    private static void WritePercent(Utf8JsonWriter json, double? percent)
+    {
+        if (percent is { } value)
         {
-            json.WriteNumber("percent", Math.Round(percent, 1, MidpointRounding.AwayFromZero));
+            json.WriteNumber("percent", Math.Round(value, 1, MidpointRounding.AwayFromZero));
         }
         else
         {
             json.WriteNull("percent");
         }
+    }
 
-        json.WriteEndObject();
+    /// <summary>A control's resources by verdict, as the JSON report and SARIF's taxa carry them.</summary>
+    internal static void WriteControlCounts(Utf8JsonWriter json, ControlScore control)
+    {
+        json.WriteNumber("resources", control.Resources);
+        json.WriteNumber("failing", control.Failing);
+        json.WriteNumber("unknown", control.Unknown);
+        json.WriteNumber("waived", control.Waived);
+        json.WriteNumber("passing", control.Passing);
+        json.WriteBoolean("fullyPassing", control.FullyPassing);
     }
 
     /// <summary>Property names and fixed values, escaped once.</summary>

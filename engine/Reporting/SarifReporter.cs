@@ -152,12 +152,7 @@ public static class SarifReporter
                 json.WriteStartObject();
                 json.WriteString("id", control.Control);
                 json.WriteStartObject("properties");
-                json.WriteNumber("resources", control.Resources);
-                json.WriteNumber("failing", control.Failing);
-                json.WriteNumber("unknown", control.Unknown);
-                json.WriteNumber("waived", control.Waived);
-                json.WriteNumber("passing", control.Passing);
-                json.WriteBoolean("fullyPassing", control.FullyPassing);
+                JsonReporter.WriteControlCounts(json, control);
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
