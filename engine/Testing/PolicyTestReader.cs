@@ -452,5 +452,7 @@ public static class PolicyTestReader
 
     private static InputException Problem(TestDocument document, InputNode node, string message) => Problem(document, node.Position, message);
 
-    private static InputException Problem(TestDocument document, SourcePosition at, string message) => new(document.Path, at.Line, at.Column, message);
+    /// <summary>A problem at a position: in the test file, or in an input file a case names.</summary>
+    private static InputException Problem(TestDocument document, SourcePosition at, string message) =>
+        new(at.File.Length > 0 ? at.File : document.Path, at.Line, at.Column, message);
 }
