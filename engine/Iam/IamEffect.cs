@@ -1,0 +1,7 @@
+namespace Sec08Policy.Engine.Iam;
+
+public enum IamEffect
+{
+    Allow,
+    Deny,
+}
