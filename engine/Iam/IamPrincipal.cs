@@ -86,9 +86,9 @@ public sealed class IamPrincipal
         }
 
         var segments = text.Split(':', 6);
-        if (segments.Length != 6 || segments[1].Length == 0 || segments[3].Length != 0)
+        if (segments.Length != 6 || segments[1].Length == 0 || segments[2] is not ("iam" or "sts") || segments[3].Length != 0)
         {
-            error = $"`{text}` is not an IAM principal ARN (arn:PARTITION:iam::ACCOUNT:user/NAME, role/NAME, root, or arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION)";
+            error = NotAPrincipal(text);
             return false;
         }
 
@@ -121,10 +121,13 @@ public sealed class IamPrincipal
                 principal = new IamPrincipal(IamPrincipalKind.FederatedUser, text, account, text, partition, rest, null, null);
                 return true;
             default:
-                error = $"`{text}` is not an IAM principal ARN (arn:PARTITION:iam::ACCOUNT:user/NAME, role/NAME, root, or arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION)";
+                error = NotAPrincipal(text);
                 return false;
         }
     }
+
+    private static string NotAPrincipal(string text) =>
+        $"`{text}` is not an IAM principal ARN (arn:PARTITION:iam::ACCOUNT:user/NAME, role/NAME, root, or arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION)";
 
     /// <summary>Parses a principal known to be well formed; throws <see cref="ArgumentException"/> otherwise (for code and tests, not user input).</summary>
     public static IamPrincipal Parse(string text) =>
