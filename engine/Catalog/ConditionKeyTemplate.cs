@@ -32,6 +32,8 @@ public sealed class ConditionKeyTemplate
 
     public string Text { get; }
 
+    public static ConditionKeyTemplate[] All(IEnumerable<string> keys) => [.. keys.Select(k => new ConditionKeyTemplate(k))];
+
     public bool HasPlaceholder => _literals.Length > 1;
 
     public bool Matches(ReadOnlySpan<char> key)

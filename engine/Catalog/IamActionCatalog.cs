@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 
@@ -16,19 +15,20 @@ public sealed class IamActionCatalog
     private static readonly Lazy<IamActionCatalog> s_default = new(LoadEmbedded);
 
     private readonly ReadOnlyMemory<byte> _utf8;
-    private readonly FrozenDictionary<string, Range> _serviceSpans;
+    // Plain collections, read-only once built: the catalogue is loaded on the first request, where building frozen ones costs more than it saves.
+    private readonly Dictionary<string, Range> _serviceSpans;
     private readonly ConcurrentDictionary<string, IamServiceActions> _services = new(StringComparer.OrdinalIgnoreCase);
-    private readonly FrozenSet<string> _rcpServices;
-    private readonly FrozenDictionary<string, string> _globalKeyTypes;
+    private readonly HashSet<string> _rcpServices;
+    private readonly Dictionary<string, string> _globalKeyTypes;
     private readonly ConditionKeyTemplate[] _globalKeys;
 
     private IamActionCatalog(
         ReadOnlyMemory<byte> utf8,
         string sourceVersion,
         DateOnly dataDate,
-        FrozenDictionary<string, Range> serviceSpans,
-        FrozenSet<string> rcpServices,
-        FrozenDictionary<string, string> globalKeyTypes)
+        Dictionary<string, Range> serviceSpans,
+        HashSet<string> rcpServices,
+        Dictionary<string, string> globalKeyTypes)
     {
         _utf8 = utf8;
         SourceVersion = sourceVersion;
@@ -177,9 +177,9 @@ public sealed class IamActionCatalog
             utf8,
             version ?? throw new InvalidDataException("the IAM action catalogue has no sourceVersion"),
             DateOnly.ParseExact(date ?? throw new InvalidDataException("the IAM action catalogue has no dataDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            spans.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
-            rcp.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            globals.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+            spans,
+            new HashSet<string>(rcp, StringComparer.OrdinalIgnoreCase),
+            globals);
     }
 
     private static IamActionCatalog LoadEmbedded()

@@ -5,7 +5,7 @@ namespace Sec08Policy.Engine.Catalog;
 /// <summary>One IAM action: the resource types it acts on and the condition keys its requests carry.</summary>
 public sealed class IamActionDetails
 {
-    private readonly ConditionKeyTemplate[] _keys;
+    private ConditionKeyTemplate[]? _keys;
 
     internal IamActionDetails(IamServiceActions service, string name, ImmutableArray<IamActionResourceType> resourceTypes, ImmutableArray<string> conditionKeys)
     {
@@ -14,7 +14,6 @@ public sealed class IamActionDetails
         FullName = service.Prefix + ":" + name;
         ResourceTypes = resourceTypes;
         ConditionKeys = conditionKeys;
-        _keys = [.. conditionKeys.Select(k => new ConditionKeyTemplate(k))];
     }
 
     public IamServiceActions Service { get; }
@@ -31,7 +30,7 @@ public sealed class IamActionDetails
     /// <summary>The condition keys the action's requests carry, whatever the resource.</summary>
     public ImmutableArray<string> ConditionKeys { get; }
 
-    public bool ListsKey(string key) => _keys.Any(k => k.Matches(key));
+    public bool ListsKey(string key) => (_keys ??= ConditionKeyTemplate.All(ConditionKeys)).Any(k => k.Matches(key));
 
     /// <summary>
     /// The resource type whose ARN pattern <paramref name="arn"/> matches; where several match (an object ARN also fits
@@ -57,13 +56,12 @@ public sealed class IamActionDetails
 /// <summary>A resource type of one action, with the condition keys that action adds for it (for example <c>ec2:Encrypted</c> on <c>RunInstances</c>' volumes).</summary>
 public sealed class IamActionResourceType
 {
-    private readonly ConditionKeyTemplate[] _keys;
+    private ConditionKeyTemplate[]? _keys;
 
     internal IamActionResourceType(IamResourceType type, ImmutableArray<string> conditionKeys)
     {
         Type = type;
         ConditionKeys = conditionKeys;
-        _keys = [.. conditionKeys.Concat(type.ConditionKeys).Select(k => new ConditionKeyTemplate(k))];
     }
 
     public IamResourceType Type { get; }
@@ -72,5 +70,5 @@ public sealed class IamActionResourceType
     public ImmutableArray<string> ConditionKeys { get; }
 
     /// <summary>Whether the action's requests on this type carry <paramref name="key"/>: the action's keys for it or the type's own.</summary>
-    public bool ListsKey(string key) => _keys.Any(k => k.Matches(key));
+    public bool ListsKey(string key) => (_keys ??= ConditionKeyTemplate.All(ConditionKeys.AddRange(Type.ConditionKeys))).Any(k => k.Matches(key));
 }

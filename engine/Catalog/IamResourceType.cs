@@ -8,7 +8,7 @@ namespace Sec08Policy.Engine.Catalog;
 public sealed partial class IamResourceType
 {
     private readonly Lazy<Regex> _arn;
-    private readonly ConditionKeyTemplate[] _keys;
+    private ConditionKeyTemplate[]? _keys;
 
     internal IamResourceType(string service, string name, string arnPattern, ImmutableArray<string> conditionKeys)
     {
@@ -16,9 +16,7 @@ public sealed partial class IamResourceType
         Name = name;
         ArnPattern = arnPattern;
         ConditionKeys = conditionKeys;
-        _keys = [.. conditionKeys.Select(k => new ConditionKeyTemplate(k))];
         _arn = new Lazy<Regex>(() => ToRegex(arnPattern));
-        Specificity = Placeholder().Replace(arnPattern, string.Empty).Length;
     }
 
     public string Service { get; }
@@ -31,9 +29,9 @@ public sealed partial class IamResourceType
     public ImmutableArray<string> ConditionKeys { get; }
 
     /// <summary>How many literal characters the pattern has: of two patterns an ARN fits, the one with more describes it better.</summary>
-    internal int Specificity { get; }
+    internal int Specificity => Placeholder().Replace(ArnPattern, string.Empty).Length;
 
-    public bool ListsKey(string key) => _keys.Any(k => k.Matches(key));
+    public bool ListsKey(string key) => (_keys ??= ConditionKeyTemplate.All(ConditionKeys)).Any(k => k.Matches(key));
 
     /// <summary>
     /// Whether <paramref name="arn"/> fits the pattern. Each placeholder takes one or more characters; none but the last

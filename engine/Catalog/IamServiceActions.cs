@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -7,18 +6,19 @@ namespace Sec08Policy.Engine.Catalog;
 /// <summary>One service of <see cref="IamActionCatalog"/>: its actions, resource types and the type of each condition key.</summary>
 public sealed class IamServiceActions
 {
-    private readonly FrozenDictionary<string, IamActionDetails> _actions;
-    private readonly FrozenDictionary<string, IamResourceType> _resourceTypes;
-    private readonly FrozenDictionary<string, string> _keyTypes;
+    // Plain dictionaries: a service is parsed when a request first needs it, where building frozen ones costs more than it saves.
+    private readonly Dictionary<string, IamActionDetails> _actions;
+    private readonly Dictionary<string, IamResourceType> _resourceTypes;
+    private readonly Dictionary<string, string> _keyTypes;
     private readonly ConditionKeyTemplate[] _keyTemplates;
 
     private IamServiceActions(string prefix, Dictionary<string, string> keyTypes, Dictionary<string, IamResourceType> resourceTypes, Func<IamServiceActions, Dictionary<string, IamActionDetails>> actions)
     {
         Prefix = prefix;
-        _keyTypes = keyTypes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _keyTemplates = [.. keyTypes.Keys.Select(k => new ConditionKeyTemplate(k))];
-        _resourceTypes = resourceTypes.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _actions = actions(this).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _keyTypes = keyTypes;
+        _keyTemplates = [.. keyTypes.Keys.Where(k => k.Contains("${", StringComparison.Ordinal)).Select(k => new ConditionKeyTemplate(k))];
+        _resourceTypes = resourceTypes;
+        _actions = actions(this);
     }
 
     public string Prefix { get; }
@@ -45,7 +45,7 @@ public sealed class IamServiceActions
 
         foreach (var template in _keyTemplates)
         {
-            if (template.HasPlaceholder && template.Matches(key))
+            if (template.Matches(key))
             {
                 return _keyTypes[template.Text];
             }

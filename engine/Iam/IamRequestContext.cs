@@ -139,7 +139,7 @@ public sealed class IamRequestContext
 
         if (principal.Kind != IamPrincipalKind.Anonymous)
         {
-            var viaService = request.Context.ContainsKey("kms:ViaService") || request.Context.ContainsKey("aws:CalledVia");
+            var viaService = request.Context.Keys.Any(k => k.Equals("kms:ViaService", StringComparison.OrdinalIgnoreCase) || k.Equals("aws:CalledVia", StringComparison.OrdinalIgnoreCase));
             Set("aws:ViaAWSService", viaService ? "true" : "false");
         }
 
