@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Sec08Policy.Engine.Catalog;
 
 /// <summary>
@@ -33,6 +35,20 @@ public sealed class ConditionKeyTemplate
     public string Text { get; }
 
     public static ConditionKeyTemplate[] All(IEnumerable<string> keys) => [.. keys.Select(k => new ConditionKeyTemplate(k))];
+
+    /// <summary>Whether any of <paramref name="templates"/> matches <paramref name="key"/>, remembered in <paramref name="answers"/> (created on first use).</summary>
+    internal static bool Remembered(ref ConcurrentDictionary<string, bool>? answers, string key, ConditionKeyTemplate[] templates)
+    {
+        var known = LazyInitializer.EnsureInitialized(ref answers, static () => new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase));
+        if (known.TryGetValue(key, out var answer))
+        {
+            return answer;
+        }
+
+        answer = templates.Any(t => t.Matches(key));
+        known[key] = answer;
+        return answer;
+    }
 
     public bool HasPlaceholder => _literals.Length > 1;
 

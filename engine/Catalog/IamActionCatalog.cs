@@ -69,7 +69,16 @@ public sealed class IamActionCatalog
     public IamActionDetails? FindAction(string action)
     {
         var colon = action.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? FindService(action[..colon])?.FindAction(action[(colon + 1)..]) : null;
+        if (colon <= 0)
+        {
+            return null;
+        }
+
+        // Requests name the same few services over and over: look them up without cutting the action's text.
+        var service = _services.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(action.AsSpan(0, colon), out var parsed)
+            ? parsed
+            : FindService(action[..colon]);
+        return service?.FindAction(action.AsSpan(colon + 1));
     }
 
     /// <summary>The type of a global condition key (<c>String</c>, <c>ArrayOfString</c>, <c>Date</c>, ...), or null when it is not one.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace Sec08Policy.Engine.Catalog;
@@ -5,6 +6,7 @@ namespace Sec08Policy.Engine.Catalog;
 /// <summary>One IAM action: the resource types it acts on and the condition keys its requests carry.</summary>
 public sealed class IamActionDetails
 {
+    private ConcurrentDictionary<string, bool>? _listsKey;
     private ConditionKeyTemplate[]? _keys;
 
     internal IamActionDetails(IamServiceActions service, string name, ImmutableArray<IamActionResourceType> resourceTypes, ImmutableArray<string> conditionKeys)
@@ -30,7 +32,9 @@ public sealed class IamActionDetails
     /// <summary>The condition keys the action's requests carry, whatever the resource.</summary>
     public ImmutableArray<string> ConditionKeys { get; }
 
-    public bool ListsKey(string key) => (_keys ??= ConditionKeyTemplate.All(ConditionKeys)).Any(k => k.Matches(key));
+    /// <summary>Whether the action lists <paramref name="key"/>; answers are remembered, as requests ask the same few keys.</summary>
+    public bool ListsKey(string key) =>
+        ConditionKeyTemplate.Remembered(ref _listsKey, key, _keys ??= ConditionKeyTemplate.All(ConditionKeys));
 
     /// <summary>
     /// The resource type whose ARN pattern <paramref name="arn"/> matches; where several match (an object ARN also fits
@@ -56,6 +60,7 @@ public sealed class IamActionDetails
 /// <summary>A resource type of one action, with the condition keys that action adds for it (for example <c>ec2:Encrypted</c> on <c>RunInstances</c>' volumes).</summary>
 public sealed class IamActionResourceType
 {
+    private ConcurrentDictionary<string, bool>? _listsKey;
     private ConditionKeyTemplate[]? _keys;
 
     internal IamActionResourceType(IamResourceType type, ImmutableArray<string> conditionKeys)
@@ -70,5 +75,6 @@ public sealed class IamActionResourceType
     public ImmutableArray<string> ConditionKeys { get; }
 
     /// <summary>Whether the action's requests on this type carry <paramref name="key"/>: the action's keys for it or the type's own.</summary>
-    public bool ListsKey(string key) => (_keys ??= ConditionKeyTemplate.All(ConditionKeys.AddRange(Type.ConditionKeys))).Any(k => k.Matches(key));
+    public bool ListsKey(string key) =>
+        ConditionKeyTemplate.Remembered(ref _listsKey, key, _keys ??= ConditionKeyTemplate.All(ConditionKeys.AddRange(Type.ConditionKeys)));
 }

@@ -30,6 +30,10 @@ public sealed class IamServiceActions
     /// <summary>An action by its name without the prefix (<c>GetObject</c>), any case.</summary>
     public IamActionDetails? FindAction(string name) => _actions.GetValueOrDefault(name);
 
+    /// <inheritdoc cref="FindAction(string)"/>
+    public IamActionDetails? FindAction(ReadOnlySpan<char> name) =>
+        _actions.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var action) ? action : null;
+
     public IamResourceType? FindResourceType(string name) => _resourceTypes.GetValueOrDefault(name);
 
     /// <summary>Whether the service defines <paramref name="key"/> (a template such as <c>s3:ExistingObjectTag/${TagKey}</c> matches any tag key).</summary>

@@ -14,7 +14,7 @@ namespace Sec08Policy.Engine.Iam;
 /// </summary>
 public sealed class IamPolicySet
 {
-    private readonly ConcurrentDictionary<string, ActionPlan> _plans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ActionPlan> _plans = new(StringComparer.OrdinalIgnoreCase);
     private DecisionProcedure? _procedure;
 
     public ImmutableArray<IamPolicyDocument> IdentityPolicies { get; init; } = [];
@@ -37,7 +37,7 @@ public sealed class IamPolicySet
     public IamDecision Decide(IamRequest request, IamEvaluationOptions? options = null)
     {
         _procedure ??= new DecisionProcedure(this);
-        var plan = _plans.TryGetValue(request.ActionKey, out var known) ? known : _plans.GetOrAdd(request.ActionKey, ActionPlan.Build, this);
+        var plan = _plans.TryGetValue(request.Action, out var known) ? known : _plans.GetOrAdd(request.Action, ActionPlan.Build, this);
         return _procedure.Decide(plan, request, (options ?? IamEvaluationOptions.Default).UnresolvedVariables);
     }
 }

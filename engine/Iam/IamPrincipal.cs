@@ -16,6 +16,9 @@ public sealed class IamPrincipal
         Name = name;
         RoleArn = roleArn;
         RoleName = roleName;
+        IsServiceLinkedRole = kind == IamPrincipalKind.RoleSession
+            && ((roleArn?.Contains(":role/aws-service-role/", StringComparison.Ordinal) ?? false)
+                || (roleName?.StartsWith("AWSServiceRoleFor", StringComparison.Ordinal) ?? false));
     }
 
     /// <summary>An unauthenticated caller: only a resource policy open to <c>"*"</c> can grant it anything.</summary>
@@ -52,10 +55,7 @@ public sealed class IamPrincipal
     /// A service-linked role (path <c>/aws-service-role/</c>, or a name starting <c>AWSServiceRoleFor</c> when only the
     /// session ARN is known): SCPs and RCPs do not apply to it.
     /// </summary>
-    public bool IsServiceLinkedRole =>
-        Kind == IamPrincipalKind.RoleSession
-        && ((RoleArn?.Contains(":role/aws-service-role/", StringComparison.Ordinal) ?? false)
-            || (RoleName?.StartsWith("AWSServiceRoleFor", StringComparison.Ordinal) ?? false));
+    public bool IsServiceLinkedRole { get; }
 
     /// <summary>The ARN of the principal's account (<c>arn:aws:iam::111122223333:root</c>).</summary>
     public string? AccountArn => Account is null ? null : $"arn:{Partition}:iam::{Account}:root";

@@ -57,8 +57,7 @@ public sealed class IamRequest
     public bool S3BucketAbac { get; init; }
 
     /// <summary>The account that owns the resource (see <see cref="ResourceAccount"/>).</summary>
-    public string? EffectiveResourceAccount =>
-        ResourceAccount ?? (Resource.Split(':', 6) is [_, _, _, _, { Length: 12 } account, _] && account.All(char.IsAsciiDigit) ? account : Principal.Account);
+    public string? EffectiveResourceAccount => Resolution.ResourceAccount;
 
     /// <summary>The action as the catalogue knows it, or null for an action it does not list.</summary>
     public IamActionDetails? ActionDetails => Resolution.Details;
@@ -69,17 +68,26 @@ public sealed class IamRequest
     /// <summary>The keys and values AWS would evaluate the policies against.</summary>
     public IamRequestContext RequestContext => _context ??= IamRequestContext.Build(this);
 
-    /// <summary>The action lower-cased, the form the policy set indexes statements by.</summary>
-    internal string ActionKey => Resolution.Key;
+    private ActionResolution Resolution => _action ??= ActionResolution.Of(this);
 
-    private ActionResolution Resolution => _action ??= ActionResolution.Of(Action, Resource);
-
-    private sealed record ActionResolution(string Key, IamActionDetails? Details, IamActionResourceType? Type)
+    /// <summary>What the request's action, resource and account resolve to, worked out once.</summary>
+    private sealed record ActionResolution(IamActionDetails? Details, IamActionResourceType? Type, string? ResourceAccount)
     {
-        public static ActionResolution Of(string action, string resource)
+        public static ActionResolution Of(IamRequest request)
         {
-            var details = IamActionCatalog.Default.FindAction(action);
-            return new ActionResolution(action.ToLowerInvariant(), details, resource == "*" ? null : details?.ResourceTypeOf(resource));
+            var details = IamActionCatalog.Default.FindAction(request.Action);
+            var type = request.Resource == "*" ? null : details?.ResourceTypeOf(request.Resource);
+            return new ActionResolution(details, type, request.ResourceAccount ?? ArnAccount(request.Resource) ?? request.Principal.Account);
+        }
+
+        /// <summary>The fifth component of an ARN when it is a 12-digit account ID.</summary>
+        private static string? ArnAccount(string arn)
+        {
+            Span<Range> parts = stackalloc Range[6];
+            var span = arn.AsSpan();
+            return span.Split(parts, ':') == 6 && span[parts[4]] is { Length: 12 } account && !account.ContainsAnyExceptInRange('0', '9')
+                ? account.ToString()
+                : null;
         }
     }
 }

@@ -38,14 +38,27 @@ public sealed class IamRequestContext
 
     internal static IamRequestContext Build(IamRequest request)
     {
-        var entries = new Dictionary<string, ContextEntry>(StringComparer.Ordinal);
-        void Set(string key, params string[] values) => entries[key.ToLowerInvariant()] = new ContextEntry(key, values);
-        void SetTags(string prefix, ImmutableDictionary<string, string> tags)
+        var entries = new Dictionary<string, ContextEntry>(
+            16 + request.PrincipalTags.Count + (2 * request.ResourceTags.Count) + request.ObjectTags.Count + request.RequestTags.Count + request.Context.Count,
+            StringComparer.Ordinal);
+
+        // Keys are indexed lower-cased (names ignore case); the constants below are written lower-case already.
+        void Set(string lowerKey, string key, string[] values) => entries[lowerKey] = new ContextEntry(key, values);
+        void SetTags(string lowerPrefix, string prefix, ImmutableDictionary<string, string> tags)
         {
-            // Two tag keys that differ only in case would share one context key; the first in ordinal order is kept.
-            foreach (var tag in tags.OrderByDescending(t => t.Key, StringComparer.Ordinal))
+            foreach (var (tagKey, value) in tags)
             {
-                Set(prefix + tag.Key, tag.Value);
+                // Two tag keys that differ only in case share one context key; the first in ordinal order is kept.
+                var key = prefix + tagKey;
+                var lower = string.Create(lowerPrefix.Length + tagKey.Length, (lowerPrefix, tagKey), static (chars, parts) =>
+                {
+                    parts.lowerPrefix.CopyTo(chars);
+                    parts.tagKey.AsSpan().ToLowerInvariant(chars[parts.lowerPrefix.Length..]);
+                });
+                if (!entries.TryGetValue(lower, out var other) || string.CompareOrdinal(key, other.Key) < 0)
+                {
+                    Set(lower, key, [value]);
+                }
             }
         }
 
@@ -53,32 +66,32 @@ public sealed class IamRequestContext
         switch (principal.Kind)
         {
             case IamPrincipalKind.Service:
-                Set("aws:PrincipalIsAWSService", "true");
-                Set("aws:PrincipalServiceName", principal.Name!);
-                Set("aws:PrincipalServiceNamesList", principal.Name!);
+                Set("aws:principalisawsservice", "aws:PrincipalIsAWSService", [True]);
+                Set("aws:principalservicename", "aws:PrincipalServiceName", [principal.Name!]);
+                Set("aws:principalservicenameslist", "aws:PrincipalServiceNamesList", [principal.Name!]);
                 break;
             case IamPrincipalKind.Anonymous:
-                Set("aws:PrincipalType", "Anonymous");
+                Set("aws:principaltype", "aws:PrincipalType", ["Anonymous"]);
                 break;
             default:
-                Set("aws:PrincipalIsAWSService", "false");
-                Set("aws:PrincipalAccount", principal.Account!);
-                Set("aws:PrincipalArn", principal.Kind == IamPrincipalKind.RoleSession ? principal.RoleArn! : principal.Arn!);
-                Set("aws:PrincipalType", principal.Kind switch
+                Set("aws:principalisawsservice", "aws:PrincipalIsAWSService", [False]);
+                Set("aws:principalaccount", "aws:PrincipalAccount", [principal.Account!]);
+                Set("aws:principalarn", "aws:PrincipalArn", [principal.Kind == IamPrincipalKind.RoleSession ? principal.RoleArn! : principal.Arn!]);
+                Set("aws:principaltype", "aws:PrincipalType", [principal.Kind switch
                 {
                     IamPrincipalKind.Root => "Account",
                     IamPrincipalKind.User => "User",
                     IamPrincipalKind.FederatedUser => "FederatedUser",
                     _ => "AssumedRole",
-                });
+                }]);
                 if (principal.Kind == IamPrincipalKind.User)
                 {
-                    Set("aws:username", principal.Name!);
+                    Set("aws:username", "aws:username", [principal.Name!]);
                 }
 
                 if (principal.Kind is IamPrincipalKind.User or IamPrincipalKind.RoleSession)
                 {
-                    SetTags("aws:PrincipalTag/", request.PrincipalTags);
+                    SetTags("aws:principaltag/", "aws:PrincipalTag/", request.PrincipalTags);
                 }
 
                 break;
@@ -86,19 +99,19 @@ public sealed class IamRequestContext
 
         if (request.EffectiveResourceAccount is { } resourceAccount)
         {
-            Set("aws:ResourceAccount", resourceAccount);
+            Set("aws:resourceaccount", "aws:ResourceAccount", [resourceAccount]);
         }
 
         if (request.Time is { } time)
         {
-            var utc = time.ToUniversalTime();
-            Set("aws:CurrentTime", utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-            Set("aws:EpochTime", utc.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            var (current, epoch) = TimeValues.Of(time);
+            Set("aws:currenttime", "aws:CurrentTime", current);
+            Set("aws:epochtime", "aws:EpochTime", epoch);
         }
 
         if (request.Region is { } region)
         {
-            Set("aws:RequestedRegion", region);
+            Set("aws:requestedregion", "aws:RequestedRegion", [region]);
         }
 
         var details = request.ActionDetails;
@@ -108,46 +121,85 @@ public sealed class IamRequestContext
         // S3 puts a general purpose bucket's tags into the context only when the bucket has ABAC enabled, for bucket
         // and object requests alike (docs/iam-engine.md, "Resource tags").
         var s3Bucket = type is { Type.Service: "s3", Type.Name: "bucket" or "object" };
-        if (!s3Bucket || request.S3BucketAbac)
+        if (!request.ResourceTags.IsEmpty && (!s3Bucket || request.S3BucketAbac))
         {
             if (Carries("aws:ResourceTag/k"))
             {
-                SetTags("aws:ResourceTag/", request.ResourceTags);
+                SetTags("aws:resourcetag/", "aws:ResourceTag/", request.ResourceTags);
             }
 
             if (Carries("s3:BucketTag/k"))
             {
-                SetTags("s3:BucketTag/", request.ResourceTags);
+                SetTags("s3:buckettag/", "s3:BucketTag/", request.ResourceTags);
             }
         }
 
-        if (Carries("s3:ExistingObjectTag/k"))
+        if (!request.ObjectTags.IsEmpty && Carries("s3:ExistingObjectTag/k"))
         {
-            SetTags("s3:ExistingObjectTag/", request.ObjectTags);
+            SetTags("s3:existingobjecttag/", "s3:ExistingObjectTag/", request.ObjectTags);
         }
 
         if (!request.RequestTags.IsEmpty)
         {
-            SetTags("aws:RequestTag/", request.RequestTags);
-            Set("aws:TagKeys", [.. request.RequestTags.Keys.Order(StringComparer.Ordinal)]);
+            SetTags("aws:requesttag/", "aws:RequestTag/", request.RequestTags);
+            Set("aws:tagkeys", "aws:TagKeys", [.. request.RequestTags.Keys.Order(StringComparer.Ordinal)]);
         }
 
         if (principal.Account is { } callerAccount && Carries("kms:CallerAccount"))
         {
-            Set("kms:CallerAccount", callerAccount);
+            Set("kms:calleraccount", "kms:CallerAccount", [callerAccount]);
         }
 
-        if (principal.Kind != IamPrincipalKind.Anonymous)
+        var viaService = false;
+        if (!request.Context.IsEmpty)
         {
-            var viaService = request.Context.Keys.Any(k => k.Equals("kms:ViaService", StringComparison.OrdinalIgnoreCase) || k.Equals("aws:CalledVia", StringComparison.OrdinalIgnoreCase));
-            Set("aws:ViaAWSService", viaService ? "true" : "false");
+            // Named keys replace derived ones; of two named keys that differ only in case, the first in ordinal order is kept.
+            var named = new Dictionary<string, ContextEntry>(StringComparer.Ordinal);
+            foreach (var (key, values) in request.Context)
+            {
+                var lower = key.ToLowerInvariant();
+                viaService |= lower is "kms:viaservice" or "aws:calledvia";
+                if (!named.TryGetValue(lower, out var other) || string.CompareOrdinal(key, other.Key) < 0)
+                {
+                    named[lower] = new ContextEntry(key, [.. values]);
+                }
+            }
+
+            foreach (var (lower, entry) in named)
+            {
+                entries[lower] = entry;
+            }
         }
 
-        foreach (var entry in request.Context.OrderBy(e => e.Key, StringComparer.Ordinal))
+        if (principal.Kind != IamPrincipalKind.Anonymous && !entries.ContainsKey("aws:viaawsservice"))
         {
-            Set(entry.Key, [.. entry.Value]);
+            Set("aws:viaawsservice", "aws:ViaAWSService", [viaService ? True : False]);
         }
 
         return new IamRequestContext(entries);
+    }
+
+    private const string True = "true";
+    private const string False = "false";
+
+    /// <summary>The time keys' values; a batch of requests shares one time, so the last one is kept per thread.</summary>
+    private static class TimeValues
+    {
+        [ThreadStatic]
+        private static (DateTimeOffset Time, string[] Current, string[] Epoch)? t_last;
+
+        public static (string[] Current, string[] Epoch) Of(DateTimeOffset time)
+        {
+            if (t_last is { } last && last.Time == time)
+            {
+                return (last.Current, last.Epoch);
+            }
+
+            var utc = time.ToUniversalTime();
+            string[] current = [utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)];
+            string[] epoch = [utc.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)];
+            t_last = (time, current, epoch);
+            return (current, epoch);
+        }
     }
 }

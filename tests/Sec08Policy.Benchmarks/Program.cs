@@ -13,7 +13,8 @@ namespace Sec08Policy.Benchmarks;
 /// the figures; <c>--generate KIND N FILE [--seed S]</c> writes a generated input (see <see cref="InputTool"/>);
 /// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds;
 /// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>);
-/// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>); any other
+/// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>);
+/// <c>--iam-quick</c> times the IAM decision benchmarks with a stopwatch (see <see cref="IamDecisionBenchmarks"/>); any other
 /// arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
 /// </summary>
 public static class Program
@@ -43,6 +44,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--replay-server")
         {
             return CollectBench.Serve(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--iam-quick")
+        {
+            return IamDecisionBenchmarks.Quick();
         }
 
         if (args.Length > 0 && args[0] == "--check-inputs")

@@ -28,7 +28,7 @@ internal sealed class ActionPlan
     /// <summary>Whether RCPs can restrict the action: only the services the catalogue lists take part.</summary>
     public bool ResourceControlApplies { get; }
 
-    /// <summary>Selects the statements for <paramref name="action"/> (lower-cased).</summary>
+    /// <summary>Selects the statements for <paramref name="action"/> (any case).</summary>
     public static ActionPlan Build(string action, IamPolicySet set)
     {
         IamStatement[] For(IEnumerable<IamPolicyDocument?> documents) =>

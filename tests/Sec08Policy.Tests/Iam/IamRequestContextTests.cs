@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Iam;
 using static Sec08Policy.Tests.Iam.Iam;
@@ -120,6 +121,29 @@ public class IamRequestContextTests
         Assert.That(Values(request, "aws:ViaAWSService"), Is.EqualTo(new[] { "true" }));
         Assert.That(Values(Request(), "aws:ViaAWSService"), Is.EqualTo(new[] { "false" }));
     }
+
+    [Test]
+    public void NamedContextKeys_OverrideDerivedOnesWhateverTheirCase()
+    {
+        var context = ImmutableDictionary<string, ImmutableArray<string>>.Empty
+            .Add("AWS:PRINCIPALARN", ["arn:aws:iam::111122223333:role/Other"])
+            .Add("aws:sourceip", ["203.0.113.7"])
+            .Add("aws:SourceIp", ["198.51.100.1"]);
+        var request = new IamRequest { Principal = IamPrincipal.Parse(Role), Action = "s3:GetObject", Context = context };
+        Assert.That(Values(request, "aws:PrincipalArn"), Is.EqualTo(new[] { "arn:aws:iam::111122223333:role/Other" }));
+        Assert.That(Values(request, "aws:SourceIp"), Is.EqualTo(new[] { "198.51.100.1" }), "of two spellings, the first in ordinal order");
+    }
+
+    [TestCase("lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:111122223333:function:orders", "function")]
+    [TestCase("lambda:InvokeFunction", "arn:aws:lambda:eu-west-1:111122223333:function:orders:live", "function")]
+    [TestCase("logs:PutLogEvents", "arn:aws:logs:eu-west-1:111122223333:log-group:/aws/lambda/orders:log-stream:2026/10/01", "log-stream")]
+    [TestCase("ec2:AttachVolume", "arn:aws:ec2:eu-west-1:111122223333:volume/vol-0abc", "volume")]
+    [TestCase("ec2:AttachVolume", "arn:aws:ec2:eu-west-1:111122223333:instance/i-0abc", "instance")]
+    [TestCase("ec2:AttachVolume", "arn:aws:ec2:eu-west-1:111122223333:snapshot/snap-0abc", null)]
+    [TestCase("s3:GetObject", "arn:aws:s3:eu-west-1:111122223333:accesspoint/ap/object/key", "accesspointobject")]
+    [TestCase("s3:GetObject", "arn:aws:s3:::bucket", null)]
+    public void ResourceType_IsTheMostSpecificPatternTheArnFits(string action, string resource, string? type) =>
+        Assert.That(Request(action: action, resource: resource).ResourceType?.Type.Name, Is.EqualTo(type));
 
     [TestCase("arn:aws:s3:::data-bucket/x", null, Account)]
     [TestCase("arn:aws:s3:::data-bucket/x", OtherAccount, OtherAccount)]
