@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
 using Sec08Policy.Benchmarks.Generators;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Resources;
@@ -53,18 +50,4 @@ public class EvaluationBenchmarks
     }
 
     private void Count(Finding finding) => _findings++;
-
-    private sealed class SingleCoreConfig : ManualConfig
-    {
-        public SingleCoreConfig() => AddJob(Job.Default
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(5)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithAffinity(1)
-            .WithGcConcurrent(false)
-            .WithGcServer(false));
-    }
 }

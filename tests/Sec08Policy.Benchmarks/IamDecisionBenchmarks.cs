@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Sec08Policy.Engine.Iam;
 
 namespace Sec08Policy.Benchmarks;
@@ -213,18 +211,5 @@ public class IamDecisionBenchmarks
             Region = "eu-west-1",
             S3BucketAbac = Abac,
         };
-    }
-
-    private sealed class SingleCoreConfig : ManualConfig
-    {
-        public SingleCoreConfig() => AddJob(Job.Default
-            .WithLaunchCount(1)
-            .WithWarmupCount(2)
-            .WithIterationCount(5)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithAffinity(1)
-            .WithGcConcurrent(false)
-            .WithGcServer(false));
     }
 }

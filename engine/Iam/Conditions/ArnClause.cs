@@ -13,10 +13,7 @@ internal sealed class ArnClause(ConditionOperator op, string key, PolicyText[] v
         var request = entry.Values[index];
         foreach (var value in values)
         {
-            var match = value.Constant is { } constant
-                ? ArnMatch.IsMatch(constant, value.LiteralMask, request)
-                : RenderBuffer.TryRender(value, context, out var chars, out var literal) && ArnMatch.IsMatch(chars, literal, request);
-            if (match)
+            if (ArnMatch.IsMatch(value, context, request))
             {
                 return true;
             }

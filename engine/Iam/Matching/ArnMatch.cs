@@ -1,4 +1,5 @@
 using Sec08Policy.Engine.Catalog;
+using Sec08Policy.Engine.Iam.Text;
 
 namespace Sec08Policy.Engine.Iam.Matching;
 
@@ -11,6 +12,12 @@ namespace Sec08Policy.Engine.Iam.Matching;
 internal static class ArnMatch
 {
     public const int Components = 6;
+
+    /// <summary>Whether <paramref name="arn"/> matches a policy's pattern, rendered with the request's variables; one that does not resolve matches nothing.</summary>
+    public static bool IsMatch(PolicyText pattern, IamRequestContext context, string arn) =>
+        pattern.Constant is { } constant
+            ? IsMatch(constant, pattern.LiteralMask, arn)
+            : RenderBuffer.TryRender(pattern, context, out var chars, out var literal) && IsMatch(chars, literal, arn);
 
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> literal, ReadOnlySpan<char> arn)
     {

@@ -27,10 +27,7 @@ internal sealed class ResourceList
 
         foreach (var pattern in _patterns)
         {
-            var match = pattern.Constant is { } constant
-                ? ArnMatch.IsMatch(constant, pattern.LiteralMask, resource)
-                : RenderBuffer.TryRender(pattern, context, out var chars, out var literal) && ArnMatch.IsMatch(chars, literal, resource);
-            if (match)
+            if (ArnMatch.IsMatch(pattern, context, resource))
             {
                 return true;
             }
