@@ -14,7 +14,7 @@ namespace Sec08Policy.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] s_formats = ["text", "json", "sarif", "junit", "markdown", "html"];
+    private static readonly string[] s_formats = ["text", "json", "sarif", "junit", "markdown", "html", "json-v1"];
     private static readonly string[] s_severities = ["info", "low", "medium", "high", "critical", "none"];
 
     public static Command Create(CliContext context)
@@ -23,7 +23,7 @@ internal static class EvalCommand
         var input = new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true };
         var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed, through the AWS SDK (see `sec08 collect`)" };
         var live = new LiveOptions();
-        var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html" };
+        var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html; json-v1 for the previous release's JSON (sec08-eval/1)" };
         format.AcceptOnlyFromAmong(s_formats);
         var output = new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" };
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 when a failure has at least this severity (none: never)", DefaultValueFactory = _ => "info" };
@@ -116,7 +116,7 @@ internal static class EvalCommand
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {
-            var kind = Enum.Parse<ReportFormat>(formats[i], ignoreCase: true);
+            var kind = formats[i] == "json-v1" ? ReportFormat.JsonV1 : Enum.Parse<ReportFormat>(formats[i], ignoreCase: true);
             if (i < request.Outputs.Length)
             {
                 try

@@ -3,7 +3,11 @@ using Sec08Policy.Engine.Evaluation;
 
 namespace Sec08Policy.Engine.Reporting;
 
-/// <summary>Machine-readable results, format <c>sec08-eval/1</c> (docs/eval-json.md): summary, KPIs, every applicable finding.</summary>
+/// <summary>
+/// The JSON report of the previous release, format <c>sec08-eval/1</c> (docs/eval.md), written by
+/// <c>--format json-v1</c> for one release: summary, KPIs, compliance scores, every applicable finding with its rule and
+/// resource in full.
+/// </summary>
 public static class JsonReporter
 {
     public const string Format = "sec08-eval/1";
@@ -133,7 +137,11 @@ public static class JsonReporter
     }
 
     /// <summary>Per framework, each control with its resource counts, and the share of assessed controls fully passing.</summary>
-    internal static void WriteCompliance(Utf8JsonWriter json, IEnumerable<FrameworkScore> frameworks)
+    internal static void WriteCompliance(Utf8JsonWriter json, IEnumerable<FrameworkScore> frameworks) =>
+        WriteCompliance(json, frameworks, control => WriteControl(json, control, ruleIndex: null));
+
+    /// <summary>The same, each control written by <paramref name="writeControl"/>.</summary>
+    internal static void WriteCompliance(Utf8JsonWriter json, IEnumerable<FrameworkScore> frameworks, Action<ControlScore> writeControl)
     {
         json.WriteStartArray("compliance");
         foreach (var framework in frameworks)
@@ -148,17 +156,7 @@ public static class JsonReporter
             json.WriteStartArray("controls");
             foreach (var control in framework.Controls)
             {
-                json.WriteStartObject();
-                json.WriteString("control", control.Control);
-                json.WriteStartArray("rules");
-                foreach (var rule in control.Rules)
-                {
-                    json.WriteStringValue(rule);
-                }
-
-                json.WriteEndArray();
-                WriteControlCounts(json, control);
-                json.WriteEndObject();
+                writeControl(control);
             }
 
             json.WriteEndArray();
@@ -166,6 +164,29 @@ public static class JsonReporter
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>A control, its rules by ID or, when <paramref name="ruleIndex"/> is given, by index into the report's rule table, and its counts.</summary>
+    internal static void WriteControl(Utf8JsonWriter json, ControlScore control, IReadOnlyDictionary<string, int>? ruleIndex)
+    {
+        json.WriteStartObject();
+        json.WriteString("control", control.Control);
+        json.WriteStartArray("rules");
+        foreach (var rule in control.Rules)
+        {
+            if (ruleIndex is null)
+            {
+                json.WriteStringValue(rule);
+            }
+            else
+            {
+                json.WriteNumberValue(ruleIndex[rule]);
+            }
+        }
+
+        json.WriteEndArray();
+        WriteControlCounts(json, control);
+        json.WriteEndObject();
     }
 
     private static void WriteLevel(Utf8JsonWriter json, string name, LevelKpis level)

@@ -13,6 +13,9 @@ public static class Reporter
         switch (format)
         {
             case ReportFormat.Json:
+                CompactJsonReporter.Write(result, output);
+                break;
+            case ReportFormat.JsonV1:
                 JsonReporter.Write(result, output);
                 break;
             case ReportFormat.Sarif:

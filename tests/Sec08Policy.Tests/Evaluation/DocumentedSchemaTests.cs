@@ -45,6 +45,14 @@ public class DocumentedSchemaTests
     }
 
     [Test]
+    public void EvalJsonV1_MatchesDocsEvalV1Schema()
+    {
+        var run = CliRunner.Invoke("eval", "--policy", "policies", "--input", "examples", "--format", "json-v1");
+
+        AssertValid("eval-1.schema.json", run.Out);
+    }
+
+    [Test]
     public void Inventory_WrittenFromEveryInputKind_MatchesDocsInventorySchema()
     {
         foreach (var file in new[] { "template.yaml", "plan.json", "config-snapshot.json", "inventory.json" })

@@ -11,8 +11,8 @@ public class EvalCommandTests
     private static readonly string[] s_example = ["eval", "--policy", "policies", "--input", "examples"];
 
     public static IEnumerable<TestCaseData> Formats() =>
-        new[] { ("text", "txt"), ("json", "json"), ("sarif", "sarif"), ("junit", "xml"), ("markdown", "md") }
-            .Select(f => new TestCaseData(f.Item1, f.Item2).SetName("Eval_Example_" + f.Item1));
+        new[] { ("text", "txt"), ("json", "json"), ("sarif", "sarif"), ("junit", "xml"), ("markdown", "md"), ("json-v1", "v1.json") }
+            .Select(f => new TestCaseData(f.Item1, f.Item2).SetName("Eval_Example_" + f.Item1.Replace("-", "_", StringComparison.Ordinal)));
 
     [TestCaseSource(nameof(Formats))]
     public void Eval_Example_MatchesGolden(string format, string extension)
