@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Sec08Policy.Cli.Commands;
 
 namespace Sec08Policy.Cli;
@@ -8,9 +9,10 @@ public static class CliApplication
 {
     public static int Run(string[] args, CliContext context)
     {
+        var check = CheckCommand.Create(context);
         var root = new RootCommand("sec08: compile data-protection policies (AWS SEC08) into IAM, KMS and SCP documents, and check resources against them")
         {
-            CheckCommand.Create(context),
+            check,
             FormatCommand.Create(context),
             BuildCommand.Create(context),
             InspectCommand.Create(context),
@@ -32,6 +34,11 @@ public static class CliApplication
 
                 context.Error.Write("run `sec08 --help` for usage\n");
                 return ExitCodes.UsageOrInput;
+            }
+
+            if (parse.Action is HelpAction)
+            {
+                CheckCommand.DescribeCatalogue(check, context);
             }
 
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });

@@ -8,20 +8,19 @@ namespace Sec08Policy.Cli.Commands;
 /// <summary><c>sec08 check PATH... [--format human|json]</c>: report every problem in the policy files.</summary>
 internal static class CheckCommand
 {
+    private const string Summary = "Report syntax and semantic problems in policy files, with file, line, column and a fix hint.\n";
+
+    private const string ExitCodesText = "Exit codes: 0 clean or warnings only, 2 errors in policy source, 3 usage or unreadable files.";
+
     public static Command Create(CliContext context)
     {
-        var catalog = IamCatalog.Default;
-        var age = context.Today.DayNumber - catalog.DataDate.DayNumber;
         var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "human" };
         format.AcceptOnlyFromAmong("human", "json");
 
-        var command = new Command(
-            "check",
-            "Report syntax and semantic problems in policy files, with file, line, column and a fix hint.\n"
-            + string.Create(CultureInfo.InvariantCulture, $"Actions and condition keys are checked against the IAM catalogue from {catalog.SourceVersion}, ")
-            + string.Create(CultureInfo.InvariantCulture, $"data of {catalog.DataDate:yyyy-MM-dd} ({age} days old); regenerate it with scripts/iam-catalog.\n")
-            + "Exit codes: 0 clean or warnings only, 2 errors in policy source, 3 usage or unreadable files.")
+        // What the help adds about the IAM catalogue is written when help is shown (DescribeCatalogue): reading the
+        // catalogue costs every other command line its start-up time.
+        var command = new Command("check", Summary + ExitCodesText)
         {
             paths,
             format,
@@ -29,6 +28,17 @@ internal static class CheckCommand
 
         command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, context));
         return command;
+    }
+
+    /// <summary>Adds to the command's help which IAM catalogue names are checked against, and how old it is.</summary>
+    public static void DescribeCatalogue(Command command, CliContext context)
+    {
+        var catalog = IamCatalog.Default;
+        var age = context.Today.DayNumber - catalog.DataDate.DayNumber;
+        command.Description = Summary
+            + string.Create(CultureInfo.InvariantCulture, $"Actions and condition keys are checked against the IAM catalogue from {catalog.SourceVersion}, ")
+            + string.Create(CultureInfo.InvariantCulture, $"data of {catalog.DataDate:yyyy-MM-dd} ({age} days old); regenerate it with scripts/iam-catalog.\n")
+            + ExitCodesText;
     }
 
     private static int Run(string[] paths, string format, CliContext context)
