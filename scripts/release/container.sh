@@ -4,7 +4,7 @@
 #
 #   scripts/release/container.sh [BINARY]   (default: out/release/sec08-<rid>/sec08, as publish-aot.sh leaves it;
 #                                            built first when missing)
-#   -> image localhost/sec08:<version>, also saved as out/release/sec08-<version>-image-<rid>.tar (OCI archive,
+#   -> image localhost/sec08:<version> (and :latest), also saved as out/release/sec08-<version>-image-<rid>.tar (OCI archive,
 #      `podman load -i` or `docker load -i` it)
 #
 # The image is FROM scratch: the binary, the C library and OpenSSL libraries it loads, the CA certificates and an
@@ -30,8 +30,10 @@ if [ -z "$ENGINE" ]; then
     fi
 fi
 ENGINE_CMD=("$ENGINE")
-# vfs storage works wherever podman does (overlay needs kernel and file system support); the image is small.
-[ "$ENGINE" = podman ] && ENGINE_CMD+=(--storage-driver vfs)
+# Where podman's default storage (overlay) cannot work, vfs does (it copies layers; this image has one, small).
+if [ "$ENGINE" = podman ] && ! podman info >/dev/null 2>&1; then
+    ENGINE_CMD+=(--storage-driver vfs)
+fi
 
 # --- stage the root file system --------------------------------------------------------------------------------
 STAGE="$OUT/container-$RID"
@@ -64,7 +66,7 @@ echo "staged $(find "$ROOTFS" -type f | wc -l) files, $(du -sh "$ROOTFS" | cut -
 
 # --- build ----------------------------------------------------------------------------------------------------
 echo "building $IMAGE with $ENGINE ..." >&2
-"${ENGINE_CMD[@]}" build --build-arg VERSION="$VERSION" -t "$IMAGE" -f "$STAGE/Containerfile" "$STAGE" >"$OUT/container-build.log" 2>&1 \
+"${ENGINE_CMD[@]}" build --build-arg VERSION="$VERSION" -t "$IMAGE" -t localhost/sec08:latest -f "$STAGE/Containerfile" "$STAGE" >"$OUT/container-build.log" 2>&1 \
     || { cat "$OUT/container-build.log" >&2; exit 1; }
 rm -f "$ARCHIVE"
 if [ "$ENGINE" = podman ]; then
