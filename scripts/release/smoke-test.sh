@@ -76,8 +76,10 @@ EXPECT_EXIT=0 check "check --help" check --help
 EXPECT_EXIT=1 check "README: eval --policy policies --input examples" eval --policy policies --input examples
 EXPECT_EXIT=0 check "check policies/" check policies/
 EXPECT_EXIT=0 check "check policies/ --format json" check policies/ --format json
-EXPECT_EXIT=2 check "check (malformed policies)" check tests/Sec08Policy.Tests/Cases/malformed
-EXPECT_EXIT=2 check "check --format json (malformed policies)" check tests/Sec08Policy.Tests/Cases/malformed --format json
+EXPECT_EXIT=2 check "check (a policy with an error)" check tests/Sec08Policy.Tests/Cases/binding/SP2003-unknown-level.sec08
+# The malformed cases include files that cannot be read as text (exit 3), besides syntax errors.
+EXPECT_EXIT=3 check "check (malformed policies)" check tests/Sec08Policy.Tests/Cases/malformed
+EXPECT_EXIT=3 check "check --format json (malformed policies)" check tests/Sec08Policy.Tests/Cases/malformed --format json
 EXPECT_EXIT=0 check "fmt --check policies" fmt --check policies
 EXPECT_EXIT=0 check "build policies/ -o DIR" build policies/ -o "{out}/build"
 EXPECT_EXIT=0 check "inspect examples" inspect examples
