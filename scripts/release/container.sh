@@ -53,7 +53,7 @@ for name in libssl.so.3 libcrypto.so.3 libssl.so.1.1 libcrypto.so.1.1; do
     path="$(ldconfig -p | awk -v n="$name" '$1 == n && /x86-64|AArch64/ { print $NF; exit }')"
     [ -n "$path" ] && add "$path" 0755
 done
-ls "$ROOTFS"/{lib,usr/lib}/*/libssl.so.* >/dev/null 2>&1 || { echo "OpenSSL (libssl) not found on this machine: apt-get install libssl3" >&2; exit 1; }
+[ -n "$(find "$ROOTFS" -name 'libssl.so.*' -print -quit)" ] || { echo "OpenSSL (libssl) not found on this machine: apt-get install libssl3" >&2; exit 1; }
 [ -f /etc/ssl/certs/ca-certificates.crt ] || apt_install ca-certificates
 add /etc/ssl/certs/ca-certificates.crt 0644
 printf 'root:x:0:0:root:/root:/sbin/nologin\nsec08:x:10001:10001:sec08:/home/sec08:/sbin/nologin\n' >"$ROOTFS/etc/passwd"
@@ -148,7 +148,7 @@ if command -v openssl >/dev/null; then
     openssl s_server -quiet -accept "127.0.0.1:$port" -cert "$STAGE/tls.crt" -key "$STAGE/tls.key" -www >/dev/null 2>&1 &
     tls_server=$!
     sleep 1
-    collect=(collect --region eu-west-1 --endpoint-url "https://127.0.0.1:$port" --timeout 10 --retries 0 -o /tmp/inventory.json)
+    collect=(collect --region eu-west-1 --endpoint-url "https://127.0.0.1:$port" --timeout 5 --retries 0 -o /tmp/inventory.json)
     aws_env=(-e AWS_ACCESS_KEY_ID=AKIDSMOKETEST -e AWS_SECRET_ACCESS_KEY=smoke-test)
     set +e
     in_image --network host "${aws_env[@]}" "$IMAGE" "${collect[@]}" >"$STAGE/tls-untrusted.txt" 2>&1
