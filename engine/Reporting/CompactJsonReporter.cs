@@ -37,16 +37,7 @@ public static class CompactJsonReporter
         }
 
         json.WriteEndArray();
-        json.WriteStartObject("summary");
-        json.WriteNumber("resources", result.Resources.Count);
-        json.WriteNumber("rules", result.Policy.Rules.Length);
-        foreach (var verdict in new[] { Verdict.Fail, Verdict.Unknown, Verdict.Waived, Verdict.Pass })
-        {
-            json.WriteNumber(ReportOrder.Verdict(verdict), result.Count(verdict));
-        }
-
-        json.WriteNumber("not-applicable", result.NotApplicable);
-        json.WriteEndObject();
+        JsonReporter.WriteSummary(json, result);
         JsonReporter.WriteKpis(json, result.Kpis);
         using (var line = new Line())
         {

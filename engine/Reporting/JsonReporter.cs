@@ -18,16 +18,7 @@ public static class JsonReporter
         json.WriteString("format", Format);
         json.WriteString("policy", result.Policy.Name);
         json.WriteString("date", result.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteStartObject("summary");
-        json.WriteNumber("resources", result.Resources.Count);
-        json.WriteNumber("rules", result.Policy.Rules.Length);
-        foreach (var verdict in new[] { Verdict.Fail, Verdict.Unknown, Verdict.Waived, Verdict.Pass })
-        {
-            json.WriteNumber(ReportOrder.Verdict(verdict), result.Count(verdict));
-        }
-
-        json.WriteNumber("not-applicable", result.NotApplicable);
-        json.WriteEndObject();
+        WriteSummary(json, result);
         WriteKpis(json, result.Kpis);
         WriteCompliance(json, result.Compliance);
         json.WriteStartArray("findings");
@@ -113,6 +104,21 @@ public static class JsonReporter
         Verdict.Waived => Names.Waived,
         _ => JsonEncodedText.Encode(ReportOrder.Verdict(verdict), JsonOutput.Options.Encoder),
     };
+
+    /// <summary>The counts: resources, rules, and (rule, resource) pairs by verdict.</summary>
+    internal static void WriteSummary(Utf8JsonWriter json, EvaluationResult result)
+    {
+        json.WriteStartObject("summary");
+        json.WriteNumber("resources", result.Resources.Count);
+        json.WriteNumber("rules", result.Policy.Rules.Length);
+        foreach (var verdict in new[] { Verdict.Fail, Verdict.Unknown, Verdict.Waived, Verdict.Pass })
+        {
+            json.WriteNumber(ReportOrder.Verdict(verdict), result.Count(verdict));
+        }
+
+        json.WriteNumber("not-applicable", result.NotApplicable);
+        json.WriteEndObject();
+    }
 
     internal static void WriteKpis(Utf8JsonWriter json, Kpis kpis)
     {
