@@ -28,7 +28,7 @@ command -v hyperfine >/dev/null || { command -v apt-get >/dev/null && apt_instal
 measure() {
     local label="$1" target="$2"
     shift 2
-    local median min max
+    local median min max cpu=""
     if command -v hyperfine >/dev/null; then
         local json="$OUT/startup-hyperfine.json" quoted
         printf -v quoted '%q ' "$@"
@@ -37,6 +37,11 @@ measure() {
         min=$(sed -n 's/.*"min": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
         max=$(sed -n 's/.*"max": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
         read -r median min max < <(awk -v a="$median" -v b="$min" -v c="$max" 'BEGIN { printf "%.1f %.1f %.1f\n", a * 1000, b * 1000, c * 1000 }')
+        # CPU time says more than wall time when other work shares the cores.
+        local user system
+        user=$(sed -n 's/.*"user": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
+        system=$(sed -n 's/.*"system": *\([0-9.e-]*\).*/\1/p' "$json" | head -1)
+        cpu=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "; CPU (user + system) %.1f ms on average", (u + s) * 1000 }')
     else
         local times=() i start end
         for i in 1 2 3; do "$@" >/dev/null 2>&1 || true; done
@@ -50,7 +55,7 @@ measure() {
     fi
     local verdict=""
     [ -n "$target" ] && verdict=", target < $target ms: $(awk -v m="$median" -v t="$target" 'BEGIN { print (m < t ? "met" : "MISSED") }')"
-    echo "$label: median $median ms (min $min, max $max; $RUNS runs)$verdict"
+    echo "$label: median $median ms (min $min, max $max; $RUNS runs$cpu)$verdict"
 }
 
 cd "$ROOT"
