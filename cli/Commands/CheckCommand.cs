@@ -18,8 +18,8 @@ internal static class CheckCommand
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "human" };
         format.AcceptOnlyFromAmong("human", "json");
 
-        // What the help adds about the IAM catalogue is written when help is shown (DescribeCatalogue): reading the
-        // catalogue costs every other command line its start-up time.
+        // The help's lines about the IAM catalogue are added when help is shown (DescribeCatalogue): reading the
+        // catalogue here would slow the start of every command line.
         var command = new Command("check", Summary + ExitCodesText)
         {
             paths,
