@@ -21,6 +21,10 @@ REFERENCE=(dotnet "$OUT/build-fd/bin/Sec08Policy.Cli/release/sec08.dll")
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
+# Help shows the executable's name: run the binary under its released name, wherever it was given from.
+mkdir -p "$WORK/bin"
+cp "$BINARY" "$WORK/bin/$(exe_name "$RID")"
+BINARY="$WORK/bin/$(exe_name "$RID")"
 passed=0
 failed=0
 
@@ -70,7 +74,8 @@ check() {
 }
 
 MALFORMED=tests/Sec08Policy.Tests/Cases/inputs/malformed
-EXPECT_EXIT=0 check "--version" --version
+# The version names the commit built: a binary published before the last commit fails here, as it should.
+EXPECT_EXIT=0 check "--version (the same version and commit)" --version
 EXPECT_EXIT=0 check "--help" --help
 EXPECT_EXIT=0 check "check --help" check --help
 EXPECT_EXIT=1 check "README: eval --policy policies --input examples" eval --policy policies --input examples
