@@ -91,7 +91,7 @@ EXPECT_EXIT=0 check "inspect examples" inspect examples
 EXPECT_EXIT=0 check "inspect --format inventory" inspect examples/cloudformation/data-platform.yaml --format inventory
 EXPECT_EXIT=3 check "inspect (truncated JSON)" inspect "$MALFORMED/truncated.json"
 EXPECT_EXIT=3 check "inspect (YAML syntax error)" inspect "$MALFORMED/yaml-syntax-error.yaml"
-for format in text json json-v1 sarif junit markdown; do
+for format in text json json-v1 sarif junit markdown html; do
     EXPECT_EXIT=1 check "eval --format $format" eval --policy policies --input examples --format "$format"
 done
 EXPECT_EXIT=1 check "eval: SARIF and JUnit files in one run" eval --policy policies --input examples --format sarif -o "{out}/report.sarif" --format junit -o "{out}/report.xml"
@@ -99,6 +99,10 @@ EXPECT_EXIT=0 check "eval --fail-on none" eval --policy policies --input example
 EXPECT_EXIT=1 check "eval --fail-on none --fail-on-unknown" eval --policy policies --input examples --fail-on none --fail-on-unknown
 EXPECT_EXIT=3 check "eval (missing input)" eval --policy policies --input examples missing.json
 EXPECT_EXIT=3 check "eval (unknown command)" frobnicate
+# The policy tests (YAML test files, every input form inline) and the scaffold (policies and templates embedded in
+# the binary).
+EXPECT_EXIT=0 check "test policies library --min-coverage 100" test policies library --min-coverage 100
+EXPECT_EXIT=0 check "init DIR --pack pci-dss --pack gdpr" init "{out}/my-policy" --pack pci-dss --pack gdpr
 
 if [ "${SEC08_SMOKE_COLLECT:-1}" = "1" ]; then
     echo "building the replay server (tests/Sec08Policy.Benchmarks, Release) ..." >&2
