@@ -27,7 +27,7 @@ public static class CompactJsonReporter
         WriteFiles(json, tables.Files);
         WriteRules(json, tables.Rules);
         WriteWaivers(json, tables.Waivers, result.Today);
-        json.WriteStartArray(Names.Resources);
+        json.WriteStartArray(JsonNames.Resources);
         using (var line = new ResourceLine(json, tables))
         {
             foreach (var finding in ReportOrder.Sorted(result.Findings))
@@ -218,40 +218,40 @@ public static class CompactJsonReporter
         private void WriteResource(Utf8JsonWriter json, Resource resource)
         {
             json.WriteStartObject();
-            json.WriteString(Names.Id, resource.Id);
-            json.WriteString(Names.Type, resource.Type);
+            json.WriteString(JsonNames.Id, resource.Id);
+            json.WriteString(JsonNames.Type, resource.Type);
             if (resource.Arn is { IsKnown: true, Value: { } arn })
             {
-                json.WriteString(Names.Arn, arn);
+                json.WriteString(JsonNames.Arn, arn);
             }
 
-            json.WriteNumber(Names.File, _tables.FileIndex[resource.Position.File]);
-            json.WriteNumber(Names.Line, resource.Position.Line);
-            json.WriteNumber(Names.Column, resource.Position.Column);
-            json.WriteString(Names.Pointer, resource.Position.Pointer);
+            json.WriteNumber(JsonNames.File, _tables.FileIndex[resource.Position.File]);
+            json.WriteNumber(JsonNames.Line, resource.Position.Line);
+            json.WriteNumber(JsonNames.Column, resource.Position.Column);
+            json.WriteString(JsonNames.Pointer, resource.Position.Pointer);
             if (_classification is { } level)
             {
-                json.WriteString(Names.Classification, level);
+                json.WriteString(JsonNames.Classification, level);
             }
 
-            json.WriteStartArray(Names.Passed);
+            json.WriteStartArray(JsonNames.Passed);
             foreach (var rule in _passed)
             {
                 json.WriteNumberValue(rule);
             }
 
             json.WriteEndArray();
-            json.WriteStartArray(Names.Findings);
+            json.WriteStartArray(JsonNames.Findings);
             foreach (var finding in _others)
             {
                 json.WriteStartObject();
-                json.WriteNumber(Names.Rule, _tables.RuleIndex[finding.Rule]);
-                json.WriteString(Names.Verdict, VerdictText(finding.Verdict));
-                json.WriteString(Names.Reason, finding.Reason);
+                json.WriteNumber(JsonNames.Rule, _tables.RuleIndex[finding.Rule]);
+                json.WriteString(JsonNames.Verdict, VerdictText(finding.Verdict));
+                json.WriteString(JsonNames.Reason, finding.Reason);
 
                 if (finding.Waiver is { } waiver)
                 {
-                    json.WriteNumber(Names.Waiver, _tables.WaiverIndex[waiver]);
+                    json.WriteNumber(JsonNames.Waiver, _tables.WaiverIndex[waiver]);
                 }
 
                 json.WriteEndObject();
@@ -263,9 +263,9 @@ public static class CompactJsonReporter
 
         private static JsonEncodedText VerdictText(Verdict verdict) => verdict switch
         {
-            Verdict.Fail => Names.Fail,
-            Verdict.Unknown => Names.Unknown,
-            Verdict.Waived => Names.Waived,
+            Verdict.Fail => JsonNames.Fail,
+            Verdict.Unknown => JsonNames.Unknown,
+            Verdict.Waived => JsonNames.Waived,
             _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "passes are listed by rule; not-applicable pairs are not listed"),
         };
     }
@@ -301,28 +301,5 @@ public static class CompactJsonReporter
         }
 
         public void Dispose() => _line.Dispose();
-    }
-
-    /// <summary>Property names and fixed values, escaped once.</summary>
-    private static class Names
-    {
-        public static readonly JsonEncodedText Resources = JsonEncodedText.Encode("resources");
-        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText Arn = JsonEncodedText.Encode("arn");
-        public static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
-        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
-        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
-        public static readonly JsonEncodedText Pointer = JsonEncodedText.Encode("pointer");
-        public static readonly JsonEncodedText Classification = JsonEncodedText.Encode("classification");
-        public static readonly JsonEncodedText Passed = JsonEncodedText.Encode("passed");
-        public static readonly JsonEncodedText Findings = JsonEncodedText.Encode("findings");
-        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
-        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
-        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
-        public static readonly JsonEncodedText Waiver = JsonEncodedText.Encode("waiver");
-        public static readonly JsonEncodedText Fail = JsonEncodedText.Encode("fail");
-        public static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
-        public static readonly JsonEncodedText Waived = JsonEncodedText.Encode("waived");
     }
 }

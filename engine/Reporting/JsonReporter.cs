@@ -38,37 +38,37 @@ public static class JsonReporter
         var rule = texts.Of(finding.Rule);
         var resource = texts.Of(finding.Resource);
         json.WriteStartObject();
-        json.WriteString(Names.Verdict, VerdictText(finding.Verdict));
-        json.WriteString(Names.Rule, rule.Id);
-        json.WriteString(Names.Requirement, rule.Requirement);
-        json.WriteString(Names.Severity, rule.Severity);
-        WriteText(json, Names.Control, rule.Control);
-        json.WriteStartArray(Names.Compliance);
+        json.WriteString(JsonNames.Verdict, VerdictText(finding.Verdict));
+        json.WriteString(JsonNames.Rule, rule.Id);
+        json.WriteString(JsonNames.Requirement, rule.Requirement);
+        json.WriteString(JsonNames.Severity, rule.Severity);
+        WriteText(json, JsonNames.Control, rule.Control);
+        json.WriteStartArray(JsonNames.Compliance);
         foreach (var reference in rule.Compliance)
         {
             json.WriteStringValue(reference);
         }
 
         json.WriteEndArray();
-        json.WriteString(Names.Message, rule.Message);
-        json.WriteString(Names.Reason, finding.Reason);
-        WriteText(json, Names.Remediation, rule.Remediation);
-        json.WriteString(Names.Classification, finding.Classification);
-        json.WriteStartObject(Names.Resource);
-        json.WriteString(Names.Id, resource.Id);
-        json.WriteString(Names.Type, resource.Type);
-        WriteText(json, Names.Arn, resource.Arn);
-        json.WriteStartObject(Names.Position);
-        json.WriteString(Names.File, resource.File);
-        json.WriteNumber(Names.Line, finding.Resource.Position.Line);
-        json.WriteNumber(Names.Column, finding.Resource.Position.Column);
-        json.WriteString(Names.Pointer, resource.Pointer);
+        json.WriteString(JsonNames.Message, rule.Message);
+        json.WriteString(JsonNames.Reason, finding.Reason);
+        WriteText(json, JsonNames.Remediation, rule.Remediation);
+        json.WriteString(JsonNames.Classification, finding.Classification);
+        json.WriteStartObject(JsonNames.Resource);
+        json.WriteString(JsonNames.Id, resource.Id);
+        json.WriteString(JsonNames.Type, resource.Type);
+        WriteText(json, JsonNames.Arn, resource.Arn);
+        json.WriteStartObject(JsonNames.Position);
+        json.WriteString(JsonNames.File, resource.File);
+        json.WriteNumber(JsonNames.Line, finding.Resource.Position.Line);
+        json.WriteNumber(JsonNames.Column, finding.Resource.Position.Column);
+        json.WriteString(JsonNames.Pointer, resource.Pointer);
         json.WriteEndObject();
         json.WriteEndObject();
-        json.WriteStartObject(Names.PolicyOrigin);
-        json.WriteString(Names.File, rule.OriginFile);
-        json.WriteNumber(Names.Line, finding.Rule.Origin.Line);
-        json.WriteNumber(Names.Column, finding.Rule.Origin.Column);
+        json.WriteStartObject(JsonNames.PolicyOrigin);
+        json.WriteString(JsonNames.File, rule.OriginFile);
+        json.WriteNumber(JsonNames.Line, finding.Rule.Origin.Line);
+        json.WriteNumber(JsonNames.Column, finding.Rule.Origin.Column);
         json.WriteEndObject();
         if (finding.Waiver is { } waiver)
         {
@@ -98,10 +98,10 @@ public static class JsonReporter
 
     private static JsonEncodedText VerdictText(Verdict verdict) => verdict switch
     {
-        Verdict.Pass => Names.Pass,
-        Verdict.Fail => Names.Fail,
-        Verdict.Unknown => Names.Unknown,
-        Verdict.Waived => Names.Waived,
+        Verdict.Pass => JsonNames.Pass,
+        Verdict.Fail => JsonNames.Fail,
+        Verdict.Unknown => JsonNames.Unknown,
+        Verdict.Waived => JsonNames.Waived,
         _ => JsonEncodedText.Encode(ReportOrder.Verdict(verdict), JsonOutput.Options.Encoder),
     };
 
@@ -241,34 +241,5 @@ public static class JsonReporter
         json.WriteNumber("waived", control.Waived);
         json.WriteNumber("passing", control.Passing);
         json.WriteBoolean("fullyPassing", control.FullyPassing);
-    }
-
-    /// <summary>Property names and fixed values, escaped once.</summary>
-    private static class Names
-    {
-        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
-        public static readonly JsonEncodedText Rule = JsonEncodedText.Encode("rule");
-        public static readonly JsonEncodedText Requirement = JsonEncodedText.Encode("requirement");
-        public static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
-        public static readonly JsonEncodedText Control = JsonEncodedText.Encode("control");
-        public static readonly JsonEncodedText Compliance = JsonEncodedText.Encode("compliance");
-        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
-        public static readonly JsonEncodedText Remediation = JsonEncodedText.Encode("remediation");
-        public static readonly JsonEncodedText Classification = JsonEncodedText.Encode("classification");
-        public static readonly JsonEncodedText Resource = JsonEncodedText.Encode("resource");
-        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText Arn = JsonEncodedText.Encode("arn");
-        public static readonly JsonEncodedText Position = JsonEncodedText.Encode("position");
-        public static readonly JsonEncodedText File = JsonEncodedText.Encode("file");
-        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
-        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
-        public static readonly JsonEncodedText Pointer = JsonEncodedText.Encode("pointer");
-        public static readonly JsonEncodedText PolicyOrigin = JsonEncodedText.Encode("policyOrigin");
-        public static readonly JsonEncodedText Pass = JsonEncodedText.Encode("pass");
-        public static readonly JsonEncodedText Fail = JsonEncodedText.Encode("fail");
-        public static readonly JsonEncodedText Unknown = JsonEncodedText.Encode("unknown");
-        public static readonly JsonEncodedText Waived = JsonEncodedText.Encode("waived");
     }
 }
