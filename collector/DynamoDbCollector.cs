@@ -23,7 +23,7 @@ internal static class DynamoDbCollector
         var arn = $"arn:aws:dynamodb:{scope.Region}:{scope.Account}:table/{name}";
         var (described, failure) = await scope.Try("dynamodb:DescribeTable", c => dynamo.DescribeTableAsync(new DescribeTableRequest { TableName = name }, c)).ConfigureAwait(false);
         var (tagged, tagFailure) = await scope.Try("dynamodb:ListTagsOfResource", c => dynamo.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = described?.Table?.TableArn ?? arn }, c)).ConfigureAwait(false);
-        var resource = scope.New("AWS::DynamoDB::Table", ResourceKind.DynamoDbTable, name, described?.Table?.TableArn ?? arn) with
+        var resource = scope.New("AWS::DynamoDB::Table", name, described?.Table?.TableArn ?? arn) with
         {
             Tags = Scope.Tags(tagged?.Tags?.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)), tagFailure),
         };

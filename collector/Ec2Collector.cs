@@ -12,7 +12,7 @@ internal static class Ec2Collector
         var resources = new List<Resource>();
 
         var (byDefault, defaultFailure) = await scope.Try("ec2:GetEbsEncryptionByDefault", c => ec2.GetEbsEncryptionByDefaultAsync(new GetEbsEncryptionByDefaultRequest(), c)).ConfigureAwait(false);
-        resources.Add(scope.New("AWS::EC2::EBSEncryptionByDefault", ResourceKind.EbsEncryptionByDefault, $"ebs-encryption-by-default/{scope.Account}/{scope.Region}", null) with
+        resources.Add(scope.New("AWS::EC2::EBSEncryptionByDefault", $"ebs-encryption-by-default/{scope.Account}/{scope.Region}", null) with
         {
             EbsEncryptionByDefault = byDefault is null ? Fact<bool>.Unknown(defaultFailure!) : Fact<bool>.Known(byDefault.EbsEncryptionByDefault == true),
         });
@@ -22,19 +22,19 @@ internal static class Ec2Collector
             (token, c) => ec2.DescribeVolumesAsync(new DescribeVolumesRequest { NextToken = token, MaxResults = 500 }, c),
             page => page.Volumes,
             page => page.NextToken).ConfigureAwait(false) ?? [];
-        resources.AddRange(volumes.Select(v => Data(scope, "AWS::EC2::Volume", ResourceKind.EbsVolume, v.VolumeId, "volume", v.Encrypted, v.KmsKeyId, v.Tags)));
+        resources.AddRange(volumes.Select(v => Data(scope, "AWS::EC2::Volume", v.VolumeId, "volume", v.Encrypted, v.KmsKeyId, v.Tags)));
 
         var snapshots = await Pages.ReadAll(
             scope, "ebs", "ec2:DescribeSnapshots",
             (token, c) => ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { OwnerIds = ["self"], NextToken = token, MaxResults = 1000 }, c),
             page => page.Snapshots,
             page => page.NextToken).ConfigureAwait(false) ?? [];
-        resources.AddRange(snapshots.Select(s => Data(scope, "AWS::EC2::Snapshot", ResourceKind.EbsSnapshot, s.SnapshotId, "snapshot", s.Encrypted, s.KmsKeyId, s.Tags)));
+        resources.AddRange(snapshots.Select(s => Data(scope, "AWS::EC2::Snapshot", s.SnapshotId, "snapshot", s.Encrypted, s.KmsKeyId, s.Tags)));
         return resources;
     }
 
-    private static Resource Data(Scope scope, string type, ResourceKind kind, string id, string arnType, bool? encrypted, string? kmsKeyId, List<Tag>? tags) =>
-        scope.New(type, kind, id, $"arn:aws:ec2:{scope.Region}:{scope.Account}:{arnType}/{id}") with
+    private static Resource Data(Scope scope, string type, string id, string arnType, bool? encrypted, string? kmsKeyId, List<Tag>? tags) =>
+        scope.New(type, id, $"arn:aws:ec2:{scope.Region}:{scope.Account}:{arnType}/{id}") with
         {
             Tags = Scope.Tags(tags?.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)), null),
             Encryption = encrypted switch

@@ -37,7 +37,7 @@ internal static class KmsCollector
 
     private static async Task<Resource> Key(IAmazonKeyManagementService kms, Scope scope, KeyListEntry entry, ILookup<string, string> aliasesByKey)
     {
-        var resource = scope.New("AWS::KMS::Key", ResourceKind.KmsKey, entry.KeyId, entry.KeyArn);
+        var resource = scope.New("AWS::KMS::Key", entry.KeyId, entry.KeyArn);
         var keyAliases = aliasesByKey[entry.KeyId].Order(StringComparer.Ordinal).ToList();
         var (described, describeFailure) = await scope.Try("kms:DescribeKey", c => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = entry.KeyId }, c)).ConfigureAwait(false);
         if (described?.KeyMetadata is not { } metadata)
@@ -94,7 +94,7 @@ internal static class KmsCollector
     }
 
     private static Resource AliasResource(Scope scope, AliasListEntry alias) =>
-        scope.New("AWS::KMS::Alias", ResourceKind.KmsAlias, alias.AliasName, alias.AliasArn) with
+        scope.New("AWS::KMS::Alias", alias.AliasName, alias.AliasArn) with
         {
             Alias = new AliasFacts(alias.AliasName, Fact<string?>.Known(alias.TargetKeyId)),
         };

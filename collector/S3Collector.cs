@@ -32,7 +32,7 @@ internal static class S3Collector
     private static async Task<Resource> Bucket(IAmazonS3 s3, Scope scope, S3Bucket bucket)
     {
         var name = bucket.BucketName;
-        var resource = scope.New("AWS::S3::Bucket", ResourceKind.S3Bucket, name, $"arn:aws:s3:::{name}");
+        var resource = scope.New("AWS::S3::Bucket", name, $"arn:aws:s3:::{name}");
         var region = await Region(s3, scope, bucket).ConfigureAwait(false);
         var (encryption, encryptionFailure) = await scope.Try("s3:GetEncryptionConfiguration", c => s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = name }, c)).ConfigureAwait(false);
         var (tagging, tagFailure) = await scope.Try("s3:GetBucketTagging", c => Tagging(s3, name, c)).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Collections.Concurrent;
+using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Inputs.Inventory;
 using Sec08Policy.Engine.Resources;
 
@@ -27,10 +28,10 @@ internal sealed class Scope(string account, string region, ClientFactory clients
     /// <summary>Where a live resource "is": the API, for reports that point at a position.</summary>
     public SourcePosition Position(string service, string id) => new($"aws://{Account}/{Region}/{service}", 1, 1, "/" + id);
 
-    public Resource New(string type, ResourceKind kind, string id, string? arn) => new()
+    public Resource New(string type, string id, string? arn) => new()
     {
         Type = type,
-        Kind = kind,
+        Entry = ResourceCatalog.Default.Find(type),
         Id = arn ?? id,
         Position = Position(type, id),
         Arn = Fact<string?>.Known(arn),

@@ -25,7 +25,7 @@ internal static class SqsCollector
         var (tagged, tagFailure) = await scope.Try("sqs:ListQueueTags", c => sqs.ListQueueTagsAsync(new ListQueueTagsRequest { QueueUrl = url }, c)).ConfigureAwait(false);
         var values = attributes?.Attributes ?? [];
         var arn = values.GetValueOrDefault("QueueArn") ?? $"arn:aws:sqs:{scope.Region}:{scope.Account}:{name}";
-        var resource = scope.New("AWS::SQS::Queue", ResourceKind.SqsQueue, name, arn) with
+        var resource = scope.New("AWS::SQS::Queue", name, arn) with
         {
             Tags = Scope.Tags(tagged?.Tags, tagFailure),
         };

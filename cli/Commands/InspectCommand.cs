@@ -70,6 +70,11 @@ internal static class InspectCommand
             }
         }
 
+        if (resource.NothingStored is { } nothing)
+        {
+            parts.Add($"nothing to check ({nothing})");
+        }
+
         if (resource.Key is { } k)
         {
             parts.Add(k.RotationEnabled.IsKnown ? (k.RotationEnabled.Value ? $"rotation {k.RotationPeriodDays}" : "NO rotation") : "rotation unknown");

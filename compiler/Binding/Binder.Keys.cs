@@ -3,7 +3,7 @@ using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Compiler.Syntax;
 using Sec08Policy.Compiler.Text;
-using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Catalog.Resources;
 
 namespace Sec08Policy.Compiler.Binding;
 
@@ -117,23 +117,60 @@ internal sealed partial class Binder
         return principals.ToImmutable();
     }
 
-    private ImmutableArray<string> BindServices(ImmutableArray<IdentifierSyntax> names, MemberSet members)
+    /// <summary>
+    /// The services a requirement is for, or a key is usable via, from the resource catalogue. A requirement's service
+    /// whose resources some input form cannot show gets a warning naming the forms, since nothing is checked there.
+    /// </summary>
+    private ImmutableArray<string> BindServices(ImmutableArray<IdentifierSyntax> names, MemberSet members, bool checkedInInputs = false)
     {
+        var catalog = ResourceCatalog.Default;
         var services = ImmutableArray.CreateBuilder<string>();
         foreach (var name in names)
         {
-            if (DataServices.Find(name.Text) is null)
+            if (catalog.FindService(name.Text) is null)
             {
-                ReportUnknown(Descriptors.UnknownService, At(members, name), name.Text, DataServices.All.Select(s => s.Name));
+                ReportUnknown(Descriptors.UnknownService, At(members, name), name.Text, catalog.Services.Select(s => s.Name));
             }
             else if (!services.Contains(name.Text))
             {
                 services.Add(name.Text);
+                if (checkedInInputs)
+                {
+                    ReportMissingForms(name, members, catalog);
+                }
             }
         }
 
         return services.ToImmutable();
     }
+
+    private void ReportMissingForms(IdentifierSyntax name, MemberSet members, ResourceCatalog catalog)
+    {
+        var types = catalog.OfService(name.Text).ToList();
+        var missing = new[] { InputForm.CloudFormation, InputForm.Terraform, InputForm.Config }
+            .Where(form => !types.Any(t => t.Covers(form)))
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var reasons = missing.SelectMany(form => types.Select(t => t.Gaps.TryGetValue(form, out var gap) ? $"{t.Type}: {gap}" : null)).OfType<string>().Distinct();
+        _diagnostics.ReportWithHelp(
+            Descriptors.ServiceMissingFromInputs,
+            At(members, name),
+            $"{string.Join("; ", reasons)}; `sec08 services` lists what each input covers",
+            name.Text,
+            string.Join(" or ", missing.Select(FormName)));
+    }
+
+    internal static string FormName(InputForm form) => form switch
+    {
+        InputForm.CloudFormation => "CloudFormation templates",
+        InputForm.Terraform => "Terraform plans",
+        InputForm.Config => "AWS Config items",
+        _ => "sec08 inventories",
+    };
 
     private KeySymbol? LookupKey(IdentifierSyntax name, MemberSet members)
     {

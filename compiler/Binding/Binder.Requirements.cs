@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Binding;
@@ -13,7 +14,7 @@ internal sealed partial class Binder
     private RequirementSymbol? BindRequirement(MemberSet members)
     {
         var declared = Declare(_requirementNames, "requirement", members);
-        var services = BindServices(members.Block.Services, members);
+        var services = BindServices(members.Block.Services, members, checkedInInputs: true);
         if (!members.Clauses.Any())
         {
             _diagnostics.Report(Descriptors.MissingMember, members.NameLocation, "requirement", members.Block.NameText, "a clause such as `encrypted`");
@@ -122,7 +123,7 @@ internal sealed partial class Binder
     private void CheckAssertionFits(AssertionSyntax assertion, ImmutableArray<string> services, MemberSet members)
     {
         var isEncryption = assertion.Kind is AssertionKind.Encrypted or AssertionKind.EncryptedWithCustomerManagedKey or AssertionKind.EncryptedWithKey;
-        var misfits = services.Where(s => isEncryption && DataServices.Find(s) is { StoresData: false }).ToList();
+        var misfits = services.Where(s => isEncryption && ResourceCatalog.Default.FindService(s) is { StoresData: false }).ToList();
         if (misfits.Count > 0)
         {
             _diagnostics.Report(

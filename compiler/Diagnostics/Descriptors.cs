@@ -58,6 +58,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidControlIdentifier = Error("SP2075", "Invalid control identifier", "`{0}` is not a {1} control identifier; expected {2}", DiagnosticCategory.Binding);
 
+    // SP2065-SP2074: the resource catalogue.
+    public static readonly DiagnosticDescriptor ServiceMissingFromInputs = Warning("SP2065", "Service not shown by an input form", "`{0}` has no resource type that {1} can show, so requirements on it are not checked there", DiagnosticCategory.Binding);
+
     // SP3xxx: emitting documents and AWS limits
     public static readonly DiagnosticDescriptor CannotExpressInIam = Error("SP3001", "Condition IAM cannot express", "rule `{0}` cannot become an IAM policy: {1}", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ManagedPolicyTooLarge = Error("SP3002", "Managed policy too large", "the IAM policy of rule `{0}` has {1} non-white-space characters; a managed policy holds at most 6,144", DiagnosticCategory.Emit);

@@ -24,7 +24,7 @@ internal static class CheckCompiler
 
     /// <summary>Aliases and the account's EBS setting are not resources that carry tags or live in a chosen Region.</summary>
     private static Func<Resource, KeyDirectory, Outcome> Resourceful(Func<Resource, KeyDirectory, Outcome> check) => (resource, keys) =>
-        resource.Kind is ResourceKind.KmsAlias or ResourceKind.EbsEncryptionByDefault
+        resource.Kind is ResourceKind.KmsAlias or ResourceKind.AccountSetting
             ? Outcome.NotApplicable("not a taggable resource of its own")
             : check(resource, keys);
 
@@ -60,7 +60,7 @@ internal static class CheckCompiler
 
         if (resource.Encryption is not { } encryption)
         {
-            return Outcome.NotApplicable("the resource holds no data");
+            return Outcome.NotApplicable(resource.NothingStored ?? "the resource holds no data");
         }
 
         return encryption.Enabled switch

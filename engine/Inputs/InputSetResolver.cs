@@ -42,7 +42,7 @@ public static class InputSetResolver
             }
         }
 
-        var ebsDefault = resources.FirstOrDefault(r => r.Kind == ResourceKind.EbsEncryptionByDefault)?.EbsEncryptionByDefault;
+        var ebsDefault = resources.FirstOrDefault(r => r.EbsEncryptionByDefault is not null)?.EbsEncryptionByDefault;
 
         var result = new List<Resource>(resources.Count);
         foreach (var resource in resources)
@@ -58,7 +58,7 @@ public static class InputSetResolver
     private static EncryptionState Link(Resource resource, Dictionary<string, Resource> index, Fact<bool>? ebsDefault)
     {
         var encryption = resource.Encryption!;
-        if (resource.Kind == ResourceKind.EbsVolume && !encryption.Enabled.IsKnown && ebsDefault is { IsKnown: true, Value: true })
+        if (resource.Entry is { FollowsEbsDefault: true } && !encryption.Enabled.IsKnown && ebsDefault is { IsKnown: true, Value: true })
         {
             // With encryption by default on, a volume created without a setting is encrypted with the default key.
             encryption = EncryptionState.Kms(Fact<string?>.Known(null), "aws:kms", "alias/aws/ebs");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Catalog.Resources;
 
 namespace Sec08Policy.Engine.Resources;
 
@@ -10,7 +11,10 @@ public sealed record Resource
 {
     public required string Type { get; init; }
 
-    public required ResourceKind Kind { get; init; }
+    /// <summary>The type's catalogue entry; null for a type sec08 does not know.</summary>
+    public required ResourceEntry? Entry { get; init; }
+
+    public ResourceKind Kind => Entry?.Kind ?? ResourceKind.Unsupported;
 
     public required string Id { get; init; }
 
@@ -25,8 +29,11 @@ public sealed record Resource
     /// <summary>The resource's tags; unknown as a whole when the input cannot say (e.g. computed at apply).</summary>
     public Fact<ImmutableSortedDictionary<string, string>> Tags { get; init; } = Fact<ImmutableSortedDictionary<string, string>>.Known(ImmutableSortedDictionary<string, string>.Empty);
 
-    /// <summary>Encryption at rest; null for kinds that hold no data.</summary>
+    /// <summary>Encryption at rest; null for kinds that hold no data, and for a data store that stores nothing as configured.</summary>
     public EncryptionState? Encryption { get; init; }
+
+    /// <summary>Why a data store holds nothing at rest as described (an API stage without a cache); null otherwise.</summary>
+    public string? NothingStored { get; init; }
 
     /// <summary>Facts about a KMS key; null for other kinds.</summary>
     public KeyFacts? Key { get; init; }
@@ -38,7 +45,7 @@ public sealed record Resource
     public Fact<bool>? EbsEncryptionByDefault { get; init; }
 
     /// <summary>The policy service the resource belongs to, or null for unsupported types.</summary>
-    public string? Service => ResourceTypes.Service(Kind);
+    public string? Service => Entry?.Service;
 }
 
 /// <summary>A KMS alias: its name and the key it targets, as written.</summary>

@@ -4,7 +4,7 @@ using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Emit.Iam;
 using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Compiler.Symbols;
-using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Catalog.Resources;
 
 namespace Sec08Policy.Compiler.Emit.Kms;
 
@@ -159,7 +159,7 @@ internal static class KmsKeyPolicyEmitter
     {
         var block = ConditionBlock.Empty;
         var via = key.ViaServices
-            .Select(DataServices.Find)
+            .Select(ResourceCatalog.Default.FindService)
             .Where(s => s is not null && s.Name != "kms")
             .Select(s => $"{s!.IamPrefix}.*.amazonaws.com")
             .Distinct()

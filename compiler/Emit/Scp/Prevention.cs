@@ -18,5 +18,11 @@ internal sealed record Prevention(ImmutableArray<DenyPattern> Denies, string? De
     public static Prevention Deny(params DenyPattern[] patterns) => new([.. patterns], null);
 }
 
-/// <summary>One Deny statement pattern. Unscoped patterns (e.g. deny disabling a default) ignore classification.</summary>
-internal sealed record DenyPattern(string Purpose, ImmutableArray<string> Actions, string Resource, ConditionBlock Condition, bool Unscoped = false);
+/// <summary>
+/// One Deny statement pattern. Unscoped patterns (e.g. deny disabling a default) ignore classification; patterns that
+/// are not <see cref="Scopable"/> cover actions whose requests carry no tags, so no classification tag to scope by.
+/// </summary>
+internal sealed record DenyPattern(string Purpose, ImmutableArray<string> Actions, string Resource, ConditionBlock Condition, bool Unscoped = false)
+{
+    public bool Scopable { get; init; } = true;
+}

@@ -1,72 +1,102 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Compiler.Syntax;
-using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Catalog.Resources;
 
 namespace Sec08Policy.Compiler.Emit.Scp;
 
 /// <summary>
-/// The creation-time controls AWS offers per service (aws-facts 4.0-4.5). Where the Service Authorization Reference
-/// lists no encryption condition key, the requirement is detective only, and the build says so (SP3006).
+/// The creation-time controls AWS offers per service, from the resource catalogue's create-like actions and their
+/// condition keys. Where an action has no condition key for what is asked, the requirement is detective only for what
+/// that action creates, and the build says so, naming the actions (SP3006).
 /// </summary>
 internal static class Preventions
 {
     private const int DefaultRotationDays = 365;
 
-    private static ImmutableArray<string> CreateActions(string service) =>
-        DataServices.Find(service)?.CreateActions ?? throw new ArgumentOutOfRangeException(nameof(service), service, "not a data service");
+    private static ServiceEntry Service(string service) =>
+        ResourceCatalog.Default.FindService(service) ?? throw new ArgumentOutOfRangeException(nameof(service), service, "not a catalogue service");
 
     public static Prevention For(AssertionKind kind, string service, int? rotationDays, IReadOnlyList<string> values) => kind switch
     {
-        AssertionKind.Encrypted => Encrypted(service),
-        AssertionKind.EncryptedWithCustomerManagedKey => CustomerManaged(service),
-        AssertionKind.EncryptedWithKey => CustomerManaged(service),
+        AssertionKind.Encrypted => Encrypted(Service(service)),
+        AssertionKind.EncryptedWithCustomerManagedKey => CustomerManaged(Service(service)),
+        AssertionKind.EncryptedWithKey => CustomerManaged(Service(service)),
         AssertionKind.KeyRotation => Rotation(service, rotationDays),
-        AssertionKind.Regions => Prevention.Deny(new DenyPattern("Region", CreateActions(service), "*",
+        AssertionKind.Regions => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
             Block(("StringNotEquals", "aws:RequestedRegion", values)))),
-        AssertionKind.Tags => new Prevention(
-            [.. values.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), CreateActions(service), "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))],
-            null),
+        AssertionKind.Tags => Tags(Service(service), values),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected assertion"),
     };
 
-    private static Prevention Encrypted(string service) => service switch
+    /// <summary>
+    /// Every create-like action with a Boolean encryption key is denied when the key is false; the actions that turn
+    /// encryption off are denied outright; the create-like actions without such a key are named as detective only.
+    /// </summary>
+    private static Prevention Encrypted(ServiceEntry service)
     {
-        "s3" => Prevention.Detective("S3 encrypts every new object (SSE-S3 at least) since 2023-01-05, so unencrypted writes cannot happen"),
-        "ebs" => Prevention.Deny(
-            new DenyPattern("Unencrypted", ["ec2:CreateVolume"], "*", Block(("Bool", "ec2:Encrypted", ["false"]))),
-            new DenyPattern("UnencryptedAtLaunch", ["ec2:RunInstances"], "arn:aws:ec2:*:*:volume/*", Block(("Bool", "ec2:Encrypted", ["false"]))),
-            new DenyPattern("DefaultOff", ["ec2:DisableEbsEncryptionByDefault"], "*", ConditionBlock.Empty, Unscoped: true)),
-        "rds" => Prevention.Deny(
-            new DenyPattern("Unencrypted", ["rds:CreateDBCluster", "rds:RestoreDBClusterFromS3"], "*", Block(("Bool", "rds:StorageEncrypted", ["false"]))))
-            with { Gap = "DB instances: `rds:CreateDBInstance` does not carry `rds:StorageEncrypted` reliably, so instances are checked by detection" },
-        "efs" => Prevention.Deny(
-            new DenyPattern("Unencrypted", ["elasticfilesystem:CreateFileSystem"], "*", Block(("Bool", "elasticfilesystem:Encrypted", ["false"])))),
-        "elasticache" => Prevention.Deny(
-            new DenyPattern("Unencrypted", ["elasticache:CreateReplicationGroup"], "*", Block(("Bool", "elasticache:AtRestEncryptionEnabled", ["false"]))))
-            with { Gap = "single-node clusters: `elasticache:CreateCacheCluster` has no encryption condition key, so they are checked by detection" },
-        "kinesis" => Prevention.Deny(
-            new DenyPattern("StopEncryption", ["kinesis:StopStreamEncryption"], "*", ConditionBlock.Empty, Unscoped: true))
-            with { Gap = "new streams: `kinesis:CreateStream` has no encryption condition key, so only turning encryption off is denied" },
-        "dynamodb" or "secretsmanager" or "lambda" or "backup" or "redshift" =>
-            Prevention.Detective("the service always encrypts at rest"),
-        _ => Prevention.Detective("the service has no creation-time encryption condition key"),
-    };
+        if (service.AlwaysEncrypted is { } always)
+        {
+            return Prevention.Detective(always);
+        }
 
-    private static Prevention CustomerManaged(string service) => service switch
+        var patterns = Patterns(service.Create.Where(a => a.Encrypted is not null), a => (a.Purpose, a.Encrypted!, a.EncryptedResource), "Bool", "false")
+            .Concat(service.Guards.Select(g => new DenyPattern(g.Purpose, [g.Action], "*", ConditionBlock.Empty, Unscoped: true)))
+            .ToImmutableArray();
+        var open = service.Create.Where(a => a.Encrypted is null && !a.AlwaysEncrypts).Select(a => a.Action).ToList();
+        var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time encryption condition key an SCP can rely on, so what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
+        return patterns.IsEmpty ? Prevention.Detective(gap!) : new Prevention(patterns, null) { Gap = gap };
+    }
+
+    private static Prevention CustomerManaged(ServiceEntry service)
     {
-        // IfExists: a request without the header falls back to the bucket default, which detection checks.
-        "s3" => new Prevention(
-            [new DenyPattern("NotKms", ["s3:PutObject"], "*", Block(("StringNotEqualsIfExists", "s3:x-amz-server-side-encryption", ["aws:kms", "aws:kms:dsse"])))],
-            null,
-            ScopedByClassification: false),
-        "secretsmanager" => Prevention.Deny(
-            new DenyPattern("AwsManagedKey", ["secretsmanager:CreateSecret"], "*", Block(("Null", "secretsmanager:KmsKeyArn", ["true"])))),
-        "elasticache" => Prevention.Deny(
-            new DenyPattern("AwsManagedKey", ["elasticache:CreateReplicationGroup"], "*", Block(("Null", "elasticache:KmsKeyId", ["true"])))),
-        "ebs" => Prevention.Detective("a volume created under the account's default key carries no key in the request"),
-        _ => Prevention.Detective("the service has no creation-time condition key for the KMS key"),
-    };
+        if (service.Name == "s3")
+        {
+            // IfExists: a request without the header falls back to the bucket default, which detection checks.
+            return new Prevention(
+                [new DenyPattern("NotKms", ["s3:PutObject"], "*", Block(("StringNotEqualsIfExists", "s3:x-amz-server-side-encryption", ["aws:kms", "aws:kms:dsse"])))],
+                null,
+                ScopedByClassification: false);
+        }
+
+        if (service.CustomerKeyNote is { } note)
+        {
+            return Prevention.Detective(note);
+        }
+
+        var patterns = Patterns(service.Create.Where(a => a.CustomerKey is not null), a => ("AwsManagedKey", a.CustomerKey!, "*"), "Null", "true").ToImmutableArray();
+        var open = service.Create.Where(a => a.CustomerKey is null).Select(a => a.Action).ToList();
+        var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time condition key for the KMS key, so the key of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
+        return patterns.IsEmpty ? Prevention.Detective(gap!) : new Prevention(patterns, null) { Gap = gap };
+    }
+
+    private static Prevention Tags(ServiceEntry service, IReadOnlyList<string> tags)
+    {
+        var tagged = service.Create.Where(a => a.Tags).Select(a => a.Action).ToImmutableArray();
+        var open = service.Create.Where(a => !a.Tags).Select(a => a.Action).ToList();
+        var gap = open.Count == 0 ? null : $"{Named(open)} {(open.Count == 1 ? "carries" : "carry")} no request tags, so the tags of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} are checked by detection";
+        return tagged.IsEmpty
+            ? Prevention.Detective(gap!)
+            : new Prevention([.. tags.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), tagged, "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))], null) { Gap = gap };
+    }
+
+    /// <summary>
+    /// One Deny per purpose, condition key and resource, over the actions that share them; actions whose requests carry no
+    /// tags get a pattern of their own, which a classification-scoped clause cannot use.
+    /// </summary>
+    private static IEnumerable<DenyPattern> Patterns(IEnumerable<CreateAction> actions, Func<CreateAction, (string Purpose, string Key, string Resource)> shape, string op, string value) =>
+        actions
+            .GroupBy(a => (Shape: shape(a), a.Tags))
+            .Select(g => new DenyPattern(g.Key.Shape.Purpose, [.. g.Select(a => a.Action)], g.Key.Shape.Resource, Block((op, g.Key.Shape.Key, [value])))
+            {
+                Scopable = g.Key.Tags,
+            });
+
+    private static string Named(IEnumerable<string> actions) => string.Join(", ", actions.Select(a => $"`{a}`"));
+
+    private static string Have(List<string> actions) => actions.Count == 1 ? "has" : "have";
+
+    private static string Them(List<string> actions) => actions.Count == 1 ? "it" : "they";
 
     private static Prevention Rotation(string service, int? days)
     {

@@ -95,10 +95,15 @@ internal static class ScpEmitter
 
                 foreach (var pattern in prevention.Denies)
                 {
-                    var scopes = Scopes(rule, pattern, scheme, prevention.ScopedByClassification);
+                    var scopes = Scopes(rule, pattern, scheme, prevention.ScopedByClassification && pattern.Scopable);
                     if (scopes is null)
                     {
-                        Note("its request carries no classification tag, so a level-scoped clause cannot be prevented", service);
+                        Note($"{(pattern.Scopable ? "its request carries" : $"`{string.Join("`, `", pattern.Actions)}` carry")} no classification tag, so a level-scoped clause cannot be prevented", service);
+                        if (prevention.ScopedByClassification)
+                        {
+                            continue;
+                        }
+
                         break;
                     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Inputs.Properties;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 
@@ -65,6 +67,17 @@ public static class CloudFormationAdapter
         return [.. read.OfType<Resource>()];
     }
 
+    /// <summary>
+    /// One resource from CloudFormation-shaped properties outside a template, as Cloud Control's <c>GetResource</c>
+    /// returns them. The ARN, account and Region are not in the properties: the caller sets them.
+    /// </summary>
+    public static Resource ReadProperties(string type, string id, MappingNode properties, SourcePosition position)
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resolver = new IntrinsicResolver(new MappingNode([], position), types);
+        return Normalize(id, type, new CfnMap(properties, resolver), position, types);
+    }
+
     /// <summary>A resource, or null when its <c>Condition</c> is false and so it is not created.</summary>
     private static Resource? ReadResource(string id, string type, MappingNode definition, IntrinsicResolver resolver, IReadOnlyDictionary<string, string> types)
     {
@@ -83,94 +96,23 @@ public static class CloudFormationAdapter
 
     private static Resource Normalize(string id, string type, CfnMap properties, SourcePosition position, IReadOnlyDictionary<string, string> types)
     {
-        var kind = ResourceTypes.FromAwsType(type);
+        var entry = ResourceCatalog.Default.Find(type) is { CloudFormation: { } cfn } found && string.Equals(cfn.Type, type, StringComparison.OrdinalIgnoreCase) ? found : null;
+        var form = entry?.CloudFormation;
         var resource = new Resource
         {
             Type = type,
-            Kind = kind,
+            Entry = entry,
             Id = id,
             Position = position,
-            Arn = Fact<string?>.Unknown(DeployTime),
+            Arn = Arn(form?.ArnTemplate, properties),
             Account = Fact<string?>.Unknown("the stack's account is chosen when it is deployed"),
             Region = Fact<string?>.Unknown("the stack's Region is chosen when it is deployed"),
-            Tags = Tags(properties.Get(kind == ResourceKind.EfsFileSystem ? "FileSystemTags" : "Tags")),
+            Tags = form?.Tags is { } tags ? Tags(properties.Get(tags.Text), tags.Text) : Fact<ImmutableSortedDictionary<string, string>>.Known(ImmutableSortedDictionary<string, string>.Empty),
         };
 
-        KeyRef Key(string property) => KeyReference(properties.Get(property), types);
-
-        // Where setting a key is what turns encryption on, an undecidable value (an `Fn::If` whose other branch is
-        // `AWS::NoValue`, say) leaves even whether it is encrypted unknown.
-        EncryptionState KeyTurnsOn(string property, string? awsManagedAlias, EncryptionState none) => properties.Get(property) switch
+        return entry?.Kind switch
         {
-            null or CfnNoValue => none,
-            // Without the key the service still encrypts with its own: encrypted either way, by an unknown key.
-            CfnUnknown { MayBeAbsent: true } unknown when none.Enabled is { IsKnown: true, Value: true } =>
-                new EncryptionState(Fact<bool>.Known(true), Fact<string?>.Unknown(unknown.Reason), Fact<string?>.Unknown(unknown.Reason), Fact<KeyManager?>.Unknown(unknown.Reason)),
-            CfnUnknown { MayBeAbsent: true } unknown => EncryptionState.Unknown(unknown.Reason),
-            _ => Key(property).Apply("aws:kms", awsManagedAlias),
-        };
-
-        return kind switch
-        {
-            ResourceKind.S3Bucket => resource with
-            {
-                Arn = properties.Get("BucketName")?.AsString is { } name ? Fact<string?>.Known($"arn:aws:s3:::{name}") : Fact<string?>.Unknown(DeployTime),
-                Encryption = S3Encryption(properties, types),
-            },
-            ResourceKind.EbsVolume => resource with
-            {
-                Encryption = Flag(properties.Get("Encrypted"), "the volume's encryption follows the account's EBS encryption by default") switch
-                {
-                    { IsKnown: false } unknown => EncryptionState.Unknown(unknown.UnknownReason!),
-                    { Value: true } => Key("KmsKeyId").Apply("aws:kms", "alias/aws/ebs"),
-                    _ => EncryptionState.Unencrypted,
-                },
-            },
-            ResourceKind.RdsInstance when properties.Get("DBClusterIdentifier") is not null and not CfnNoValue =>
-                resource with { Encryption = EncryptionState.Unknown("an Aurora instance is encrypted by its cluster") with { ResolvedKey = null } },
-            ResourceKind.RdsInstance or ResourceKind.RdsCluster => resource with
-            {
-                Encryption = StorageEncryption(properties.Get("StorageEncrypted"), Key("KmsKeyId"), "alias/aws/rds"),
-            },
-            ResourceKind.EfsFileSystem => resource with
-            {
-                Encryption = StorageEncryption(properties.Get("Encrypted"), Key("KmsKeyId"), "alias/aws/elasticfilesystem"),
-            },
-            ResourceKind.DynamoDbTable => resource with
-            {
-                Encryption = (properties.Get("SSESpecification") as CfnMap)?.Get("SSEEnabled") switch
-                {
-                    null => EncryptionState.ServiceOwned("AES256"),
-                    var enabled => Flag(enabled, string.Empty) switch
-                    {
-                        { IsKnown: false } unknown => EncryptionState.Unknown(unknown.UnknownReason!),
-                        { Value: true } => KeyReference(((CfnMap)properties.Get("SSESpecification")!).Get("KMSMasterKeyId"), types).Apply("aws:kms", "alias/aws/dynamodb"),
-                        _ => EncryptionState.ServiceOwned("AES256"),
-                    },
-                },
-            },
-            ResourceKind.SqsQueue => resource with
-            {
-                Encryption = KeyTurnsOn(
-                    "KmsMasterKeyId",
-                    "alias/aws/sqs",
-                    Flag(properties.Get("SqsManagedSseEnabled"), string.Empty) is { IsKnown: true, Value: false } && properties.Get("SqsManagedSseEnabled") is not null
-                        ? EncryptionState.Unencrypted
-                        : EncryptionState.ServiceOwned("SSE-SQS")),
-            },
-            ResourceKind.SnsTopic => resource with
-            {
-                Encryption = KeyTurnsOn("KmsMasterKeyId", "alias/aws/sns", EncryptionState.Unencrypted),
-            },
-            ResourceKind.SecretsManagerSecret => resource with { Encryption = Key("KmsKeyId").Apply("aws:kms", "alias/aws/secretsmanager") },
-            ResourceKind.LogGroup => resource with
-            {
-                Encryption = KeyTurnsOn("KmsKeyId", null, EncryptionState.ServiceOwned("AES256")),
-            },
-            ResourceKind.CloudTrailTrail => resource with
-            {
-                Encryption = KeyTurnsOn("KMSKeyId", null, EncryptionState.ServiceOwned("AES256")),
-            },
+            ResourceKind.DataStore => EncryptionReader.Apply(resource, form!.Encryption!, new CfnPropertySource(properties, properties.Resolver, types)),
             ResourceKind.KmsKey => resource with { Key = KeyFacts(properties) },
             ResourceKind.KmsAlias => resource with
             {
@@ -182,45 +124,20 @@ public static class CloudFormationAdapter
         };
     }
 
-    private static EncryptionState S3Encryption(CfnMap properties, IReadOnlyDictionary<string, string> types)
+    /// <summary>An ARN that follows from literal properties alone (<c>arn:aws:s3:::{BucketName}</c>); otherwise assigned at deployment.</summary>
+    private static Fact<string?> Arn(string? template, CfnMap properties)
     {
-        var rules = (properties.Get("BucketEncryption") as CfnMap)?.Get("ServerSideEncryptionConfiguration");
-        switch (rules)
+        if (template is null)
         {
-            case null:
-                return EncryptionState.ServiceOwned("AES256"); // S3 encrypts every new object with SSE-S3 since 2023-01-05.
-            case CfnUnknown unknown:
-                return EncryptionState.Unknown(unknown.Reason);
-            case CfnList { Items: [CfnMap rule, ..] }:
-                {
-                    if (rule.Get("ServerSideEncryptionByDefault") is not CfnMap byDefault)
-                    {
-                        return EncryptionState.ServiceOwned("AES256");
-                    }
-
-                    var algorithm = byDefault.Get("SSEAlgorithm");
-                    if (algorithm is CfnUnknown u)
-                    {
-                        return EncryptionState.Unknown(u.Reason);
-                    }
-
-                    return algorithm?.AsString is "aws:kms" or "aws:kms:dsse"
-                        ? KeyReference(byDefault.Get("KMSMasterKeyID"), types).Apply(algorithm.AsString!, "alias/aws/s3")
-                        : EncryptionState.ServiceOwned(algorithm?.AsString ?? "AES256");
-                }
-
-            default:
-                return EncryptionState.ServiceOwned("AES256");
+            return Fact<string?>.Unknown(DeployTime);
         }
-    }
 
-    private static EncryptionState StorageEncryption(CfnValue? flag, KeyRef key, string awsManagedAlias) =>
-        Flag(flag, string.Empty) switch
-        {
-            { IsKnown: false } unknown => EncryptionState.Unknown(unknown.UnknownReason!),
-            { Value: true } => key.Apply("aws:kms", awsManagedAlias),
-            _ => EncryptionState.Unencrypted,
-        };
+        var open = template.IndexOf('{', StringComparison.Ordinal);
+        var close = template.IndexOf('}', StringComparison.Ordinal);
+        return properties.Get(template[(open + 1)..close])?.AsString is { } value
+            ? Fact<string?>.Known(template[..open] + value + template[(close + 1)..])
+            : Fact<string?>.Unknown(DeployTime);
+    }
 
     private static KeyFacts KeyFacts(CfnMap properties)
     {
@@ -260,34 +177,47 @@ public static class CloudFormationAdapter
         _ => Fact<int?>.Unknown("the value is not a number"),
     };
 
-    private static Fact<ImmutableSortedDictionary<string, string>> Tags(CfnValue? value)
+    /// <summary>Tags as a list of <c>Key</c>/<c>Value</c> (most types) or as a mapping (DAX, MSK, Backup vaults).</summary>
+    private static Fact<ImmutableSortedDictionary<string, string>> Tags(CfnValue? value, string property)
     {
-        if (value is null or CfnNoValue)
-        {
-            return Fact<ImmutableSortedDictionary<string, string>>.Known(ImmutableSortedDictionary<string, string>.Empty);
-        }
-
-        if (value is not CfnList list)
-        {
-            return Fact<ImmutableSortedDictionary<string, string>>.Unknown(value is CfnUnknown u ? u.Reason : "`Tags` is not a list");
-        }
-
         var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var item in list.Items)
+        switch (value)
         {
-            if (item is not CfnMap tag || tag.Get("Key")?.AsString is not { } key || tag.Get("Value")?.AsString is not { } text)
-            {
-                return Fact<ImmutableSortedDictionary<string, string>>.Unknown((item as CfnMap)?.Get("Value") is CfnUnknown u ? u.Reason : "a tag is known only when the stack is deployed");
-            }
+            case null or CfnNoValue:
+                break;
+            case CfnList list:
+                foreach (var item in list.Items)
+                {
+                    if (item is not CfnMap tag || tag.Get("Key")?.AsString is not { } key || tag.Get("Value")?.AsString is not { } text)
+                    {
+                        return Fact<ImmutableSortedDictionary<string, string>>.Unknown((item as CfnMap)?.Get("Value") is CfnUnknown u ? u.Reason : "a tag is known only when the stack is deployed");
+                    }
 
-            tags[key] = text;
+                    tags[key] = text;
+                }
+
+                break;
+            case CfnMap map:
+                foreach (var (key, _) in map.Node.Entries)
+                {
+                    if (map.Get(key)?.AsString is not { } text)
+                    {
+                        return Fact<ImmutableSortedDictionary<string, string>>.Unknown(map.Get(key) is CfnUnknown u ? u.Reason : "a tag is known only when the stack is deployed");
+                    }
+
+                    tags[key] = text;
+                }
+
+                break;
+            default:
+                return Fact<ImmutableSortedDictionary<string, string>>.Unknown(value is CfnUnknown unknown ? unknown.Reason : $"`{property}` is neither a list nor a mapping");
         }
 
         return Fact<ImmutableSortedDictionary<string, string>>.Known(tags.ToImmutable());
     }
 
     /// <summary>A KMS key as a property names it: an ID/ARN/alias string, or a reference to a key or alias of the template.</summary>
-    private static KeyRef KeyReference(CfnValue? value, IReadOnlyDictionary<string, string> types) => value switch
+    internal static KeyRef KeyReference(CfnValue? value, IReadOnlyDictionary<string, string> types) => value switch
     {
         null or CfnNoValue => new KeyRef(Fact<string?>.Known(null), null),
         CfnReference r when types.GetValueOrDefault(r.LogicalId) is "AWS::KMS::Key" or "AWS::KMS::Alias" => new KeyRef(Fact<string?>.Known(r.LogicalId), r.LogicalId),

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
+using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Inputs.Properties;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 
@@ -26,16 +28,21 @@ public static class ConfigItemAdapter
             return null;
         }
 
-        var kind = ResourceTypes.FromAwsType(type);
-        var configuration = Embedded(item, item.Get("configuration", ignoreCase: true)) as MappingNode;
+        var written = item.Get("configuration", ignoreCase: true);
+        var configuration = Embedded(item, written);
         var supplementary = item.Get("supplementaryConfiguration", ignoreCase: true) as MappingNode;
         InputNode? Supplement(string name) => supplementary?.Get(name, ignoreCase: true) is { } s ? Embedded(item, s) : null;
 
+        // The configuration document is read once, strictly: malformed embedded JSON there is an input error.
+        var source = new ConfigPropertySource(ReferenceEquals(written, configuration) ? item : new MappingNode(
+            [.. item.Entries.Select(e => ReferenceEquals(e.Value, written) ? new KeyValuePair<string, InputNode>(e.Key, configuration!) : e)],
+            item.Position));
+        var entry = ResourceCatalog.Default.FindConfig(type, path => source.Get(path).Text);
         var arn = Text(item, "arn") ?? Text(item, "ARN");
         var resource = new Resource
         {
-            Type = type,
-            Kind = kind,
+            Type = entry?.Type ?? type,
+            Entry = entry,
             Id = arn ?? Text(item, "resourceId") ?? Text(item, "resourceName") ?? throw Problem(item, "a configuration item needs `arn` or `resourceId`"),
             Position = item.Position,
             Arn = Fact<string?>.Known(arn),
@@ -44,72 +51,20 @@ public static class ConfigItemAdapter
             Tags = Tags(item.Get("tags", ignoreCase: true)),
         };
 
-        string? C(params string[] path) => Path(configuration, path);
-        Fact<string?> KeyRef(string property) => Fact<string?>.Known(NullIfEmpty(C(property)));
-
-        return kind switch
+        var config = configuration as MappingNode;
+        return entry?.Kind switch
         {
-            ResourceKind.S3Bucket => resource with { Encryption = S3Encryption(Supplement("ServerSideEncryptionConfiguration")) },
-            ResourceKind.EbsVolume or ResourceKind.EbsSnapshot => resource with { Encryption = Flagged(C("encrypted"), KeyRef("kmsKeyId"), "alias/aws/ebs") },
-            ResourceKind.RdsInstance or ResourceKind.RdsCluster => resource with { Encryption = Flagged(C("storageEncrypted"), KeyRef("kmsKeyId"), "alias/aws/rds") },
-            ResourceKind.RdsSnapshot or ResourceKind.RdsClusterSnapshot => resource with
-            {
-                Encryption = Flagged(C("encrypted") ?? C("storageEncrypted"), KeyRef("kmsKeyId"), "alias/aws/rds"),
-            },
-            ResourceKind.EfsFileSystem => resource with { Encryption = Flagged(C("Encrypted"), KeyRef("KmsKeyId"), "alias/aws/elasticfilesystem") },
-            ResourceKind.DynamoDbTable => resource with
-            {
-                Encryption = Path(configuration, "ssedescription", "status") is "ENABLED" or "ENABLING" or "UPDATING"
-                    ? EncryptionState.Kms(Fact<string?>.Known(NullIfEmpty(Path(configuration, "ssedescription", "kmsmasterKeyArn"))), "aws:kms", "alias/aws/dynamodb")
-                    : EncryptionState.ServiceOwned("AES256"),
-            },
-            ResourceKind.SqsQueue => resource with
-            {
-                Encryption = NullIfEmpty(C("KmsMasterKeyId")) is { } queueKey
-                    ? EncryptionState.Kms(Fact<string?>.Known(queueKey), "aws:kms", "alias/aws/sqs")
-                    : string.Equals(C("SqsManagedSseEnabled"), "true", StringComparison.OrdinalIgnoreCase)
-                        ? EncryptionState.ServiceOwned("SSE-SQS")
-                        : EncryptionState.Unencrypted,
-            },
-            ResourceKind.SnsTopic => resource with
-            {
-                Encryption = NullIfEmpty(C("KmsMasterKeyId")) is { } topicKey ? EncryptionState.Kms(Fact<string?>.Known(topicKey), "aws:kms", "alias/aws/sns") : EncryptionState.Unencrypted,
-            },
-            ResourceKind.SecretsManagerSecret => resource with { Encryption = EncryptionState.Kms(KeyRef("KMSKeyId"), "aws:kms", "alias/aws/secretsmanager") },
-            ResourceKind.LogGroup => resource with
-            {
-                Encryption = NullIfEmpty(C("kmsKeyId")) is { } logKey ? EncryptionState.Kms(Fact<string?>.Known(logKey)) : EncryptionState.ServiceOwned("AES256"),
-            },
-            ResourceKind.CloudTrailTrail => resource with
-            {
-                Encryption = NullIfEmpty(C("kmsKeyId")) is { } trailKey ? EncryptionState.Kms(Fact<string?>.Known(trailKey)) : EncryptionState.ServiceOwned("AES256"),
-            },
-            ResourceKind.KmsKey => resource with { Key = KeyFacts(configuration, Supplement("KeyRotationStatus")) },
+            ResourceKind.DataStore => entry.Config!.Encryption is { } spec
+                ? EncryptionReader.Apply(resource, spec, source)
+                : resource with { Encryption = EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted") },
+            ResourceKind.KmsKey => resource with { Key = KeyFacts(config, Supplement("KeyRotationStatus")) },
             ResourceKind.KmsAlias => resource with
             {
-                Alias = new AliasFacts(C("aliasName") ?? Text(item, "resourceName") ?? string.Empty, Fact<string?>.Known(C("targetKeyId"))),
+                Alias = new AliasFacts(Path(config, "aliasName") ?? Text(item, "resourceName") ?? string.Empty, Fact<string?>.Known(Path(config, "targetKeyId"))),
             },
             _ => resource,
         };
     }
-
-    private static EncryptionState S3Encryption(InputNode? configuration)
-    {
-        // Every bucket has SSE-S3 at least since 2023-01-05; Config reports it, but older items may omit it.
-        var rule = ((configuration as MappingNode)?.Get("rules", ignoreCase: true) as SequenceNode)?.Items.FirstOrDefault() as MappingNode;
-        var byDefault = rule?.Get("applyServerSideEncryptionByDefault", ignoreCase: true) as MappingNode;
-        var algorithm = Path(byDefault, "sseAlgorithm");
-        return algorithm is "aws:kms" or "aws:kms:dsse"
-            ? EncryptionState.Kms(Fact<string?>.Known(NullIfEmpty(Path(byDefault, "kmsMasterKeyID"))), algorithm, "alias/aws/s3")
-            : EncryptionState.ServiceOwned(algorithm ?? "AES256");
-    }
-
-    private static EncryptionState Flagged(string? flag, Fact<string?> key, string awsManagedAlias) => flag?.ToLowerInvariant() switch
-    {
-        "true" => EncryptionState.Kms(key, "aws:kms", awsManagedAlias),
-        "false" => EncryptionState.Unencrypted,
-        _ => EncryptionState.Unknown("the configuration item does not say whether the resource is encrypted"),
-    };
 
     private static KeyFacts KeyFacts(MappingNode? configuration, InputNode? rotationStatus)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 
@@ -40,11 +41,11 @@ public static class InventoryAdapter
     {
         var type = String(item, "type") is { IsKnown: true, Value: { } t } ? t : throw Problem(item, "an inventory resource needs `type`");
         var id = String(item, "id") is { IsKnown: true, Value: { } i } ? i : throw Problem(item, "an inventory resource needs `id`");
-        var kind = ResourceTypes.FromAwsType(type);
+        var entry = ResourceCatalog.Default.Find(type);
         var resource = new Resource
         {
-            Type = type,
-            Kind = kind,
+            Type = entry?.Type ?? type,
+            Entry = entry,
             Id = id,
             Position = item.Position,
             Arn = String(item, "arn"),
@@ -80,6 +81,11 @@ public static class InventoryAdapter
         if (item.Get("alias") is MappingNode alias)
         {
             resource = resource with { Alias = new AliasFacts(String(alias, "name").ValueOrDefault ?? string.Empty, String(alias, "targetKey")) };
+        }
+
+        if (item.Get("nothingStored") is ScalarNode { Text: { } nothing })
+        {
+            resource = resource with { NothingStored = nothing };
         }
 
         if (item.Get("ebsEncryptionByDefault") is not null)

@@ -118,6 +118,11 @@ public static class InventoryWriter
             Bool(json, "ebsEncryptionByDefault", byDefault);
         }
 
+        if (resource.NothingStored is { } nothing)
+        {
+            json.WriteString("nothingStored", nothing);
+        }
+
         json.WriteEndObject();
     }
 

@@ -56,6 +56,9 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, D
         return IsConfigured(address, path[^1]) ? new KeyRef(value, null) : new KeyRef(Fact<string?>.Known(null), null);
     }
 
+    /// <summary>Whether the plan's configuration describes the resource at all (plans may leave it out).</summary>
+    public bool HasConfiguration(string address) => expressions.ContainsKey(TerraformPlanAdapter.StripIndexes(address));
+
     /// <summary>Whether the configuration sets the attribute (anywhere in the resource, nested blocks included).</summary>
     public bool IsConfigured(string address, string attribute) =>
         expressions.TryGetValue(TerraformPlanAdapter.StripIndexes(address), out var resource) && Mentions(resource, attribute);

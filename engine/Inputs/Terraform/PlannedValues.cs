@@ -9,7 +9,13 @@ namespace Sec08Policy.Engine.Inputs.Terraform;
 /// </summary>
 internal sealed class PlannedValues(MappingNode? after, InputNode? afterUnknown)
 {
-    private const string AfterApply = "known only after `terraform apply`";
+    internal const string AfterApply = "known only after `terraform apply`";
+
+    /// <summary>The planned values as the plan gives them.</summary>
+    public MappingNode? After => after;
+
+    /// <summary>The matching tree of <c>after_unknown</c>: <c>true</c> where a value is known only after apply.</summary>
+    public InputNode? AfterUnknown => afterUnknown;
 
     public InputNode? Node(params string[] path) => Walk(after, path);
 
@@ -87,7 +93,7 @@ internal sealed class PlannedValues(MappingNode? after, InputNode? afterUnknown)
     }
 
     /// <summary>One step: a key of a mapping, or an index of a list (nested blocks are lists even with one element).</summary>
-    private static InputNode? Step(InputNode? node, string step) => node switch
+    internal static InputNode? Step(InputNode? node, string step) => node switch
     {
         MappingNode map => map.Get(step),
         SequenceNode seq when int.TryParse(step, out var i) && i < seq.Items.Length => seq.Items[i],

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Inputs.Properties;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 
@@ -12,8 +14,6 @@ namespace Sec08Policy.Engine.Inputs.Terraform;
 /// </summary>
 public static class TerraformPlanAdapter
 {
-    private const string SseConfigurationType = "aws_s3_bucket_server_side_encryption_configuration";
-
     public static bool Accepts(MappingNode root) =>
         root.Get("format_version") is not null && (root.Get("resource_changes") is not null || root.Get("planned_values") is not null);
 
@@ -38,30 +38,25 @@ public static class TerraformPlanAdapter
         };
 
         var resources = new List<Resource>();
-        var bucketNames = new Dictionary<string, int>(StringComparer.Ordinal);
-        var sseConfigurations = new List<(MappingNode Change, PlannedValues Values)>();
+        var planned = new List<(string Type, PlannedValues Values)>();
+        var joined = new List<(MappingNode Change, PlannedValues Values, TerraformJoin Join)>();
         foreach (var change in changes)
         {
             var type = Text(change, "type") ?? string.Empty;
             var values = Values(change);
-            if (type == SseConfigurationType)
+            if (ResourceCatalog.Default.FindJoin(type) is { } join)
             {
-                sseConfigurations.Add((change, values));
+                joined.Add((change, values, join.Join));
                 continue;
             }
 
-            if (type == "aws_s3_bucket" && values.String("bucket") is { IsKnown: true, Value: { } bucketName })
-            {
-                bucketNames.TryAdd(bucketName, resources.Count);
-            }
-
             resources.Add(Normalize(change, type, values, context));
+            planned.Add((type, values));
         }
 
-        var buckets = new BucketIndex(resources, bucketNames);
-        foreach (var (change, values) in sseConfigurations)
+        if (joined.Count > 0)
         {
-            JoinBucketEncryption(change, values, resources, buckets, context);
+            ApplyJoins(joined, resources, planned, context);
         }
 
         return resources;
@@ -100,12 +95,11 @@ public static class TerraformPlanAdapter
     private static Resource Normalize(MappingNode change, string type, PlannedValues values, PlanContext context)
     {
         var address = Text(change, "address") ?? type;
-        var awsType = ResourceTypes.AwsTypeFromTerraform(type);
-        var kind = awsType is null ? ResourceKind.Unsupported : ResourceTypes.FromAwsType(awsType);
+        var found = ResourceCatalog.Default.FindTerraform(type);
         var resource = new Resource
         {
-            Type = awsType ?? type,
-            Kind = kind,
+            Type = found?.Entry.Type ?? type,
+            Entry = found?.Entry,
             Id = address,
             Position = change.Position,
             Arn = values.String("arn"),
@@ -114,124 +108,83 @@ public static class TerraformPlanAdapter
             Tags = Tags(values),
         };
 
-        KeyRef Key(string attribute) => context.KeyReference(address, values, attribute);
-
-        return kind switch
+        return found?.Entry.Kind switch
         {
-            ResourceKind.S3Bucket => resource with { Encryption = InlineBucketEncryption(values, address, context) },
-            ResourceKind.EbsVolume or ResourceKind.EbsSnapshot => resource with
-            {
-                Encryption = values.Bool(null, "encrypted") switch
-                {
-                    { IsKnown: false } u when kind == ResourceKind.EbsVolume && values.Node("encrypted") is null or ScalarNode { Kind: ScalarKind.Null } =>
-                        EncryptionState.Unknown("the volume's encryption follows the account's EBS encryption by default"),
-                    { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
-                    { Value: true } => Key("kms_key_id").Apply("aws:kms", "alias/aws/ebs"),
-                    _ => EncryptionState.Unencrypted,
-                },
-            },
-            ResourceKind.RdsInstance or ResourceKind.RdsCluster => resource with
-            {
-                Encryption = Storage(values.Bool(false, "storage_encrypted"), Key("kms_key_id"), "alias/aws/rds"),
-            },
-            ResourceKind.RdsSnapshot or ResourceKind.RdsClusterSnapshot => resource with
-            {
-                Encryption = Storage(values.Bool(null, kind == ResourceKind.RdsSnapshot ? "encrypted" : "storage_encrypted"), Key("kms_key_id"), "alias/aws/rds"),
-            },
-            ResourceKind.EfsFileSystem => resource with { Encryption = Storage(values.Bool(false, "encrypted"), Key("kms_key_id"), "alias/aws/elasticfilesystem") },
-            ResourceKind.DynamoDbTable => resource with
-            {
-                Encryption = !context.IsConfigured(address, "server_side_encryption")
-                    ? EncryptionState.ServiceOwned("AES256") // no block: the AWS owned key
-                    : values.IsUnknown("server_side_encryption")
-                    ? EncryptionState.Unknown("`server_side_encryption` is known only after `terraform apply`")
-                    : values.Bool(false, "server_side_encryption", "0", "enabled") switch
-                    {
-                        { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
-                        { Value: true } => context.KeyReference(address, values, "server_side_encryption", "0", "kms_key_arn").Apply("aws:kms", "alias/aws/dynamodb"),
-                        _ => EncryptionState.ServiceOwned("AES256"),
-                    },
-            },
-            ResourceKind.SqsQueue => resource with
-            {
-                Encryption = Key("kms_master_key_id") switch
-                {
-                    { Reference: { IsKnown: true, Value: null }, LocalId: null } => values.Bool(true, "sqs_managed_sse_enabled") switch
-                    {
-                        { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
-                        { Value: true } => EncryptionState.ServiceOwned("SSE-SQS"),
-                        _ => EncryptionState.Unencrypted,
-                    },
-                    var key => key.Apply("aws:kms", "alias/aws/sqs"),
-                },
-            },
-            ResourceKind.SnsTopic => resource with { Encryption = Optional(Key("kms_master_key_id"), "alias/aws/sns", EncryptionState.Unencrypted) },
-            ResourceKind.SecretsManagerSecret => resource with { Encryption = Key("kms_key_id").Apply("aws:kms", "alias/aws/secretsmanager") },
-            ResourceKind.LogGroup => resource with { Encryption = Optional(Key("kms_key_id"), null, EncryptionState.ServiceOwned("AES256")) },
-            ResourceKind.CloudTrailTrail => resource with { Encryption = Optional(Key("kms_key_id"), null, EncryptionState.ServiceOwned("AES256")) },
+            ResourceKind.DataStore => EncryptionReader.Apply(resource, found.Value.Form.Encryption!, new PlanPropertySource(values, context, address)),
             ResourceKind.KmsKey => resource with { Key = KeyFacts(values) },
             ResourceKind.KmsAlias => resource with
             {
-                Alias = new AliasFacts(values.String("name").ValueOrDefault ?? string.Empty, Key("target_key_id") is { LocalId: { } local } ? Fact<string?>.Known(local) : Key("target_key_id").Reference),
+                Alias = new AliasFacts(
+                    values.String("name").ValueOrDefault ?? string.Empty,
+                    context.KeyReference(address, values, "target_key_id") is { LocalId: { } local } ? Fact<string?>.Known(local) : context.KeyReference(address, values, "target_key_id").Reference),
             },
-            ResourceKind.EbsEncryptionByDefault => resource with { EbsEncryptionByDefault = values.Bool(true, "enabled") },
+            ResourceKind.AccountSetting => resource with { EbsEncryptionByDefault = values.Bool(true, "enabled") },
             _ => resource,
         };
     }
 
-    private static EncryptionState Storage(Fact<bool> enabled, KeyRef key, string awsManagedAlias) => enabled switch
+    /// <summary>
+    /// Applies each resource that carries another's encryption (a bucket's encryption configuration, a stage's method
+    /// settings) to the resource it names, by matching attributes or by a configuration reference. A target that stores
+    /// nothing as configured (a stage without a cache) stays so; several joined resources must all be encrypted.
+    /// </summary>
+    private static void ApplyJoins(List<(MappingNode Change, PlannedValues Values, TerraformJoin Join)> joined, List<Resource> resources, List<(string Type, PlannedValues Values)> planned, PlanContext context)
     {
-        { IsKnown: false } u => EncryptionState.Unknown(u.UnknownReason!),
-        { Value: true } => key.Apply("aws:kms", awsManagedAlias),
-        _ => EncryptionState.Unencrypted,
-    };
-
-    /// <summary>A key attribute that turns on KMS encryption when set; otherwise <paramref name="none"/>.</summary>
-    private static EncryptionState Optional(KeyRef key, string? awsManagedAlias, EncryptionState none) =>
-        key is { Reference: { IsKnown: true, Value: null }, LocalId: null } ? none : key.Apply("aws:kms", awsManagedAlias);
-
-    /// <summary>The deprecated inline <c>server_side_encryption_configuration</c>; without it S3's SSE-S3 default applies.</summary>
-    private static EncryptionState InlineBucketEncryption(PlannedValues values, string address, PlanContext context)
-    {
-        if (values.IsUnknown("server_side_encryption_configuration"))
+        var byAddress = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byMatch = new Dictionary<string, int>(StringComparer.Ordinal);
+        var targets = joined.Select(j => j.Join).DistinctBy(j => j.TargetType).ToDictionary(j => j.TargetType, StringComparer.Ordinal);
+        for (var i = 0; i < resources.Count; i++)
         {
-            return EncryptionState.ServiceOwned("AES256");
+            if (targets.TryGetValue(planned[i].Type, out var join))
+            {
+                byAddress.TryAdd(resources[i].Id, i);
+                if (MatchKey(join.Match.Select(m => m.Target), planned[i].Values) is { } key)
+                {
+                    byMatch.TryAdd(planned[i].Type + "\n" + key, i);
+                }
+            }
         }
 
-        return values.Node("server_side_encryption_configuration", "0", "rule", "0") is MappingNode
-            ? RuleEncryption(values, address, context, ["server_side_encryption_configuration", "0", "rule", "0"])
-            : EncryptionState.ServiceOwned("AES256");
+        var states = new Dictionary<int, List<Reading>>();
+        foreach (var (change, values, join) in joined)
+        {
+            var address = Text(change, "address") ?? join.Type;
+            var target = MatchKey(join.Match.Select(m => m.Joined), values) is { } key && byMatch.TryGetValue(join.TargetType + "\n" + key, out var matched) ? matched : -1;
+            if (target < 0 && join.Reference is { } reference && context.ReferencedAddress(address, reference, join.TargetType) is { } targetAddress)
+            {
+                target = byAddress.GetValueOrDefault(targetAddress, -1);
+            }
+
+            if (target >= 0)
+            {
+                (states.TryGetValue(target, out var list) ? list : states[target] = []).Add(EncryptionReader.Read(join.Encryption, new PlanPropertySource(values, context, address)));
+            }
+        }
+
+        foreach (var (target, list) in states)
+        {
+            if (resources[target].Encryption is not null && EncryptionReader.Combine(list).State is { } combined)
+            {
+                resources[target] = resources[target] with { Encryption = combined };
+            }
+        }
     }
 
-    private static EncryptionState RuleEncryption(PlannedValues values, string address, PlanContext context, string[] rule)
+    /// <summary>The known values of the attributes that tie a joined resource to its target, or null when one is not known.</summary>
+    private static string? MatchKey(IEnumerable<string> attributes, PlannedValues values)
     {
-        string[] byDefault = [.. rule, "apply_server_side_encryption_by_default", "0"];
-        var algorithm = values.String([.. byDefault, "sse_algorithm"]);
-        if (!algorithm.IsKnown)
+        var parts = new List<string>();
+        foreach (var attribute in attributes)
         {
-            return EncryptionState.Unknown(algorithm.UnknownReason!);
+            if (values.String(attribute) is not { IsKnown: true, Value: { } value })
+            {
+                return null;
+            }
+
+            parts.Add(value);
         }
 
-        return algorithm.Value is "aws:kms" or "aws:kms:dsse"
-            ? context.KeyReference(address, values, [.. byDefault, "kms_master_key_id"]).Apply(algorithm.Value, "alias/aws/s3")
-            : EncryptionState.ServiceOwned(algorithm.Value ?? "AES256");
-    }
-
-    /// <summary>Applies a standalone bucket encryption resource to the bucket it names (by name, or by reference).</summary>
-    private static void JoinBucketEncryption(MappingNode change, PlannedValues values, List<Resource> resources, BucketIndex buckets, PlanContext context)
-    {
-        var address = Text(change, "address") ?? SseConfigurationType;
-        var bucketName = values.String("bucket");
-        var target = bucketName is { IsKnown: true, Value: { } name } ? buckets.ByName(name) : -1;
-        if (target < 0 && context.ReferencedAddress(address, "bucket", "aws_s3_bucket") is { } bucketAddress)
-        {
-            target = buckets.ByAddress(bucketAddress);
-        }
-
-        if (target >= 0)
-        {
-            resources[target] = resources[target] with { Encryption = RuleEncryption(values, address, context, ["rule", "0"]) };
-        }
+        return parts.Count == 0 ? null : string.Join("\n", parts);
     }
 
     private static KeyFacts KeyFacts(PlannedValues values)
@@ -361,34 +314,5 @@ public static class TerraformPlanAdapter
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>Planned buckets by name and by address, so each bucket-encryption resource finds its bucket at once.</summary>
-    private sealed class BucketIndex
-    {
-        private readonly Dictionary<string, int> _byName;
-        private readonly Dictionary<string, int> _byAddress = new(StringComparer.Ordinal);
-
-        public BucketIndex(List<Resource> resources, Dictionary<string, int> names)
-        {
-            _byName = names;
-            for (var i = 0; i < resources.Count; i++)
-            {
-                if (resources[i].Kind != ResourceKind.S3Bucket)
-                {
-                    continue;
-                }
-
-                _byAddress.TryAdd(resources[i].Id, i);
-                if (resources[i].Arn is { IsKnown: true, Value: { } arn } && arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal))
-                {
-                    _byName.TryAdd(arn["arn:aws:s3:::".Length..], i);
-                }
-            }
-        }
-
-        public int ByName(string name) => _byName.GetValueOrDefault(name, -1);
-
-        public int ByAddress(string address) => _byAddress.GetValueOrDefault(address, -1);
     }
 }

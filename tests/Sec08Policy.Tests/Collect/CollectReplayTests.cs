@@ -83,8 +83,8 @@ public class CollectReplayTests
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.Resources.Count(r => r.Kind == ResourceKind.KmsKey), Is.EqualTo(5), "three pages of keys");
         Assert.That(server.Log.Count(l => l == "kms:ListKeys eu-west-1"), Is.EqualTo(4), "one throttled call retried, then three pages");
-        Assert.That(result.Resources.Count(r => r.Kind == ResourceKind.S3Bucket), Is.EqualTo(3), "two pages of buckets");
-        Assert.That(result.Resources.Count(r => r.Kind == ResourceKind.EbsVolume), Is.EqualTo(3), "two pages of volumes");
+        Assert.That(result.Resources.Count(r => r.Type == "AWS::S3::Bucket"), Is.EqualTo(3), "two pages of buckets");
+        Assert.That(result.Resources.Count(r => r.Type == "AWS::EC2::Volume"), Is.EqualTo(3), "two pages of volumes");
 
         var bucket = Find(result, ":acme-cmk");
         Assert.That(bucket.Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "the bucket's key is resolved to the collected key");
@@ -96,7 +96,7 @@ public class CollectReplayTests
         Assert.That(Find(result, "table/orders").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer));
         Assert.That(Find(result, ":payments").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "a queue's key alias resolves too");
         Assert.That(Find(result, ":events").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsOwned));
-        Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.EbsEncryptionByDefault).EbsEncryptionByDefault!.Value.Value, Is.True);
+        Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.AccountSetting).EbsEncryptionByDefault!.Value.Value, Is.True);
     }
 
     [Test]
@@ -128,7 +128,7 @@ public class CollectReplayTests
         Assert.That(result.Resources.Any(r => r.Region.ValueOrDefault == "eu-west-1"), Is.True);
         Assert.That(result.Errors.Select(e => (e.Region, e.Service)).Distinct(), Is.EquivalentTo(new[] { ("eu-north-1", "kms"), ("eu-north-1", "ebs"), ("eu-north-1", "dynamodb"), ("eu-north-1", "sqs") }));
         Assert.That(result.Errors, Has.All.Matches<Sec08Policy.Engine.Inputs.Inventory.InventoryError>(e => e.Message.Contains("timed out", StringComparison.Ordinal) || e.Message.Contains("failed", StringComparison.Ordinal)));
-        Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.EbsEncryptionByDefault && r.Region.ValueOrDefault == "eu-north-1").EbsEncryptionByDefault!.Value.IsKnown, Is.False);
+        Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.AccountSetting && r.Region.ValueOrDefault == "eu-north-1").EbsEncryptionByDefault!.Value.IsKnown, Is.False);
     }
 
     [Test]

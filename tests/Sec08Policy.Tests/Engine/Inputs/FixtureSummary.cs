@@ -26,7 +26,7 @@ internal static class FixtureSummary
 
     private static string Describe(Resource resource, Dictionary<string, Resource> byId)
     {
-        var parts = new List<string> { resource.Kind.ToString() };
+        var parts = new List<string> { resource.Type };
         if (resource.Encryption is { } e)
         {
             parts.Add("encrypted=" + Show(e.Enabled));

@@ -34,13 +34,13 @@ public class InputEquivalenceTests
     {
         var facts = FixtureSummary.Of(InputLoader.Load(Fixture("template.yaml")));
 
-        Assert.That(facts["bucket-cmk"], Is.EqualTo("S3Bucket encrypted=True manager=Customer key=key-confidential"));
-        Assert.That(facts["bucket-default"], Is.EqualTo("S3Bucket encrypted=True manager=AwsOwned"));
-        Assert.That(facts["bucket-awsmanaged"], Is.EqualTo("S3Bucket encrypted=True manager=AwsManaged"));
-        Assert.That(facts["volume-plain"], Is.EqualTo("EbsVolume encrypted=False"));
-        Assert.That(facts["db-encrypted"], Is.EqualTo("RdsInstance encrypted=True manager=Customer key=key-norotation"));
-        Assert.That(facts["table-owned"], Is.EqualTo("DynamoDbTable encrypted=True manager=AwsOwned"));
-        Assert.That(facts["secret-default"], Is.EqualTo("SecretsManagerSecret encrypted=True manager=AwsManaged"));
-        Assert.That(facts["key-norotation"], Is.EqualTo("KmsKey rotation=False keyManager=Customer"));
+        Assert.That(facts["bucket-cmk"], Is.EqualTo("AWS::S3::Bucket encrypted=True manager=Customer key=key-confidential"));
+        Assert.That(facts["bucket-default"], Is.EqualTo("AWS::S3::Bucket encrypted=True manager=AwsOwned"));
+        Assert.That(facts["bucket-awsmanaged"], Is.EqualTo("AWS::S3::Bucket encrypted=True manager=AwsManaged"));
+        Assert.That(facts["volume-plain"], Is.EqualTo("AWS::EC2::Volume encrypted=False"));
+        Assert.That(facts["db-encrypted"], Is.EqualTo("AWS::RDS::DBInstance encrypted=True manager=Customer key=key-norotation"));
+        Assert.That(facts["table-owned"], Is.EqualTo("AWS::DynamoDB::Table encrypted=True manager=AwsOwned"));
+        Assert.That(facts["secret-default"], Is.EqualTo("AWS::SecretsManager::Secret encrypted=True manager=AwsManaged"));
+        Assert.That(facts["key-norotation"], Is.EqualTo("AWS::KMS::Key rotation=False keyManager=Customer"));
     }
 }

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Engine.Catalog.Resources;
+
+/// <summary>
+/// One resource type of the catalogue: its name in each input form, where each form says whether it is encrypted,
+/// how it is read from a live account, and what AWS does when nothing is set.
+/// </summary>
+public sealed record ResourceEntry
+{
+    /// <summary>The type's CloudFormation name (<c>AWS::S3::Bucket</c>); the name reports and inventories use.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>What it is, for people: <c>S3 bucket</c>.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The service name policies use (<c>s3</c>).</summary>
+    public required string Service { get; init; }
+
+    public required ResourceKind Kind { get; init; }
+
+    public CloudFormationForm? CloudFormation { get; init; }
+
+    public ImmutableArray<TerraformForm> Terraform { get; init; } = [];
+
+    /// <summary>Resources of other Terraform types that carry this type's encryption (bucket encryption, method settings).</summary>
+    public ImmutableArray<TerraformJoin> TerraformJoins { get; init; } = [];
+
+    public ConfigForm? Config { get; init; }
+
+    public required LiveSource Live { get; init; }
+
+    /// <summary>What AWS does when nothing is set, and the AWS documentation that says so.</summary>
+    public required Documented WhenUnset { get; init; }
+
+    /// <summary>Why an input form cannot describe this type, by form.</summary>
+    public ImmutableSortedDictionary<InputForm, string> Gaps { get; init; } = ImmutableSortedDictionary<InputForm, string>.Empty;
+
+    /// <summary>New volumes of this type are encrypted when the account's EBS encryption by default is on.</summary>
+    public bool FollowsEbsDefault { get; init; }
+
+    /// <summary>Whether an input of this form can hold this type (the inventory holds every type).</summary>
+    public bool Covers(InputForm form) => form switch
+    {
+        InputForm.CloudFormation => CloudFormation is not null,
+        InputForm.Terraform => !Terraform.IsEmpty,
+        InputForm.Config => Config is { Recorded: true },
+        _ => true,
+    };
+}
+
+/// <summary>A statement and the AWS documentation it comes from.</summary>
+public sealed record Documented(string Text, string Source);
+
+/// <summary>The CloudFormation resource type (also the shape of Cloud Control's <c>Properties</c>).</summary>
+public sealed record CloudFormationForm(string Type, EncryptionSpec? Encryption)
+{
+    /// <summary>The property holding the tags (a list of Key/Value, or a mapping); null when the type has none.</summary>
+    public PropertyPath? Tags { get; init; } = PropertyPath.Parse("Tags");
+
+    /// <summary>The ARN when it follows from properties alone (<c>arn:aws:s3:::{BucketName}</c>).</summary>
+    public string? ArnTemplate { get; init; }
+}
+
+/// <summary>A Terraform resource type and where its planned values say whether it is encrypted.</summary>
+public sealed record TerraformForm(string Type, EncryptionSpec? Encryption);
+
+/// <summary>
+/// A Terraform type that carries another resource's encryption: it names its target by the attributes in
+/// <see cref="Match"/> (its attribute, the target's) or by a configuration reference in <see cref="Reference"/>.
+/// The target's encryption becomes what the joined resources say (all of them, when several name it).
+/// </summary>
+public sealed record TerraformJoin(string Type, string TargetType, ImmutableArray<AttributePair> Match, string? Reference, EncryptionSpec Encryption);
+
+public sealed record AttributePair(string Joined, string Target);
+
+/// <summary>
+/// The AWS Config resource type and the paths in a configuration item (<c>configuration.x</c>,
+/// <c>supplementaryConfiguration.Y.z</c>). <see cref="When"/> tells apart types Config records under one name
+/// (DocumentDB and Neptune clusters are <c>AWS::RDS::DBCluster</c> items).
+/// </summary>
+public sealed record ConfigForm(string Type, EncryptionSpec? Encryption, bool Recorded)
+{
+    public ConfigDiscriminator? When { get; init; }
+}
+
+/// <summary>An item is of this entry when the value at <see cref="Path"/> is one of <see cref="Values"/>.</summary>
+public sealed record ConfigDiscriminator(PropertyPath Path, ImmutableArray<string> Values);
+
+/// <summary>
+/// How a live account is read for this type: the native collector of <c>sec08 collect</c> (null when there is none),
+/// the Cloud Control type name whose CloudFormation-shaped properties the CloudFormation paths read (null when Cloud
+/// Control cannot read it), and AWS Config (<see cref="ResourceEntry.Config"/>).
+/// </summary>
+public sealed record LiveSource(string? Collector, string? CloudControl, string? Note);
