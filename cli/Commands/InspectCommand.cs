@@ -62,7 +62,7 @@ internal static class InspectCommand
         var parts = new List<string>();
         if (resource.Encryption is { } e)
         {
-            parts.Add(e.Enabled.IsKnown ? (e.Enabled.Value ? $"encrypted {e.Algorithm.ValueOrDefault}" : "NOT encrypted") : $"encryption unknown ({e.Enabled.UnknownReason})");
+            parts.Add(e.Enabled.IsKnown ? (e.Enabled.Value ? (e.Algorithm.IsKnown ? $"encrypted {e.Algorithm.Value}" : "encrypted") : "NOT encrypted") : $"encryption unknown ({e.Enabled.UnknownReason})");
             if (e.Enabled is { IsKnown: true, Value: true })
             {
                 parts.Add("key " + (e.ResolvedKey ?? (e.KeyReference.IsKnown ? e.KeyReference.Value ?? "(service default)" : "unknown")));

@@ -18,7 +18,7 @@ internal sealed class CfnPropertySource(CfnValue root, IntrinsicResolver resolve
             CfnScalar s => PropertyValue.Of(s.Text),
             CfnUnknown u => PropertyValue.Unknown(u.Reason, u.MayBeAbsent),
             CfnReference r => PropertyValue.Composite($"`{path.Under(prefix)}` refers to `{r.LogicalId}`, whose value is known only when the stack is deployed"),
-            _ => PropertyValue.Composite(),
+            _ => PropertyValue.Composite($"`{path.Under(prefix)}` is {ShapeOf(value)}, where a value belongs"),
         };
     }
 
@@ -38,13 +38,11 @@ internal sealed class CfnPropertySource(CfnValue root, IntrinsicResolver resolve
                 return [];
             case CfnList list:
                 return [.. list.Items.Select((item, i) => new CfnPropertySource(item, resolver, types, $"{at}.{i}"))];
-            case CfnMap map:
-                return [.. map.Node.Entries.Select(e => new CfnPropertySource(map.Get(e.Key) ?? new CfnNoValue(), resolver, types, $"{at}.{e.Key}"))];
             case CfnUnknown u:
                 undecided = PropertyValue.Unknown(u.Reason, u.MayBeAbsent);
                 return null;
             default:
-                undecided = PropertyValue.WrongShape($"`{at}` is a value, where a list belongs");
+                undecided = PropertyValue.WrongShape($"`{at}` is {ShapeOf(value)}, where a list belongs");
                 return null;
         }
     }
@@ -52,9 +50,12 @@ internal sealed class CfnPropertySource(CfnValue root, IntrinsicResolver resolve
     public override KeyRef Key(PropertyPath path)
     {
         var (value, problem) = Walk(path);
-        return problem is { } p
-            ? new KeyRef(Resources.Fact<string?>.Unknown(p.Reason!), null)
-            : CloudFormationAdapter.KeyReference(value, types);
+        return (problem, value) switch
+        {
+            ({ } p, _) => new KeyRef(Resources.Fact<string?>.Unknown(p.Reason!), null),
+            (_, CfnMap or CfnList) => new KeyRef(Resources.Fact<string?>.Unknown($"`{path.Under(prefix)}` is {ShapeOf(value)}, where a key belongs"), null),
+            _ => CloudFormationAdapter.KeyReference(value, types),
+        };
     }
 
     /// <summary>The value at the path, or the problem that stopped the walk (an unknown value, a wrong shape).</summary>
@@ -67,6 +68,8 @@ internal sealed class CfnPropertySource(CfnValue root, IntrinsicResolver resolve
             var segment = segments[i];
             switch (value)
             {
+                case CfnMap when int.TryParse(segment, out _):
+                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape.Object}, where {Shape.List} belongs"));
                 case CfnMap map:
                     value = map.Get(segment);
                     break;
@@ -84,7 +87,7 @@ internal sealed class CfnPropertySource(CfnValue root, IntrinsicResolver resolve
                 case CfnReference r:
                     return (null, PropertyValue.Unknown($"`{Describe(segments, i)}` refers to `{r.LogicalId}`, whose value is known only when the stack is deployed"));
                 default:
-                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape(value)}, where {(int.TryParse(segment, out _) ? "a list" : "an object")} belongs"));
+                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {ShapeOf(value)}, where {Shape.Expected(segment)} belongs"));
             }
         }
 
@@ -104,11 +107,11 @@ internal sealed class CfnPropertySource(CfnValue root, IntrinsicResolver resolve
         return node is null ? null : resolver.Resolve(node);
     }
 
-    private static string Shape(CfnValue value) => value switch
+    private static string ShapeOf(CfnValue value) => value switch
     {
-        CfnList => "a list",
-        CfnMap => "an object",
-        CfnScalar s => $"`{s.Text}`",
+        CfnList => Shape.List,
+        CfnMap => Shape.Object,
+        CfnScalar s => Shape.Value(s.Text),
         _ => "a value",
     };
 }

@@ -20,7 +20,7 @@ internal sealed class ConfigPropertySource(InputNode root, string prefix = "") :
         {
             null or ScalarNode { Kind: ScalarKind.Null } => PropertyValue.Absent,
             ScalarNode s => PropertyValue.Of(s.Text),
-            _ => PropertyValue.Composite(),
+            _ => PropertyValue.Composite($"`{path.Under(prefix)}` is {Shape.Of(node)}, where a value belongs"),
         };
     }
 
@@ -48,7 +48,7 @@ internal sealed class ConfigPropertySource(InputNode root, string prefix = "") :
             case MappingNode map:
                 return [.. map.Entries.Select(e => new ConfigPropertySource(e.Value, $"{at}.{e.Key}"))];
             default:
-                undecided = PropertyValue.WrongShape($"`{at}` is a value, where a list belongs");
+                undecided = PropertyValue.WrongShape($"`{at}` is {Shape.Of(node)}, where a list belongs");
                 return null;
         }
     }
@@ -69,6 +69,8 @@ internal sealed class ConfigPropertySource(InputNode root, string prefix = "") :
             var step = segments[i];
             switch (node)
             {
+                case MappingNode when int.TryParse(step, out _):
+                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape.Object}, where {Shape.List} belongs"));
                 case MappingNode map:
                     node = map.Get(step, ignoreCase: true);
                     break;
@@ -82,18 +84,11 @@ internal sealed class ConfigPropertySource(InputNode root, string prefix = "") :
                 case null or ScalarNode { Kind: ScalarKind.Null }:
                     return (null, null);
                 default:
-                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape(node)}, where {(int.TryParse(step, out _) ? "a list" : "an object")} belongs"));
+                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape.Of(node)}, where {Shape.Expected(step)} belongs"));
             }
         }
 
         return (node, null);
     }
 
-    private static string Shape(InputNode node) => node switch
-    {
-        SequenceNode => "a list",
-        MappingNode => "an object",
-        ScalarNode s => $"`{s.Text}`",
-        _ => "a value",
-    };
 }

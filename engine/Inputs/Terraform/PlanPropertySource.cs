@@ -26,7 +26,7 @@ internal sealed class PlanPropertySource(PlannedValues values, PlanContext conte
         {
             null or ScalarNode { Kind: ScalarKind.Null } => PropertyValue.Absent,
             ScalarNode s => PropertyValue.Of(s.Text),
-            _ => PropertyValue.Composite($"`{string.Join('.', full)}` is an object or a list, where a value belongs"),
+            _ => PropertyValue.Composite($"`{string.Join('.', full)}` is {Shape.Of(node)}, where a value belongs"),
         };
     }
 
@@ -45,10 +45,8 @@ internal sealed class PlanPropertySource(PlannedValues values, PlanContext conte
                 return [];
             case SequenceNode list:
                 return [.. list.Items.Select((_, i) => new PlanPropertySource(values, context, address, [.. full, i.ToString(System.Globalization.CultureInfo.InvariantCulture)]))];
-            case MappingNode map:
-                return [.. map.Entries.Select(e => new PlanPropertySource(values, context, address, [.. full, e.Key]))];
             default:
-                undecided = PropertyValue.WrongShape($"`{string.Join('.', full)}` is a value, where a list belongs");
+                undecided = PropertyValue.WrongShape($"`{string.Join('.', full)}` is {Shape.Of(node)}, where a list belongs");
                 return null;
         }
     }
@@ -80,6 +78,8 @@ internal sealed class PlanPropertySource(PlannedValues values, PlanContext conte
             var step = full[i];
             switch (node)
             {
+                case MappingNode when int.TryParse(step, out _):
+                    return (null, PropertyValue.WrongShape($"`{string.Join('.', full[..i])}` is {Shape.Object}, where {Shape.List} belongs"), full);
                 case MappingNode map:
                     node = map.Get(step);
                     break;
@@ -94,7 +94,7 @@ internal sealed class PlanPropertySource(PlannedValues values, PlanContext conte
                 case null or ScalarNode { Kind: ScalarKind.Null }:
                     return (null, null, full);
                 default:
-                    return (null, PropertyValue.WrongShape($"`{string.Join('.', full[..i])}` is {Shape(node)}, where {(int.TryParse(step, out _) ? "a list" : "an object")} belongs"), full);
+                    return (null, PropertyValue.WrongShape($"`{string.Join('.', full[..i])}` is {Shape.Of(node)}, where {Shape.Expected(step)} belongs"), full);
             }
 
             unknown = PlannedValues.Step(unknown, step);
@@ -115,11 +115,4 @@ internal sealed class PlanPropertySource(PlannedValues values, PlanContext conte
         return PropertyValue.Unknown($"`{string.Join('.', full[..Math.Max(depth, 1)])}` is {PlannedValues.AfterApply}");
     }
 
-    private static string Shape(InputNode node) => node switch
-    {
-        SequenceNode => "a list",
-        MappingNode => "an object",
-        ScalarNode s => $"`{s.Text}`",
-        _ => "a value",
-    };
 }
