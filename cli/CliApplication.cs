@@ -20,6 +20,7 @@ public static class CliApplication
             CollectCommand.Create(context),
             TestCommand.Create(context),
             InitCommand.Create(context),
+            ServicesCommand.Create(context),
         };
 
         try

@@ -69,7 +69,7 @@ internal static class CatalogReader
         try
         {
             var unset = e.GetProperty("whenUnset");
-            Expect(unset, "text", "source");
+            Expect(unset, "text", "source", "doubt");
             var live = e.GetProperty("live");
             Expect(live, "collector", "cloudControl", "note");
             return new ResourceEntry
@@ -85,7 +85,7 @@ internal static class CatalogReader
                     "setting" => ResourceKind.AccountSetting,
                     var other => throw new FormatException($"unknown kind `{other}`"),
                 },
-                WhenUnset = new Documented(Text(unset, "text"), Text(unset, "source")),
+                WhenUnset = new Documented(Text(unset, "text"), Text(unset, "source"), OptionalText(unset, "doubt")),
                 FollowsEbsDefault = e.TryGetProperty("followsEbsDefault", out var follows) && follows.GetBoolean(),
                 CloudFormation = e.TryGetProperty("cloudFormation", out var cfn) ? CloudFormation(type, cfn) : null,
                 Terraform = [.. Array(e, "terraform").Select(t =>

@@ -50,8 +50,8 @@ public sealed record ResourceEntry
     };
 }
 
-/// <summary>A statement and the AWS documentation it comes from.</summary>
-public sealed record Documented(string Text, string Source);
+/// <summary>A statement and the AWS documentation it comes from; <see cref="Doubt"/> says what the pages read did not settle.</summary>
+public sealed record Documented(string Text, string Source, string? Doubt = null);
 
 /// <summary>The CloudFormation resource type (also the shape of Cloud Control's <c>Properties</c>).</summary>
 public sealed record CloudFormationForm(string Type, EncryptionSpec? Encryption)

@@ -1,0 +1,148 @@
+using Sec08Policy.Engine.Catalog.Resources;
+
+namespace Sec08Policy.Cli.Commands;
+
+/// <summary>The resource catalogue as a Markdown page: docs/resources.md is this output, checked by a test.</summary>
+internal static class ServicesMarkdown
+{
+    public static void Write(TextWriter output, ResourceCatalog catalog, IReadOnlyList<ServiceEntry> services)
+    {
+        var entries = services.SelectMany(s => catalog.OfService(s.Name)).ToList();
+        output.Write("""
+            # Resource types: what sec08 reads, from where, and what AWS does by default
+
+            This page is generated from sec08's resource catalogue (`engine/Catalog/Resources/resources.json`) by
+            `sec08 services --format markdown`; a test keeps it equal to that output. The catalogue is the one list of
+            AWS resource types sec08 knows: the input adapters, the evaluator, the binder, the SCP emitter and live
+            collection all read it. `sec08 services` prints the same coverage as text.
+
+            For each type it says where a CloudFormation template (and Cloud Control, whose `Properties` have the same
+            shape), a Terraform plan and an AWS Config configuration item say whether the resource is encrypted at rest
+            and with which key, and what AWS does when nothing is set, with the AWS documentation that says so. The
+            native inventory (`sec08-inventory/1`) holds every type in the same shape (see [inputs.md](inputs.md)).
+
+            ## How to read the paths
+
+            Paths are property names joined by dots, relative to the resource's `Properties` (CloudFormation), its
+            planned values `change.after` (Terraform) or the configuration item (AWS Config: `configuration.x`,
+            `supplementaryConfiguration.Y.z`); a number is an element of a list. Each form is read with the same small
+            vocabulary:
+
+            - **by `path`**: the value there decides: each listed value leads to its own outcome, "set" or "any other
+              value" covers the rest, "not set" applies when the property is missing, null or empty. Booleans are
+              `true` and `false`, in any case; AWS Config property names match in any case.
+            - **encrypted with KMS**: a KMS key named by the given property (a key ID, key ARN, alias or alias ARN, or
+              a reference to a key of the same template or plan); when none is named, the AWS managed key given, or the
+              service's default key.
+            - **a key the service owns**: encrypted, but under no KMS key the account manages (SSE-S3, SSE-SQS, ...).
+            - **every element of `path`**, **every part**: all must be encrypted; the weakest decides (not encrypted,
+              then unknown, then a key the service owns, an AWS managed key, a customer managed key).
+            - **nothing to check**: the resource stores no data as configured; its rules are not applicable.
+            - **Unknown**: the input cannot tell; the verdict is Unknown with the reason, never Pass.
+
+            A value only deployment or apply knows, or a value of the wrong shape (a list where an object belongs, `1`
+            where a Boolean belongs), is Unknown with its path; it counts as encrypted only when every outcome it
+            could lead to is encrypted, and then its key is Unknown. In a Terraform plan, a value known only after
+            apply that the configuration does not set is the provider's default: "not set".
+
+
+            """.Replace("            ", string.Empty, StringComparison.Ordinal));
+        output.Write("## Services\n\n");
+        output.Write("The names policies use in `require NAME for SERVICE, ...` and `usable via`. The create-like actions are what a\n");
+        output.Write("preventive requirement's SCP can deny, with the creation-time condition keys each carries; actions\n");
+        output.Write("without a usable key are named as detective only when building (SP3006).\n\n");
+        output.Write("| service | what | IAM prefix | resource types | create-like actions (condition keys) |\n|---|---|---|---|---|\n");
+        foreach (var service in services)
+        {
+            var types = string.Join("<br>", catalog.OfService(service.Name).Select(e => $"[`{e.Type}`](#{Anchor(e.Type)})"));
+            var actions = string.Join("<br>", service.Create.Select(Action));
+            output.Write($"| `{service.Name}` | {service.Title}{(service.AlwaysEncrypted is { } always ? $"; {always}" : string.Empty)} | `{service.IamPrefix}` | {types} | {actions} |\n");
+        }
+
+        output.Write("\n## Coverage\n\nWhat each input shows of each type. \"none\" says why a form cannot show it.\n\n");
+        output.Write("| type | service | CloudFormation | Terraform | AWS Config | live |\n|---|---|---|---|---|---|\n");
+        foreach (var entry in entries)
+        {
+            output.Write($"| [`{entry.Type}`](#{Anchor(entry.Type)}) | `{entry.Service}` | {Cell(ServicesCommand.CloudFormation(entry))} | {Cell(ServicesCommand.Terraform(entry))} | {Cell(ServicesCommand.Config(entry))} | {Cell(ServicesCommand.Live(entry))} |\n");
+        }
+
+        output.Write("\n## Types\n");
+        foreach (var entry in entries)
+        {
+            output.Write($"\n### {entry.Type}\n\n{entry.Title}; service `{entry.Service}`.\n\n");
+            output.Write($"**When nothing is set.** {entry.WhenUnset.Text} ([AWS documentation]({entry.WhenUnset.Source}))\n");
+            if (entry.WhenUnset.Doubt is { } doubt)
+            {
+                output.Write($"\n**Not confirmed:** {doubt}.\n");
+            }
+            if (!ServicesCommand.HoldsData(entry))
+            {
+                output.Write("\nNot a data store: read for its own facts (a key's rotation and manager, an alias's target, an account setting), as described in [inputs.md](inputs.md).\n");
+            }
+
+            if (entry.CloudFormation is { Encryption: { } cfn })
+            {
+                Form(output, $"CloudFormation `{entry.CloudFormation.Type}` (and Cloud Control)", cfn);
+            }
+
+            foreach (var form in entry.Terraform.Where(t => t.Encryption is not null))
+            {
+                Form(output, $"Terraform `{form.Type}`", form.Encryption!);
+            }
+
+            foreach (var join in entry.TerraformJoins)
+            {
+                var match = string.Join(" and ", join.Match.Select(m => $"`{m.Joined}` = the target's `{m.Target}`"));
+                Form(output, $"Terraform `{join.Type}`, applied to the `{join.TargetType}` it names ({match}{(join.Reference is { } r ? $", or a reference in `{r}`" : string.Empty)})", join.Encryption);
+            }
+
+            if (entry.Config is { Encryption: { } config })
+            {
+                var when = entry.Config.When is { } w ? $" where `{w.Path}` is {string.Join(" or ", w.Values.Select(v => $"`{v}`"))}" : string.Empty;
+                Form(output, $"AWS Config `{entry.Config.Type}`{when}{(entry.Config.Recorded ? string.Empty : " (should an item appear)")}", config);
+            }
+
+            foreach (var (form, gap) in entry.Gaps)
+            {
+                output.Write($"\n{(form == InputForm.Config ? "AWS Config" : form.ToString())}: {gap}.\n");
+            }
+
+            output.Write($"\nLive: {ServicesCommand.Live(entry)}.\n");
+        }
+    }
+
+    private static void Form(TextWriter output, string title, EncryptionSpec spec)
+    {
+        output.Write($"\n{title}:\n\n");
+        foreach (var line in EncryptionSpecText.Lines(spec))
+        {
+            output.Write(line + "\n");
+        }
+    }
+
+    private static string Action(CreateAction action)
+    {
+        var keys = new List<string>();
+        if (action.Encrypted is { } encrypted)
+        {
+            keys.Add($"`{encrypted}`{(action.EncryptedResource == "*" ? string.Empty : $" on `{action.EncryptedResource}`")}");
+        }
+
+        if (action.CustomerKey is { } key)
+        {
+            keys.Add($"`{key}`");
+        }
+
+        if (action.Tags)
+        {
+            keys.Add("request tags");
+        }
+
+        return $"`{action.Action}`{(keys.Count == 0 ? string.Empty : $" ({string.Join(", ", keys)})")}";
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>The anchor GitHub makes for a heading: lower case, `::` dropped to nothing.</summary>
+    private static string Anchor(string type) => type.ToLowerInvariant().Replace("::", string.Empty, StringComparison.Ordinal);
+}
