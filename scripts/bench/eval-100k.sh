@@ -4,7 +4,8 @@
 # set size. Targets (product brief): under 3 s and under 500 MB.
 #
 #   scripts/bench/eval-100k.sh [RESOURCES] [RUNS] [KIND] (defaults 100000, 3 and cfn; KIND as for --generate:
-#                                                         cfn, cfn-json, terraform, terraform-pretty, config, inventory)
+#                                                         cfn, cfn-json, cfn-catalogue, terraform, terraform-pretty,
+#                                                         config, inventory; cfn-catalogue mixes every catalogue type)
 #   SEC08_AOT=1 scripts/bench/eval-100k.sh               (try a Native AOT publish first; SEC08_AOT=force: see common.sh)
 #   SEC08_BENCH_DIR=/tmp/x scripts/bench/eval-100k.sh    (where builds, the template and reports go; default /tmp/sec08-bench)
 set -euo pipefail
@@ -13,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 RESOURCES="${1:-100000}"
 RUNS="${2:-3}"
 KIND="${3:-cfn}"
-case "$KIND" in cfn) EXT=yaml ;; *) EXT=json ;; esac
+case "$KIND" in cfn|cfn-catalogue) EXT=yaml ;; *) EXT=json ;; esac
 TEMPLATE="$WORK/template-$KIND-$RESOURCES.$EXT"
 REPORT="$WORK/eval-report.json"
 

@@ -10,7 +10,7 @@ namespace Sec08Policy.Benchmarks;
 internal static class InputTool
 {
     /// <summary>
-    /// <c>KIND N FILE [--seed S]</c>: KIND is cfn, cfn-json, terraform, terraform-pretty, config or inventory; N a resource count, or for
+    /// <c>KIND N FILE [--seed S]</c>: KIND is cfn, cfn-json, cfn-catalogue, terraform, terraform-pretty, config or inventory; N a resource count, or for
     /// config a size such as <c>250MB</c> or <c>1GB</c> (items are added until the file reaches it; streamed, so the
     /// file is never held in memory). FILE <c>-</c> is standard output.
     /// </summary>
@@ -18,7 +18,7 @@ internal static class InputTool
     {
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: --generate cfn|cfn-json|terraform|terraform-pretty|config|inventory N|SIZE(MB|GB) FILE [--seed S]");
+            Console.Error.WriteLine("usage: --generate cfn|cfn-json|cfn-catalogue|terraform|terraform-pretty|config|inventory N|SIZE(MB|GB) FILE [--seed S]");
             return 2;
         }
 

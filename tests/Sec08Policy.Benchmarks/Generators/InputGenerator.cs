@@ -25,6 +25,9 @@ public enum GeneratedFormat
 
     /// <summary>Native inventory <c>sec08-inventory/1</c>, written by <see cref="InventoryWriter"/> from the Config snapshot's resources.</summary>
     Inventory,
+
+    /// <summary>CloudFormation YAML mixing every type of the resource catalogue (<see cref="CatalogueTemplateGenerator"/>).</summary>
+    CfnCatalogue,
 }
 
 /// <summary>
@@ -43,6 +46,7 @@ public static class InputGenerator
         GeneratedFormat.Terraform => "generated-plan.json",
         GeneratedFormat.TerraformPretty => "generated-plan-pretty.json",
         GeneratedFormat.Config => "generated-config-snapshot.json",
+        GeneratedFormat.CfnCatalogue => "generated-catalogue-template.yaml",
         _ => "generated-inventory.json",
     };
 
@@ -54,7 +58,8 @@ public static class InputGenerator
         "terraform-pretty" => GeneratedFormat.TerraformPretty,
         "config" => GeneratedFormat.Config,
         "inventory" => GeneratedFormat.Inventory,
-        _ => throw new ArgumentException($"unknown input kind `{name}`; use cfn, cfn-json, terraform, terraform-pretty, config or inventory", nameof(name)),
+        "cfn-catalogue" => GeneratedFormat.CfnCatalogue,
+        _ => throw new ArgumentException($"unknown input kind `{name}`; use cfn, cfn-json, cfn-catalogue, terraform, terraform-pretty, config or inventory", nameof(name)),
     };
 
     /// <summary>Writes <paramref name="count"/> resources in <paramref name="format"/>.</summary>
@@ -74,6 +79,9 @@ public static class InputGenerator
                 break;
             case GeneratedFormat.Config:
                 ConfigSnapshotGenerator.Write(stream, resources);
+                break;
+            case GeneratedFormat.CfnCatalogue:
+                CatalogueTemplateGenerator.Write(stream, count);
                 break;
             default:
                 var snapshot = Bytes(GeneratedFormat.Config, count, seed);
