@@ -4,7 +4,8 @@ namespace Sec08Policy.Tests.Testing;
 
 /// <summary>
 /// The policy library as CI gates it: the baseline and every pack check clean, are formatted, and pass their own test
-/// suite with every requirement clause and waiver exercised.
+/// suite with every requirement clause and waiver exercised. The one warning allowed is SP2065: a pack may require
+/// services (CloudWatch Logs) whose resources one input form (AWS Config items) cannot show.
 /// </summary>
 public class LibraryTests
 {
@@ -19,7 +20,7 @@ public class LibraryTests
         var test = CliRunner.Invoke("test", folder, "--min-coverage", "100");
 
         Assert.That(check.ExitCode, Is.EqualTo(0), check.Out);
-        Assert.That(check.Out, Does.Contain("0 errors, 0 warnings"));
+        AssertClean(check.Out);
         Assert.That(format.ExitCode, Is.EqualTo(0), format.Out);
         Assert.That(test.ExitCode, Is.EqualTo(0), test.Out + test.Error);
         Assert.That(test.Out, Does.Match(@"\d+ passed, 0 failed"));
@@ -44,7 +45,7 @@ public class LibraryTests
         var run = CliRunner.Invoke("check", "policies", "library");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Out);
-        Assert.That(run.Out, Does.Contain("0 errors, 0 warnings"));
+        AssertClean(run.Out);
     }
 
     [Test]
@@ -58,6 +59,13 @@ public class LibraryTests
         var run = CliRunner.Invoke("check", temp.Path, "library/hipaa");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Out);
-        Assert.That(run.Out, Does.Contain("0 errors, 0 warnings in 3 files"));
+        AssertClean(run.Out);
+        Assert.That(run.Out, Does.Match(@"0 errors, \d+ warnings? in 3 files"));
+    }
+
+    private static void AssertClean(string output)
+    {
+        Assert.That(output, Does.Contain("0 errors, "));
+        Assert.That(output, Does.Not.Match(@"warning SP(?!2065)"), "no warning but SP2065");
     }
 }
