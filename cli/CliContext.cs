@@ -37,6 +37,9 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, DateOnly Today
         return new Commands.TextWriterStream(Out);
     }
 
+    /// <summary>Reports something the user should know that does not stop the command, on standard error.</summary>
+    public void Warning(string message) => Error.Write($"sec08: warning: {message}\n");
+
     /// <summary>Reports a usage or input problem on standard error.</summary>
     public int UsageError(string message)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Binding;
 using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Files;
 
 namespace Sec08Policy.Compiler;
 
@@ -10,91 +11,40 @@ namespace Sec08Policy.Compiler;
 /// </summary>
 public static class PolicySetLoader
 {
-    public sealed record Result(ImmutableArray<SyntaxTree> Trees, ImmutableArray<string> Errors);
+    /// <summary>The most bytes read from one policy file unless told otherwise (about 40,000 rules).</summary>
+    public const long DefaultMaxFileSize = 16_000_000;
 
-    /// <summary>
-    /// The files a command line names: each file as given, each folder's <paramref name="wanted"/> files searched
-    /// recursively, sorted. A path that does not exist, an unreadable folder or one without such files is an error.
-    /// </summary>
-    public static List<string> ExpandPaths(IEnumerable<string> paths, Func<string, bool> wanted, string whatFiles, ICollection<string> errors)
+    /// <param name="Warnings">Files skipped in folders because they are not regular files.</param>
+    public sealed record Result(ImmutableArray<SyntaxTree> Trees, ImmutableArray<string> Errors, ImmutableArray<string> Warnings);
+
+    public static Result Load(IEnumerable<string> paths, long maxFileSize = DefaultMaxFileSize)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                List<string> found;
-                try
-                {
-                    found = [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                        .Where(wanted)
-                        .Select(Display)
-                        .Order(StringComparer.Ordinal)];
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    errors.Add($"cannot read folder `{path}`: {e.Message}");
-                    continue;
-                }
-
-                if (found.Count == 0)
-                {
-                    errors.Add($"no {whatFiles} under `{path}`");
-                }
-
-                files.AddRange(found);
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(Display(path));
-            }
-            else
-            {
-                errors.Add($"`{path}` does not exist");
-            }
-        }
-
-        return files;
-    }
-
-    public static Result Load(IEnumerable<string> paths)
-    {
-        var errors = ImmutableArray.CreateBuilder<string>();
-        var files = ExpandPaths(paths, f => f.EndsWith(SyntaxFacts.FileExtension, StringComparison.Ordinal), $"`{SyntaxFacts.FileExtension}` files", errors);
+        var search = FileSearch.Expand(paths, f => f.EndsWith(SyntaxFacts.FileExtension, StringComparison.Ordinal), $"`{SyntaxFacts.FileExtension}` files");
 
         var trees = new List<SyntaxTree>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(files);
+        var queue = new Queue<string>(search.Files);
         while (queue.Count > 0)
         {
             var file = queue.Dequeue();
-            if (!seen.Add(Path.GetFullPath(file)))
+            if (!seen.Add(FileSearch.RealPath(file)))
             {
                 continue;
             }
 
-            var tree = SyntaxTree.Load(file);
+            var tree = SyntaxTree.Load(file, maxFileSize);
             trees.Add(tree);
             foreach (var import in tree.Root.Declarations.OfType<ImportDeclarationSyntax>())
             {
                 var target = Binder.ResolveImport(file, import.Path.Value);
-                if (File.Exists(target))
+                if (FileSearch.KindOf(target) is not (FileKind.Missing or FileKind.Directory))
                 {
-                    queue.Enqueue(Display(target));
+                    queue.Enqueue(FileSearch.Display(target));
                 }
             }
         }
 
         // One order whatever way the files were named: by path.
-        return new Result([.. trees.OrderBy(t => t.Path, StringComparer.Ordinal)], errors.ToImmutable());
-    }
-
-    /// <summary>A path relative to the working folder when it lies below it, with forward slashes, for stable output.</summary>
-    public static string Display(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
-        var shown = relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
-        return shown.Replace('\\', '/');
+        return new Result([.. trees.OrderBy(t => t.Path, StringComparer.Ordinal)], search.Errors, search.Skipped);
     }
 }

@@ -10,11 +10,14 @@ internal static class BuildCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string>("--output", "-o") { Description = "the folder to write (replaced as a whole, atomically)", Required = true };
-        var maxChars = new Option<int>("--scp-max-chars") { Description = "the most characters one SCP may hold", DefaultValueFactory = _ => 5120 };
-        var maxCount = new Option<int>("--scp-max-count") { Description = "the most SCPs the build may produce", DefaultValueFactory = _ => 5 };
-        maxChars.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 100) { r.AddError("--scp-max-chars must be at least 100"); } });
-        maxCount.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) { r.AddError("--scp-max-count must be at least 1"); } });
+        var output = OptionValues.NonEmptyPath(new Option<string>("--output", "-o")
+        {
+            Description = "the folder to write: a new or empty folder, or a previous build (replaced as a whole, atomically)",
+            Required = true,
+        });
+        var maxChars = OptionValues.Int("--scp-max-chars", "the most characters one SCP may hold", 5120, 100, int.MaxValue);
+        var maxCount = OptionValues.Int("--scp-max-count", "the most SCPs the build may produce", 5, 1, int.MaxValue);
+        var maxPolicySize = PolicyInput.MaxSizeOption();
 
         var command = new Command(
             "build",
@@ -25,21 +28,29 @@ internal static class BuildCommand
             output,
             maxChars,
             maxCount,
+            maxPolicySize,
         };
         command.SetAction(parse => Run(
             parse.GetValue(paths)!,
             parse.GetValue(output)!,
             new EmitOptions { ScpMaxCharacters = parse.GetValue(maxChars), ScpMaxCount = parse.GetValue(maxCount) },
+            parse.GetValue(maxPolicySize),
             context));
         return command;
     }
 
-    private static int Run(string[] paths, string output, EmitOptions options, CliContext context)
+    private static int Run(string[] paths, string output, EmitOptions options, long maxPolicySize, CliContext context)
     {
-        var input = PolicyInput.Load(paths, context);
+        var input = PolicyInput.Load(paths, maxPolicySize, context);
         if (input is null)
         {
             return ExitCodes.UsageOrInput;
+        }
+
+        var sources = input.Compilation.SyntaxTrees.Select(t => t.Path).ToList();
+        if (OutputFolder.WhyNotReplaceable(output, sources) is { } refused)
+        {
+            return context.UsageError($"will not write `{output}`: {refused}");
         }
 
         var result = input.Compilation.Emit(options);
@@ -57,7 +68,7 @@ internal static class BuildCommand
 
         try
         {
-            OutputFolder.WriteAtomically(output, result.Artifacts);
+            OutputFolder.WriteAtomically(output, result.Artifacts, sources);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

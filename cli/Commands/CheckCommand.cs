@@ -17,6 +17,7 @@ internal static class CheckCommand
         var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "human" };
         format.AcceptOnlyFromAmong("human", "json");
+        var maxPolicySize = PolicyInput.MaxSizeOption();
 
         // The help's lines about the IAM catalogue are added when help is shown (DescribeCatalogue): reading the
         // catalogue here would slow the start of every command line.
@@ -24,9 +25,10 @@ internal static class CheckCommand
         {
             paths,
             format,
+            maxPolicySize,
         };
 
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, context));
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(format)!, parse.GetValue(maxPolicySize), context));
         return command;
     }
 
@@ -41,9 +43,9 @@ internal static class CheckCommand
             + ExitCodesText;
     }
 
-    private static int Run(string[] paths, string format, CliContext context)
+    private static int Run(string[] paths, string format, long maxPolicySize, CliContext context)
     {
-        var input = PolicyInput.Load(paths, context);
+        var input = PolicyInput.Load(paths, maxPolicySize, context);
         if (input is null)
         {
             return ExitCodes.UsageOrInput;

@@ -11,7 +11,7 @@ internal static class CollectCommand
     public static Command Create(CliContext context)
     {
         var live = new LiveOptions();
-        var output = new Option<string>("--output", "-o") { Description = "the inventory file to write (sec08-inventory/1)", Required = true };
+        var output = OptionValues.NonEmptyPath(new Option<string>("--output", "-o") { Description = "the inventory file to write (sec08-inventory/1)", Required = true });
         var command = new Command(
             "collect",
             "Read S3 buckets, KMS keys and aliases, EBS volumes, snapshots and encryption by default, DynamoDB tables and SQS queues "
@@ -25,6 +25,12 @@ internal static class CollectCommand
         live.AddTo(command);
         command.SetAction(parse =>
         {
+            // Before collecting, which takes a while: an output that cannot be written is a usage error.
+            if (OutputFile.WhyNotWritable(parse.GetValue(output)!) is { } refused)
+            {
+                return context.UsageError($"cannot write `{parse.GetValue(output)}`: {refused}");
+            }
+
             var result = LiveOptions.Collect(live.Read(parse, context), live.WantsAllRegions(parse), context);
             if (result is null)
             {

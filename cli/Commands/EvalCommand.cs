@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Engine.Evaluation;
+using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Reporting;
 
@@ -25,10 +26,12 @@ internal static class EvalCommand
         var live = new LiveOptions();
         var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html; json-v1 for the previous release's JSON (sec08-eval/1)" };
         format.AcceptOnlyFromAmong(s_formats);
-        var output = new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" };
+        var output = OptionValues.NonEmptyPath(new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" });
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 when a failure has at least this severity (none: never)", DefaultValueFactory = _ => "info" };
         failOn.AcceptOnlyFromAmong(s_severities);
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "also exit 1 when a rule could not be decided" };
+        var maxPolicySize = PolicyInput.MaxSizeOption();
+        var maxInputSize = InputSet.MaxSizeOption();
         var command = new Command(
             "eval",
             "Check resources against the policy: every rule and resource gets Pass, Fail, NotApplicable, Unknown or Waived.\n"
@@ -41,11 +44,15 @@ internal static class EvalCommand
             failOn,
             failOnUnknown,
             liveFlag,
+            maxPolicySize,
+            maxInputSize,
         };
         live.AddTo(command);
         command.SetAction(parse => Run(
             new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown))
             {
+                MaxPolicySize = parse.GetValue(maxPolicySize),
+                MaxInputSize = parse.GetValue(maxInputSize),
                 Live = parse.GetValue(liveFlag) ? (live.Read(parse, context), live.WantsAllRegions(parse)) : null,
             },
             context));
@@ -55,6 +62,10 @@ internal static class EvalCommand
     private sealed record EvalRequest(string[] Policies, string[] Inputs, string[] Formats, string[] Outputs, string FailOn, bool FailOnUnknown)
     {
         public (Collector.CollectOptions Options, bool AllRegions)? Live { get; init; }
+
+        public long MaxPolicySize { get; init; }
+
+        public long MaxInputSize { get; init; }
     }
 
     private static int Run(EvalRequest request, CliContext context)
@@ -70,10 +81,15 @@ internal static class EvalCommand
             return context.UsageError("give one `-o FILE` per `--format`; at most one format may go to standard output");
         }
 
+        if (CheckOutputs(formats, request.Outputs, context) is { } refused)
+        {
+            return refused;
+        }
+
         // The inputs are read on another core while the policy compiles; their problems are printed after the
         // policy's, as if read after it.
-        var reading = request.Inputs.Length > 0 ? Task.Run(() => InputSet.Read(request.Inputs)) : null;
-        var policy = PolicyInput.Load(request.Policies, context);
+        var reading = request.Inputs.Length > 0 ? Task.Run(() => InputSet.Read(request.Inputs, request.MaxInputSize)) : null;
+        var policy = PolicyInput.Load(request.Policies, request.MaxPolicySize, context);
         if (policy is null)
         {
             return ExitCodes.UsageOrInput;
@@ -87,6 +103,7 @@ internal static class EvalCommand
 
         var resources = new List<Sec08Policy.Engine.Resources.Resource>();
         var sources = 0;
+        var sourcePaths = new List<string>();
         if (reading is not null)
         {
             if (InputSet.Report(reading.GetAwaiter().GetResult(), context) is not { } inputs)
@@ -96,6 +113,7 @@ internal static class EvalCommand
 
             resources.AddRange(InputSet.Resources(inputs));
             sources += inputs.Length;
+            sourcePaths.AddRange(inputs.Select(i => i.Path));
         }
 
         if (request.Live is { } live)
@@ -113,6 +131,12 @@ internal static class EvalCommand
         // resources were linked as it was read).
         var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
         var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(linked);
+        var read = policy.Compilation.SyntaxTrees.Select(t => t.Path).Concat(sourcePaths).Where(p => p.Length > 0).Select(FileSearch.RealPath).ToHashSet(StringComparer.Ordinal);
+        if (request.Outputs.FirstOrDefault(o => read.Contains(OutputFile.Identity(o))) is { } overwritten)
+        {
+            return context.UsageError($"will not write `{overwritten}`: it is a policy or input of this run");
+        }
+
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {
@@ -140,5 +164,27 @@ internal static class EvalCommand
         var failed = (gate is { } threshold && result.FailuresAtOrAbove(threshold).Any())
             || (request.FailOnUnknown && result.Count(Verdict.Unknown) > 0);
         return failed ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>Null when every <c>-o</c> may be written; otherwise the exit code, after saying why not.</summary>
+    private static int? CheckOutputs(string[] formats, string[] outputs, CliContext context)
+    {
+        for (var i = 0; i < outputs.Length; i++)
+        {
+            if (OutputFile.WhyNotWritable(outputs[i]) is { } reason)
+            {
+                return context.UsageError($"cannot write `{outputs[i]}`: {reason}");
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (OutputFile.Identity(outputs[j]) == OutputFile.Identity(outputs[i]))
+                {
+                    return context.UsageError($"`{outputs[i]}` is named for both the {formats[j]} and the {formats[i]} report; give each report its own file");
+                }
+            }
+        }
+
+        return null;
     }
 }

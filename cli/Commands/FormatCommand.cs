@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Formatting;
+using Sec08Policy.Engine.Files;
 
 namespace Sec08Policy.Cli.Commands;
 
@@ -11,6 +12,7 @@ internal static class FormatCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
         var check = new Option<bool>("--check") { Description = "change nothing; list the files that would change and exit 1 if any" };
+        var maxPolicySize = PolicyInput.MaxSizeOption();
         var command = new Command(
             "fmt",
             "Rewrite policy files in the one canonical layout, keeping comments. Files with syntax errors are left alone.\n"
@@ -18,17 +20,16 @@ internal static class FormatCommand
         {
             paths,
             check,
+            maxPolicySize,
         };
-        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(check), context));
+        command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(check), parse.GetValue(maxPolicySize), context));
         return command;
     }
 
-    private static int Run(string[] paths, bool checkOnly, CliContext context)
+    private static int Run(string[] paths, bool checkOnly, long maxPolicySize, CliContext context)
     {
-        var loaded = Compiler.PolicySetLoader.Load(paths);
-        if (!loaded.Errors.IsEmpty)
+        if (PolicyInput.LoadFiles(paths, maxPolicySize, context) is not { } loaded)
         {
-            loaded.Errors.ToList().ForEach(e => context.UsageError(e));
             return ExitCodes.UsageOrInput;
         }
 
@@ -58,7 +59,16 @@ internal static class FormatCommand
             }
             else
             {
-                OutputFile.WriteAtomically(path, text);
+                try
+                {
+                    // Through a symbolic link to the file it names, so the link stays a link.
+                    OutputFile.WriteAtomically(FileSearch.RealPath(path), text);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return context.UsageError($"cannot write `{path}`: {e.Message}");
+                }
+
                 context.Out.Write($"{path}: formatted\n");
             }
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Resources;
 
@@ -9,23 +10,26 @@ internal static class InputSet
 {
     private static readonly string[] s_extensions = [".json", ".yaml", ".yml", ".template", ".gz"];
 
+    /// <summary><c>--max-input-size</c>, which every command that reads inputs takes.</summary>
+    public static System.CommandLine.Option<long> MaxSizeOption() =>
+        OptionValues.Size("--max-input-size", "the most bytes read from one input, after decompression", InputLoader.DefaultMaxSize);
+
     /// <summary>The files read, or null after printing every problem (exit code 3).</summary>
-    public static ImmutableArray<InputFile>? Load(IEnumerable<string> paths, CliContext context) => Report(Read(paths), context);
+    public static ImmutableArray<InputFile>? Load(IEnumerable<string> paths, long maxSize, CliContext context) => Report(Read(paths, maxSize), context);
 
     /// <summary>Reads the files without printing anything, so that it can run while the policy compiles.</summary>
-    public static InputRead Read(IEnumerable<string> paths)
+    public static InputRead Read(IEnumerable<string> paths, long maxSize)
     {
         var problems = new List<InputRead.Problem>();
-        var usage = new List<string>();
-        var files = Compiler.PolicySetLoader.ExpandPaths(paths, f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)), "input files", usage);
-        problems.AddRange(usage.Select(message => new InputRead.Problem(message)));
+        var search = FileSearch.Expand(paths, f => s_extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)), "input files");
+        problems.AddRange(search.Errors.Select(message => new InputRead.Problem(message)));
 
         var loaded = ImmutableArray.CreateBuilder<InputFile>();
-        foreach (var file in files)
+        foreach (var file in search.Files)
         {
             try
             {
-                loaded.Add(InputLoader.Load(file));
+                loaded.Add(InputLoader.Load(file, maxSize));
             }
             catch (InputException e)
             {
@@ -33,12 +37,17 @@ internal static class InputSet
             }
         }
 
-        return new InputRead(loaded.ToImmutable(), problems);
+        return new InputRead(loaded.ToImmutable(), problems, search.Skipped);
     }
 
     /// <summary>The files read, or null after printing every problem, in the order met.</summary>
     public static ImmutableArray<InputFile>? Report(InputRead read, CliContext context)
     {
+        foreach (var skipped in read.Skipped)
+        {
+            context.Warning(skipped);
+        }
+
         foreach (var problem in read.Problems)
         {
             if (problem.Input is { } input)
@@ -58,7 +67,7 @@ internal static class InputSet
 }
 
 /// <summary>What reading a command's inputs gave: the files read, and the problems met.</summary>
-internal sealed record InputRead(ImmutableArray<InputFile> Files, IReadOnlyList<InputRead.Problem> Problems)
+internal sealed record InputRead(ImmutableArray<InputFile> Files, IReadOnlyList<InputRead.Problem> Problems, ImmutableArray<string> Skipped)
 {
     /// <summary>A malformed input (<paramref name="Input"/>, with its position), or a usage problem such as a path that does not exist.</summary>
     public sealed record Problem(string Message, InputException? Input = null);

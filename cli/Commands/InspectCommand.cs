@@ -17,6 +17,7 @@ internal static class InspectCommand
         var inputs = new Argument<string[]>("INPUT") { Description = "CloudFormation templates, Terraform plans (terraform show -json), AWS Config snapshots or items, inventories, or folders of them", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "inventory");
+        var maxInputSize = InputSet.MaxSizeOption();
         var command = new Command(
             "inspect",
             "Show the normalized resources sec08 reads from its inputs, with every value it could not resolve marked unknown.\n"
@@ -24,14 +25,15 @@ internal static class InspectCommand
         {
             inputs,
             format,
+            maxInputSize,
         };
-        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format)!, context));
+        command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(format)!, parse.GetValue(maxInputSize), context));
         return command;
     }
 
-    private static int Run(string[] paths, string format, CliContext context)
+    private static int Run(string[] paths, string format, long maxInputSize, CliContext context)
     {
-        if (InputSet.Load(paths, context) is not { } files)
+        if (InputSet.Load(paths, maxInputSize, context) is not { } files)
         {
             return ExitCodes.UsageOrInput;
         }

@@ -17,9 +17,9 @@ internal sealed class LiveOptions
 
     public Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "send every API call to this endpoint instead of AWS's" };
 
-    public Option<int> Timeout { get; } = new("--timeout") { Description = "seconds one API call may take before it is retried or given up", DefaultValueFactory = _ => 30 };
+    public Option<int> Timeout { get; } = OptionValues.Int("--timeout", "seconds one API call may take before it is retried or given up", 30, 1, 3600);
 
-    public Option<int> Retries { get; } = new("--retries") { Description = "retries per API call for throttling and transient errors, with backoff", DefaultValueFactory = _ => 4 };
+    public Option<int> Retries { get; } = OptionValues.Int("--retries", "retries per API call for throttling and transient errors, with backoff", 4, 0, 10);
 
     public void AddTo(Command command)
     {
@@ -46,8 +46,8 @@ internal sealed class LiveOptions
             Profile = parse.GetValue(Profile),
             AssumeRoles = parse.GetValue(AssumeRoles) ?? [],
             EndpointUrl = parse.GetValue(EndpointUrl),
-            CallTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(Timeout))),
-            MaxRetries = Math.Clamp(parse.GetValue(Retries), 0, 10),
+            CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
+            MaxRetries = parse.GetValue(Retries),
             Credentials = context.AwsCredentials,
             Progress = context.ShowProgress ? new Progress<string>(line => context.Error.Write($"sec08: {line}\n")) : null,
         };

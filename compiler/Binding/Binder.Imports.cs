@@ -1,6 +1,7 @@
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Syntax;
 using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Files;
 
 namespace Sec08Policy.Compiler.Binding;
 
@@ -19,7 +20,7 @@ internal sealed partial class Binder
         var byPath = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
         foreach (var tree in _trees)
         {
-            byPath.TryAdd(Path.GetFullPath(tree.Path), tree);
+            byPath.TryAdd(FileSearch.RealPath(tree.Path), tree);
         }
 
         var edges = new Dictionary<SyntaxTree, List<(ImportDeclarationSyntax Import, SyntaxTree Target)>>();
@@ -29,7 +30,7 @@ internal sealed partial class Binder
             foreach (var import in tree.Root.Declarations.OfType<ImportDeclarationSyntax>())
             {
                 var resolved = ResolveImport(tree.Path, import.Path.Value);
-                if (byPath.TryGetValue(resolved, out var target))
+                if (byPath.TryGetValue(FileSearch.RealPath(resolved), out var target))
                 {
                     targets.Add((import, target));
                 }

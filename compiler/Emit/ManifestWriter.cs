@@ -11,13 +11,16 @@ namespace Sec08Policy.Compiler.Emit;
 /// </summary>
 internal static class ManifestWriter
 {
+    /// <summary>How every manifest's <c>format</c> starts; a folder with such a manifest holds a build.</summary>
+    public const string FormatPrefix = "sec08-manifest/";
+
     public static Artifact Write(BuildDocuments documents, PolicySet policySet, IEnumerable<string> otherFiles)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("format", "sec08-manifest/1");
+            json.WriteString("format", FormatPrefix + "1");
             json.WriteString("policy", policySet.Name);
             json.WriteStartArray("files");
             foreach (var file in documents.All.Select(d => d.Path).Concat(otherFiles).Order(StringComparer.Ordinal))

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Files;
 
 namespace Sec08Policy.Compiler.Syntax;
 
@@ -33,18 +34,22 @@ public sealed class SyntaxTree
         return new SyntaxTree(text, root, diagnostics);
     }
 
-    /// <summary>Reads and parses a file; an unreadable or non-UTF-8 file gives a tree with no declarations and an error.</summary>
-    public static SyntaxTree Load(string path)
+    /// <summary>
+    /// Reads and parses a file of at most <paramref name="maxBytes"/>; an unreadable, too large or non-UTF-8 file gives
+    /// a tree with no declarations and an error. A named pipe without a writer reads as empty rather than blocking.
+    /// </summary>
+    public static SyntaxTree Load(string path, long maxBytes = PolicySetLoader.DefaultMaxFileSize)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = SafeFile.ReadAll(path, maxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             var empty = SourceText.From(string.Empty, path);
-            return Failed(empty, Diagnostic.Create(Descriptors.UnreadableFile, Location.WholeFile(empty), path, e.Message));
+            var diagnostic = Diagnostic.Create(Descriptors.UnreadableFile, Location.WholeFile(empty), path, e.Message);
+            return Failed(empty, e is FileTooLargeException ? diagnostic.WithHelp("a policy file this large is not read unless `--max-policy-size` allows it") : diagnostic);
         }
 
         return FromBytes(bytes, path);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Inputs.CloudFormation;
 using Sec08Policy.Engine.Inputs.Config;
 using Sec08Policy.Engine.Inputs.Inventory;
@@ -19,12 +20,19 @@ public static class InputLoader
 {
     private const int SniffBytes = 64 * 1024;
 
-    public static InputFile Load(string path)
+    /// <summary>The most bytes read from one input (after decompression) unless told otherwise.</summary>
+    public const long DefaultMaxSize = 2_000_000_000;
+
+    /// <summary>
+    /// Reads an input file: a regular file, or a pipe or device named directly (a named pipe with no writer reads as
+    /// empty instead of blocking). More than <paramref name="maxSize"/> bytes, after decompression, is an input error.
+    /// </summary>
+    public static InputFile Load(string path, long maxSize = DefaultMaxSize)
     {
         Stream stream;
         try
         {
-            stream = File.OpenRead(path);
+            stream = SafeFile.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -33,13 +41,24 @@ public static class InputLoader
 
         using (stream)
         {
-            return Load(stream, path);
+            return Load(stream, path, maxSize);
         }
     }
 
-    public static InputFile Load(Stream file, string path)
+    public static InputFile Load(Stream file, string path, long maxSize = DefaultMaxSize)
     {
-        var stream = IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
+        try
+        {
+            return LoadUnlimited(SafeFile.Limited(IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file, maxSize), path);
+        }
+        catch (FileTooLargeException e)
+        {
+            throw new InputException(path, 1, 1, $"the input is too large: {e.Message} (set by `--max-input-size`)");
+        }
+    }
+
+    private static InputFile LoadUnlimited(Stream stream, string path)
+    {
         var head = ReadUpTo(stream, SniffBytes, path);
         if (head.Length == 0)
         {
@@ -54,7 +73,21 @@ public static class InputLoader
             return FromBytes(Encoding.UTF8.GetBytes(text), path);
         }
 
+        // A binary file ends here, before it is read whole.
+        TextCheck.GoodLength(head, final: false, out var binary);
+        if (binary)
+        {
+            TextCheck.Require(head, path);
+        }
+
         var start = StartOfContent(head);
+        if (start >= head.Length && head.Length == SniffBytes)
+        {
+            // Leading white space longer than the sniffed head: read on (within the size limit) to the content.
+            head = ReadWhole(stream, head, path);
+            start = StartOfContent(head);
+        }
+
         if (start >= head.Length)
         {
             throw new InputException(path, 1, 1, "the file holds only white space");
@@ -75,6 +108,7 @@ public static class InputLoader
 
     private static InputFile FromBytes(byte[] bytes, string path)
     {
+        TextCheck.Require(bytes, path);
         var start = StartOfContent(bytes);
         var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         return start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[' ? FromJson(bytes, bom, path) : FromYaml(bytes, bom, path);
@@ -182,7 +216,7 @@ public static class InputLoader
             {
                 if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
                 {
-                    var name = reader.GetString();
+                    var name = JsonTreeReader.TryGetString(ref reader);
                     if (name is "configurationItems")
                     {
                         return name;
@@ -251,47 +285,16 @@ public static class InputLoader
         return buffer[..total];
     }
 
-    private static byte[] ReadRest(Stream stream, string path)
+    /// <summary>The whole input: the sniffed head and the rest, in one array (sized exactly when the length is known).</summary>
+    private static byte[] ReadWhole(Stream stream, byte[] head, string path)
     {
-        using var rest = new MemoryStream();
         try
         {
-            stream.CopyTo(rest);
+            return SafeFile.ReadAll(stream, long.MaxValue, head);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
             throw new InputException(path, 1, 1, "the compressed data is corrupt or truncated: " + e.Message);
         }
-
-        return rest.ToArray();
-    }
-
-    /// <summary>The whole input: the sniffed head and the rest, in one array (sized exactly when the length is known).</summary>
-    private static byte[] ReadWhole(Stream stream, byte[] head, string path)
-    {
-        if (!stream.CanSeek)
-        {
-            var rest = ReadRest(stream, path);
-            if (rest.Length == 0)
-            {
-                return head;
-            }
-
-            var joined = new byte[head.Length + rest.Length];
-            head.CopyTo(joined, 0);
-            rest.CopyTo(joined, head.Length);
-            return joined;
-        }
-
-        var all = new byte[head.Length + (stream.Length - stream.Position)];
-        head.CopyTo(all, 0);
-        var filled = head.Length;
-        int read;
-        while (filled < all.Length && (read = stream.Read(all, filled, all.Length - filled)) > 0)
-        {
-            filled += read;
-        }
-
-        return filled == all.Length ? all : all[..filled];
     }
 }

@@ -44,7 +44,7 @@ internal sealed class JsonTemplateOutline
             var outline = new JsonTemplateOutline(new SourcePosition(file, line, column, "/"));
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                var name = JsonTreeReader.GetString(ref reader, utf8, 0, file);
                 reader.Read();
                 var start = checked((int)reader.TokenStartIndex);
                 if (outline.Sections.TryAdd(name, start) && name == "Resources" && reader.TokenType == JsonTokenType.StartObject)

@@ -72,7 +72,7 @@ internal static class JsonTemplateReader
             return null;
         }
 
-        var id = reader.GetString()!;
+        var id = JsonTreeReader.GetString(ref reader, utf8, at, file);
         reader.Read();
         var node = JsonTreeReader.ParseValue(ref reader, utf8, at, file, JsonTreeReader.ChildPointer("/Resources", 1, id), cursor, 0, strings, depth: 2);
         at += (int)reader.BytesConsumed;

@@ -22,6 +22,9 @@ internal sealed class ConfigStream
     private readonly PositionCursor _cursor = new();
     private readonly StringPool _strings = new();
 
+    /// <summary>The absolute offset up to which the bytes read are known to be good text.</summary>
+    private long _checked;
+
     public ConfigStream(Stream stream, string file, string? property, ReadOnlySpan<byte> alreadyRead)
     {
         _stream = stream;
@@ -30,6 +33,7 @@ internal sealed class ConfigStream
         _buffer = new byte[Math.Max(InitialBuffer, alreadyRead.Length * 2)];
         alreadyRead.CopyTo(_buffer);
         _filled = alreadyRead.Length;
+        CheckText();
     }
 
     public IEnumerable<InputNode> Items()
@@ -224,7 +228,21 @@ internal sealed class ConfigStream
 
         _filled += read;
         _eof = read == 0;
+        CheckText();
         return true;
+    }
+
+    /// <summary>Checks the bytes read since the last check; a character cut off by the end of the buffer waits for the next read.</summary>
+    private void CheckText()
+    {
+        var from = (int)(_checked - _bufferOffset);
+        var good = TextCheck.GoodLength(_buffer.AsSpan(from, _filled - from), _eof, out var bad);
+        if (bad)
+        {
+            throw Problem(from + good, TextCheck.Describe(_buffer[from + good]));
+        }
+
+        _checked += good;
     }
 
     private InputException Problem(long indexInBuffer, string message)

@@ -103,7 +103,7 @@ public sealed class JsonTreeReader
                     var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, InputNode>>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
-                        var key = Text(ref reader);
+                        var key = Text(ref reader, buffer, pointer);
                         reader.Read();
                         entries.Add(new(key, ReadValue(ref reader, _fixedAt is null ? ChildPointer(pointer, depth, key) : pointer, buffer, depth + 1)));
                     }
@@ -125,7 +125,7 @@ public sealed class JsonTreeReader
                 }
 
             case JsonTokenType.String:
-                return new ScalarNode(Text(ref reader), ScalarKind.String, position);
+                return new ScalarNode(Text(ref reader, buffer, pointer), ScalarKind.String, position);
             case JsonTokenType.Number:
                 return new ScalarNode(Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.Number, position);
             case JsonTokenType.True:
@@ -140,8 +140,51 @@ public sealed class JsonTreeReader
     }
 
     /// <summary>The string of the current token, pooled when it is short and has no escapes.</summary>
-    private string Text(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped || reader.HasValueSequence ? reader.GetString()! : _strings.Get(reader.ValueSpan);
+    private string Text(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, string pointer)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            return _strings.Get(reader.ValueSpan);
+        }
+
+        if (TryGetString(ref reader) is { } text)
+        {
+            return text;
+        }
+
+        var at = Position(buffer, reader.TokenStartIndex, pointer);
+        throw new InputException(at.File, at.Line, at.Column, BadEscape);
+    }
+
+    private const string BadEscape = "malformed JSON: a string escapes half of a surrogate pair (such as `\\ud800` alone), which is no text";
+
+    /// <summary>The string of the current token; null when its escapes make no valid text.</summary>
+    internal static string? TryGetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The string of the current token, for readers of a whole file (<paramref name="utf8"/>) whose reader starts at
+    /// <paramref name="readerStart"/>; an invalid escape is malformed JSON at the token.
+    /// </summary>
+    internal static string GetString(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, long readerStart, string file)
+    {
+        if (TryGetString(ref reader) is { } text)
+        {
+            return text;
+        }
+
+        var (line, column) = new PositionCursor().Advance(utf8, 0, readerStart + reader.TokenStartIndex);
+        throw new InputException(file, line, column, BadEscape);
+    }
 
     private SourcePosition Position(ReadOnlySpan<byte> buffer, long indexInBuffer, string pointer)
     {

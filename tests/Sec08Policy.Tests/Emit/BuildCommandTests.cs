@@ -59,15 +59,15 @@ public class BuildCommandTests
     {
         using var temp = new TempFolder();
         var folder = temp.Combine("out");
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "previous.txt"), "from the last good build");
+        Assert.That(CliRunner.Invoke("build", "policies", "-o", folder).ExitCode, Is.EqualTo(0));
+        var previous = GoldenFolder.Files(folder);
 
         var run = CliRunner.Invoke("build", ScpCase, "-o", folder, "--scp-max-count", "1", "--scp-max-chars", "1000");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Out, Does.Contain("error SP3005: the SCP statements need"));
         Assert.That(run.Out, Does.Contain("but at most 1 SCP of 1,000 characters each are allowed"));
-        Assert.That(GoldenFolder.Files(folder), Is.EqualTo(new[] { "previous.txt" }));
+        Assert.That(GoldenFolder.Files(folder), Is.EqualTo(previous));
     }
 
     [Test]
@@ -86,7 +86,7 @@ public class BuildCommandTests
     {
         using var temp = new TempFolder();
         var folder = temp.Combine("out");
-        Directory.CreateDirectory(folder);
+        Assert.That(CliRunner.Invoke("build", "policies", "-o", folder).ExitCode, Is.EqualTo(0));
         File.WriteAllText(Path.Combine(folder, "stale.json"), "{}");
 
         var run = CliRunner.Invoke("build", "policies", "-o", folder);
@@ -106,7 +106,8 @@ public class BuildCommandTests
         var run = CliRunner.Invoke("build", "policies", "-o", file);
 
         Assert.That(run.ExitCode, Is.EqualTo(3));
-        Assert.That(run.Error, Does.Contain("is a file, not a folder"));
+        Assert.That(run.Error, Does.Contain("will not write `" + file + "`: it is a regular file, not a folder"));
+        Assert.That(File.ReadAllText(file), Is.EqualTo("x"));
     }
 
     [Test]
