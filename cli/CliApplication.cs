@@ -7,12 +7,13 @@ namespace Sec08Policy.Cli;
 /// <summary>Builds the command tree and runs one command line; exceptions become exit code 4, never a stack trace.</summary>
 public static class CliApplication
 {
-    public static int Run(string[] args, CliContext context)
-    {
-        var check = CheckCommand.Create(context);
-        var root = new RootCommand("sec08: compile data-protection policies (AWS SEC08) into IAM, KMS and SCP documents, and check resources against them")
+    private const string MissingCommand = "Required command was not provided.";
+
+    /// <summary>The command tree, each command writing to <paramref name="context"/>.</summary>
+    internal static RootCommand CreateRoot(CliContext context) =>
+        new("sec08: compile data-protection policies (AWS SEC08) into IAM, KMS and SCP documents, and check resources against them")
         {
-            check,
+            CheckCommand.Create(context),
             FormatCommand.Create(context),
             BuildCommand.Create(context),
             InspectCommand.Create(context),
@@ -23,14 +24,26 @@ public static class CliApplication
             ServicesCommand.Create(context),
         };
 
+    public static int Run(string[] args, CliContext context)
+    {
+        context = context.Guarded();
+        var root = CreateRoot(context);
+
         try
         {
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                // An unknown command also counts as a missing one; say only what is wrong.
+                var errors = parse.Errors.Select(e => e.Message).ToList();
+                if (errors.Count > 1)
                 {
-                    context.Error.Write($"sec08: error: {error.Message}\n");
+                    errors.Remove(MissingCommand);
+                }
+
+                foreach (var error in errors)
+                {
+                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval or collect" : error)}\n");
                 }
 
                 context.Error.Write("run `sec08 --help` for usage\n");
@@ -39,10 +52,15 @@ public static class CliApplication
 
             if (parse.Action is HelpAction)
             {
-                CheckCommand.DescribeCatalogue(check, context);
+                CheckCommand.DescribeCatalogue(root.Subcommands.Single(c => c.Name == "check"), context);
             }
 
             return parse.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (StandardOutputException e)
+        {
+            context.Error.Write($"sec08: error: cannot write standard output: {e.Message}\n");
+            return ExitCodes.UsageOrInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

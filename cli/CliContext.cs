@@ -28,14 +28,21 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, DateOnly Today
     /// </summary>
     public Stream OpenOut()
     {
-        if (ReferenceEquals(Out, Console.Out))
+        if (ReferenceEquals(Out is GuardedWriter guarded ? guarded.Inner : Out, Console.Out))
         {
             Out.Flush();
-            return Console.OpenStandardOutput();
+            return new GuardedStream(Console.OpenStandardOutput());
         }
 
         return new Commands.TextWriterStream(Out);
     }
+
+    /// <summary>
+    /// The same context with standard output whose failures end the command with exit code 3, and standard error
+    /// whose failures are dropped.
+    /// </summary>
+    public CliContext Guarded() =>
+        Out is GuardedWriter ? this : this with { Out = new GuardedWriter(Out), Error = new QuietWriter(Error) };
 
     /// <summary>Reports something the user should know that does not stop the command, on standard error.</summary>
     public void Warning(string message) => Error.Write($"sec08: warning: {message}\n");

@@ -16,7 +16,7 @@ internal static class CheckCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "policy files, or folders searched recursively for .sec08 files", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "human" };
-        format.AcceptOnlyFromAmong("human", "json");
+        OptionValues.OneOf(format, "human", "json");
         var maxPolicySize = PolicyInput.MaxSizeOption();
 
         // The help's lines about the IAM catalogue are added when help is shown (DescribeCatalogue): reading the

@@ -20,15 +20,15 @@ internal static class EvalCommand
 
     public static Command Create(CliContext context)
     {
-        var policy = new Option<string[]>("--policy") { Description = "policy files or folders", Required = true, AllowMultipleArgumentsPerToken = true };
-        var input = new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true };
+        var policy = OptionValues.NonEmptyPath(new Option<string[]>("--policy") { Description = "policy files or folders", Required = true, AllowMultipleArgumentsPerToken = true });
+        var input = OptionValues.NonEmptyPath(new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true });
         var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed, through the AWS SDK (see `sec08 collect`)" };
         var live = new LiveOptions();
         var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html; json-v1 for the previous release's JSON (sec08-eval/1)" };
-        format.AcceptOnlyFromAmong(s_formats);
+        OptionValues.OneOf(format, s_formats);
         var output = OptionValues.NonEmptyPath(new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" });
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 when a failure has at least this severity (none: never)", DefaultValueFactory = _ => "info" };
-        failOn.AcceptOnlyFromAmong(s_severities);
+        OptionValues.OneOf(failOn, s_severities);
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "also exit 1 when a rule could not be decided" };
         var maxPolicySize = PolicyInput.MaxSizeOption();
         var maxInputSize = InputSet.MaxSizeOption();

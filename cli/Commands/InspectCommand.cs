@@ -16,7 +16,7 @@ internal static class InspectCommand
     {
         var inputs = new Argument<string[]>("INPUT") { Description = "CloudFormation templates, Terraform plans (terraform show -json), AWS Config snapshots or items, inventories, or folders of them", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "inventory");
+        OptionValues.OneOf(format, "text", "inventory");
         var maxInputSize = InputSet.MaxSizeOption();
         var command = new Command(
             "inspect",

@@ -7,15 +7,25 @@ namespace Sec08Policy.Cli.Commands;
 /// <summary>The options that say how to reach AWS, shared by <c>collect</c> and <c>eval --live</c>.</summary>
 internal sealed class LiveOptions
 {
-    public Option<string[]> Regions { get; } = new("--region") { Description = "a Region to read (repeatable); default: AWS_REGION, else us-east-1" };
+    public Option<string[]> Regions { get; } = OptionValues.Each(
+        new Option<string[]>("--region") { Description = "a Region to read (repeatable); default: AWS_REGION, else us-east-1" },
+        IsRegion,
+        "a Region name such as eu-west-1");
 
     public Option<bool> AllRegions { get; } = new("--all-regions") { Description = "read every Region enabled for the account" };
 
-    public Option<string?> Profile { get; } = new("--profile") { Description = "a profile of the shared AWS config files (default: the standard credential chain)" };
+    public Option<string?> Profile { get; } = OptionValues.NonEmptyPath(
+        new Option<string?>("--profile") { Description = "a profile of the shared AWS config files (default: the standard credential chain)" });
 
-    public Option<string[]> AssumeRoles { get; } = new("--assume-role") { Description = "a role to assume, one per account to read (repeatable)" };
+    public Option<string[]> AssumeRoles { get; } = OptionValues.Each(
+        new Option<string[]>("--assume-role") { Description = "a role to assume, one per account to read (repeatable)" },
+        arn => arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":role/", StringComparison.Ordinal),
+        "the ARN of an IAM role (arn:aws:iam::ACCOUNT:role/NAME)");
 
-    public Option<string?> EndpointUrl { get; } = new("--endpoint-url") { Description = "send every API call to this endpoint instead of AWS's" };
+    public Option<string?> EndpointUrl { get; } = OptionValues.Each(
+        new Option<string?>("--endpoint-url") { Description = "send every API call to this endpoint instead of AWS's" },
+        url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+        "an http:// or https:// URL");
 
     public Option<int> Timeout { get; } = OptionValues.Int("--timeout", "seconds one API call may take before it is retried or given up", 30, 1, 3600);
 
@@ -54,6 +64,10 @@ internal sealed class LiveOptions
     }
 
     public bool WantsAllRegions(ParseResult parse) => parse.GetValue(AllRegions);
+
+    /// <summary>Region names are lowercase words and a number joined by hyphens (us-east-1, us-gov-west-1, eu-central-2).</summary>
+    private static bool IsRegion(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z]{2}(-[a-z]+)+-[0-9]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>Collects, printing failed parts as warnings; null after reporting that nothing could be read.</summary>
     public static CollectResult? Collect(CollectOptions options, bool allRegions, CliContext context)

@@ -70,6 +70,28 @@ internal static class OptionValues
         return option;
     }
 
+    /// <summary>Accepts only the <paramref name="values"/> listed, and says which when given another.</summary>
+    public static T OneOf<T>(T option, params string[] values)
+        where T : Option
+    {
+        option.CompletionSources.Add(values);
+        return Each(option, values.Contains, string.Join(", ", values[..^1]) + " or " + values[^1]);
+    }
+
+    /// <summary>Refuses any value of <paramref name="option"/> for which <paramref name="valid"/> is false, saying what it takes.</summary>
+    public static T Each<T>(T option, Func<string, bool> valid, string takes)
+        where T : Option
+    {
+        option.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => !valid(t.Value)))
+            {
+                result.AddError($"{option.Name} takes {takes}, not `{token.Value}`");
+            }
+        });
+        return option;
+    }
+
     /// <summary>The size a text names, or null.</summary>
     public static long? ParseSize(string text)
     {

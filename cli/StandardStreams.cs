@@ -1,0 +1,130 @@
+namespace Sec08Policy.Cli;
+
+/// <summary>Standard output could not be written (a full disk, a closed file): the command ends with exit code 3.</summary>
+internal sealed class StandardOutputException(IOException inner) : IOException(inner.Message, inner);
+
+/// <summary>
+/// Standard output that turns a failed write into <see cref="StandardOutputException"/>, so that a full disk ends the
+/// command with one line and exit code 3 rather than looking like a bug. (A closed pipe is no failure: the runtime
+/// ignores it on the console, so <c>sec08 eval ... | head</c> ends quietly, as Unix tools do.)
+/// </summary>
+internal sealed class GuardedWriter(TextWriter inner) : TextWriter
+{
+    public TextWriter Inner => inner;
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value) => Guard(() => inner.Write(value));
+
+    public override void Write(string? value) => Guard(() => inner.Write(value));
+
+    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (IOException e) when (e is not StandardOutputException)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
+
+    public override void Flush() => Guard(inner.Flush);
+
+    private static void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException e) when (e is not StandardOutputException)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
+}
+
+/// <summary>The byte stream of standard output, with the same rule as <see cref="GuardedWriter"/>.</summary>
+internal sealed class GuardedStream(Stream inner) : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (IOException e) when (e is not StandardOutputException)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Flush()
+    {
+        try
+        {
+            inner.Flush();
+        }
+        catch (IOException e) when (e is not StandardOutputException)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Standard error that drops what cannot be written: there is nowhere left to report it.</summary>
+internal sealed class QuietWriter(TextWriter inner) : TextWriter
+{
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value) => Quietly(() => inner.Write(value));
+
+    public override void Write(string? value) => Quietly(() => inner.Write(value));
+
+    public override void Write(char[] buffer, int index, int count) => Quietly(() => inner.Write(buffer, index, count));
+
+    public override void Flush() => Quietly(inner.Flush);
+
+    private static void Quietly(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException)
+        {
+            // Standard error is full or gone; the exit code still tells.
+        }
+    }
+}
