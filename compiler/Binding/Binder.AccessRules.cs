@@ -180,7 +180,24 @@ internal sealed partial class Binder
                 }
 
             case NotExpressionSyntax e:
-                return BindExpression(e.Operand, members) is { } operand ? new BoundNotExpression(operand) : null;
+                {
+                    // A run of `not`s is bound in a loop: runs can be long.
+                    var count = 0;
+                    ExpressionSyntax inner = e;
+                    while (inner is NotExpressionSyntax n)
+                    {
+                        count++;
+                        inner = n.Operand;
+                    }
+
+                    var bound = BindExpression(inner, members);
+                    for (var i = 0; i < count && bound is not null; i++)
+                    {
+                        bound = new BoundNotExpression(bound);
+                    }
+
+                    return bound;
+                }
             case ParenthesizedExpressionSyntax e:
                 return BindExpression(e.Inner, members);
             case ComparisonExpressionSyntax e:

@@ -159,15 +159,16 @@ public sealed class PolicyFormatter
 
     private static void Flatten(ExpressionSyntax expression, LogicalOperator op, List<ExpressionSyntax> parts)
     {
-        if (expression is LogicalExpressionSyntax logical && logical.Operator == op)
+        // Down the left spine in a loop (chains can be long), then the operands in written order.
+        var rights = new Stack<ExpressionSyntax>();
+        while (expression is LogicalExpressionSyntax logical && logical.Operator == op)
         {
-            Flatten(logical.Left, op, parts);
-            parts.Add(logical.Right);
+            rights.Push(logical.Right);
+            expression = logical.Left;
         }
-        else
-        {
-            parts.Add(expression);
-        }
+
+        parts.Add(expression);
+        parts.AddRange(rights);
     }
 
     /// <summary>Writes the comments that start before <paramref name="position"/>, each on its own line.</summary>

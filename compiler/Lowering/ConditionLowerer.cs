@@ -38,7 +38,17 @@ internal sealed class ConditionLowerer(ClassificationSymbol? scheme, bool failCl
                 }
 
             case BoundNotExpression not:
-                return Lower(not.Operand, !negate);
+                {
+                    // A run of `not`s flips the sense once per `not`, in a loop: runs can be long.
+                    BoundExpression inner = not;
+                    while (inner is BoundNotExpression n)
+                    {
+                        negate = !negate;
+                        inner = n.Operand;
+                    }
+
+                    return Lower(inner, negate);
+                }
             case BoundComparison { IsLevelComparison: true } comparison:
                 return LowerLevelComparison(comparison.Left, negate ? Complement(comparison.Operator) : comparison.Operator, comparison.Right);
             case BoundComparison comparison:

@@ -125,6 +125,47 @@ internal static class ExpressionGrammar
 
     internal static readonly Parser<ExpressionSyntax> Expression = LeftChain(Conjunction, "or", LogicalOperator.Or);
 
+    /// <summary>A whole <c>when</c> or <c>unless</c> condition, within <see cref="SyntaxFacts.MaxConditionOperators"/>.</summary>
+    internal static readonly Parser<ExpressionSyntax> Condition = input =>
+    {
+        var result = Expression(input);
+        if (result.WasSuccessful && CountOperators(result.Value) > SyntaxFacts.MaxConditionOperators)
+        {
+            return Fail<ExpressionSyntax>(input.Source, result.Value.Span.Start, "SP1009",
+                $"a condition has more than {SyntaxFacts.MaxConditionOperators:N0} `and`, `or` and `not` operators");
+        }
+
+        return result;
+    };
+
+    /// <summary>The <c>and</c>, <c>or</c> and <c>not</c> operators of an expression, counted without recursion.</summary>
+    private static int CountOperators(ExpressionSyntax expression)
+    {
+        var count = 0;
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(expression);
+        while (pending.TryPop(out var next))
+        {
+            switch (next)
+            {
+                case LogicalExpressionSyntax logical:
+                    count++;
+                    pending.Push(logical.Left);
+                    pending.Push(logical.Right);
+                    break;
+                case NotExpressionSyntax not:
+                    count++;
+                    pending.Push(not.Operand);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    pending.Push(parenthesized.Inner);
+                    break;
+            }
+        }
+
+        return count;
+    }
+
     private static Parser<ExpressionSyntax> LeftChain(Parser<ExpressionSyntax> operand, string keyword, LogicalOperator op)
     {
         var rest = (from word in Keyword(keyword) from right in operand select right).XMany();

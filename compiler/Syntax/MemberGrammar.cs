@@ -147,6 +147,6 @@ internal static class MemberGrammar
 
     private static Parser<MemberSyntax> ExpressionMember(MemberKind kind) =>
         from keyword in Keywords(SyntaxFacts.GetKeywordText(kind))
-        from expression in Expression
+        from expression in Condition
         select (MemberSyntax)new ExpressionMemberSyntax(kind, expression, TextSpan.FromBounds(keyword.Start, expression.Span.End));
 }

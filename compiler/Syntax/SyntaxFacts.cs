@@ -14,6 +14,13 @@ public static class SyntaxFacts
     /// <summary>Longer <c>and</c>/<c>or</c> chains are refused: no IAM document could hold them, and tree walks stay shallow.</summary>
     public const int MaxChainLength = 512;
 
+    /// <summary>
+    /// A condition with more <c>and</c>, <c>or</c> and <c>not</c> operators than this is refused, so that its tree is
+    /// never deeper than this plus <see cref="MaxNestingDepth"/>: every later walk of it (binding, lowering,
+    /// formatting, emitting) then stays far from the end of the stack.
+    /// </summary>
+    public const int MaxConditionOperators = 1024;
+
     public static ImmutableArray<string> DeclarationKeywords { get; } =
         ["policy", "import", "classification", "key", "require", "allow", "deny", "waive"];
 
