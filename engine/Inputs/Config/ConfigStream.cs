@@ -22,6 +22,9 @@ internal sealed class ConfigStream
     private readonly PositionCursor _cursor = new();
     private readonly StringPool _strings = new();
 
+    /// <summary>The property name sought was read; its value comes next.</summary>
+    private bool _atTargetValue;
+
     /// <summary>The absolute offset up to which the bytes read are known to be good text.</summary>
     private long _checked;
 
@@ -104,12 +107,22 @@ internal sealed class ConfigStream
         needMore = false;
         while (true)
         {
-            var before = reader;
+            // A read that needs more data keeps the white space it passed (and counts its lines), so that white space
+            // of any length streams through a buffer of fixed size.
             if (!reader.Read())
             {
-                reader = before;
                 needMore = true;
                 return false;
+            }
+
+            if (_atTargetValue)
+            {
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw Problem(reader.TokenStartIndex, $"`{_property}` must be an array");
+                }
+
+                return true;
             }
 
             if (_property is null)
@@ -129,23 +142,18 @@ internal sealed class ConfigStream
 
             if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
             {
-                var isTarget = reader.ValueTextEquals(_property);
-                var atName = before;
+                if (reader.ValueTextEquals(_property))
+                {
+                    _atTargetValue = true;
+                    continue;
+                }
+
+                var atName = reader;
                 if (!reader.Read())
                 {
                     reader = atName;
                     needMore = true;
                     return false;
-                }
-
-                if (isTarget)
-                {
-                    if (reader.TokenType != JsonTokenType.StartArray)
-                    {
-                        throw Problem(reader.TokenStartIndex, $"`{_property}` must be an array");
-                    }
-
-                    return true;
                 }
 
                 if (!reader.TrySkip())
@@ -168,7 +176,13 @@ internal sealed class ConfigStream
         {
             var reader = new Utf8JsonReader(_buffer.AsSpan(consumed, _filled - consumed), _eof, state);
             var probe = reader;
-            if (probe.Read())
+            if (!probe.Read())
+            {
+                // Past the white space read so far (lines counted), so white space of any length needs no larger buffer.
+                consumed += (int)probe.BytesConsumed;
+                state = probe.CurrentState;
+            }
+            else
             {
                 if (probe.TokenType == JsonTokenType.EndArray)
                 {

@@ -33,8 +33,15 @@ public sealed class JsonTreeReader
         _indexOffset = indexOffset;
     }
 
+    /// <summary>How deep any input (JSON or YAML) may nest: deep enough for every real document, and far from the end of the stack.</summary>
+    internal const int MaxDepth = 512;
+
     /// <summary>What every JSON input is read with: comments skipped, no trailing commas, deep nesting allowed.</summary>
-    internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 512, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
+    internal static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false };
+
+    /// <summary>The error for YAML nested deeper than <see cref="MaxDepth"/>, at the value that is too deep.</summary>
+    internal static InputException TooDeep(SourcePosition at) =>
+        new(at.File, at.Line, at.Column, $"malformed YAML: the document nests more than {MaxDepth} levels deep");
 
     public static InputNode Parse(ReadOnlyMemory<byte> utf8, string file) => Parse(utf8, new JsonTreeReader(file, new PositionCursor(), 0), ReaderOptions);
 

@@ -345,12 +345,14 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     private MappingNode ReadMapping(int indent, int firstKeyAt, string pointer, int depth, string? tag, SourcePosition? tagAt)
     {
         var position = tagAt ?? Position(firstKeyAt, pointer);
+        CheckDepth(depth, position);
         return new MappingNode([.. Entries(indent, firstKeyAt, pointer, depth)], position, tag);
     }
 
     private SequenceNode ReadSequence(int indent, string pointer, int depth, string? tag, SourcePosition? tagAt)
     {
         var position = tagAt ?? Position(_lineStart + indent, pointer);
+        CheckDepth(depth, position);
         var items = ImmutableArray.CreateBuilder<InputNode>();
         while (true)
         {
@@ -617,10 +619,20 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         return at + 1 + digits;
     }
 
+    /// <summary>Nesting deeper than JSON's limit is an input error here too, before it can exhaust the stack.</summary>
+    private static void CheckDepth(int depth, SourcePosition at)
+    {
+        if (depth >= JsonTreeReader.MaxDepth)
+        {
+            throw JsonTreeReader.TooDeep(at);
+        }
+    }
+
     /// <summary>A flow sequence or mapping that closes on its line.</summary>
     private InputNode ReadFlow(ref int at, string pointer, int depth, string? tag, SourcePosition? tagAt)
     {
         var position = tagAt ?? Position(at, pointer);
+        CheckDepth(depth, position);
         var sequence = _text[at] == (byte)'[';
         var close = sequence ? (byte)']' : (byte)'}';
         at = SkipSpaces(at + 1);

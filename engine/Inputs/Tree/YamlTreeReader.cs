@@ -41,6 +41,11 @@ public static class YamlTreeReader
     {
         var current = parser.Current ?? throw new InputException(file, 1, 1, "the YAML ends unexpectedly");
         var position = new SourcePosition(file, (int)current.Start.Line, (int)current.Start.Column, pointer.Length == 0 ? "/" : pointer);
+        if (depth >= JsonTreeReader.MaxDepth && current is MappingStart or SequenceStart)
+        {
+            throw JsonTreeReader.TooDeep(position);
+        }
+
         switch (current)
         {
             case MappingStart mapping:
