@@ -25,8 +25,15 @@ internal static class InitCommand
     {
         var packs = Packs();
         var folder = new Argument<string>("DIR") { Description = "the folder to create, or an empty one (default: the current folder)", DefaultValueFactory = _ => "." };
+        folder.Validators.Add(result =>
+        {
+            if (result.Tokens.Any(t => t.Value.Length == 0))
+            {
+                result.AddError("DIR needs a path, not an empty string");
+            }
+        });
         var pack = new Option<string[]>("--pack") { Description = $"a pack of the library to add (repeatable): {string.Join(", ", packs)}", AllowMultipleArgumentsPerToken = true };
-        pack.AcceptOnlyFromAmong([.. packs]);
+        OptionValues.OneOf(pack, [.. packs]);
         var command = new Command(
             "init",
             "Scaffold a policy repository: the SEC08 baseline and the chosen compliance packs with their tests, a GitHub Actions workflow and a GitLab CI job "

@@ -17,9 +17,12 @@ internal static class TestCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "test files (*.test.yaml), or folders searched recursively for them", Arity = ArgumentArity.OneOrMore };
         var coverage = new Option<bool>("--coverage") { Description = "list the requirement clauses, access rules and waivers no test exercises, and the share exercised" };
-        var minimum = new Option<double?>("--min-coverage") { Description = "exit 1 when less than this percentage (0-100) is exercised" };
+        var minimum = OptionValues.Each(
+            new Option<double?>("--min-coverage") { Description = "exit 1 when less than this percentage (0-100) is exercised" },
+            p => double.TryParse(p, System.Globalization.NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 100,
+            "a percentage from 0 to 100");
         var format = new Option<string>("--format") { Description = "output format", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "junit");
+        OptionValues.OneOf(format, "text", "junit");
         var command = new Command(
             "test",
             "Run the policy tests: each case gives resources (inline or from files) and the verdict each rule must give, or an access request and its decision.\n"
@@ -41,8 +44,10 @@ internal static class TestCommand
             return context.UsageError("`--min-coverage` is a percentage from 0 to 100");
         }
 
-        var usage = new List<string>();
-        var files = Compiler.PolicySetLoader.ExpandPaths(paths, PolicyTestReader.IsTestFile, "test files (`*.test.yaml`)", usage);
+        var search = Sec08Policy.Engine.Files.FileSearch.Expand(paths, PolicyTestReader.IsTestFile, "test files (`*.test.yaml`)");
+        search.Skipped.ToList().ForEach(context.Warning);
+        var files = search.Files;
+        var usage = search.Errors.ToList();
         usage.AddRange(files.Where(f => !PolicyTestReader.IsTestFile(f)).Select(f => $"`{f}` is not a test file; test files end in `{PolicyTestReader.FileSuffix}`"));
         if (usage.Count > 0)
         {
@@ -75,7 +80,7 @@ internal static class TestCommand
         var policies = new Dictionary<string, PolicySet>(StringComparer.Ordinal);
         foreach (var policyPaths in documents.Select(d => d.Policy).DistinctBy(SetKey))
         {
-            var input = PolicyInput.Load(policyPaths, context);
+            var input = PolicyInput.Load(policyPaths, Compiler.PolicySetLoader.DefaultMaxFileSize, context);
             if (input is null)
             {
                 return ExitCodes.UsageOrInput;

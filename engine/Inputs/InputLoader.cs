@@ -23,11 +23,13 @@ public static class InputLoader
     /// <summary>The most bytes read from one input (after decompression) unless told otherwise.</summary>
     public const long DefaultMaxSize = 2_000_000_000;
 
+    public static InputFile Load(string path) => Load(path, DefaultMaxSize);
+
     /// <summary>
     /// Reads an input file: a regular file, or a pipe or device named directly (a named pipe with no writer reads as
     /// empty instead of blocking). More than <paramref name="maxSize"/> bytes, after decompression, is an input error.
     /// </summary>
-    public static InputFile Load(string path, long maxSize = DefaultMaxSize)
+    public static InputFile Load(string path, long maxSize)
     {
         Stream stream;
         try
@@ -45,7 +47,9 @@ public static class InputLoader
         }
     }
 
-    public static InputFile Load(Stream file, string path, long maxSize = DefaultMaxSize)
+    public static InputFile Load(Stream file, string path) => Load(file, path, DefaultMaxSize);
+
+    public static InputFile Load(Stream file, string path, long maxSize)
     {
         try
         {

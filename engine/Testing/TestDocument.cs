@@ -39,7 +39,9 @@ public sealed class TestDocument
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Like any input: no waiting on a named pipe, nothing read past the size limit.
+            var bytes = Files.SafeFile.ReadAll(path, InputLoader.DefaultMaxSize);
+            text = System.Text.Encoding.UTF8.GetString(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -34,7 +34,7 @@ public class HtmlReportBrowserTests
         var files = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "examples"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(InputLoader.Load);
+            .Select(f => InputLoader.Load(f));
         s_result = new Evaluator(policy, new EvaluationOptions(CliRunner.Today)).Evaluate(InputSetResolver.Resolve([.. files.SelectMany(f => f.Resources)]));
         s_temp = new TempFolder();
         s_report = s_temp.Combine("report.html");
