@@ -41,10 +41,7 @@ public static class CloudFormationAdapter
         var again = new List<(int Index, string Id, MappingNode Definition)>();
         foreach (var (id, node) in resources)
         {
-            if (node is not MappingNode definition || definition.Get("Type") is not ScalarNode { Text: { } type })
-            {
-                throw new InputException(node.Position.File, node.Position.Line, node.Position.Column, $"resource `{id}` needs a `Type`");
-            }
+            var (definition, type) = Definition(id, node);
 
             if (!types.TryAdd(id, type))
             {
@@ -77,6 +74,36 @@ public static class CloudFormationAdapter
         var resolver = new IntrinsicResolver(new MappingNode([], position), types);
         return Normalize(id, type, new CfnMap(properties, resolver), position, types);
     }
+
+    /// <summary>
+    /// A resource's mapping and its type name. A type that is no name (a number, an empty string, an intrinsic such
+    /// as <c>!Ref</c>) or properties that are no mapping are input errors: read anyway, the resource would be judged
+    /// on what sec08 did not understand.
+    /// </summary>
+    private static (MappingNode Definition, string Type) Definition(string id, InputNode node)
+    {
+        if (node is not MappingNode definition)
+        {
+            throw Problem(node, $"resource `{id}` must be a mapping with `Type` and `Properties`");
+        }
+
+        var type = definition.Get("Type") ?? throw Problem(node, $"resource `{id}` needs a `Type`");
+        if (type is not ScalarNode { Kind: ScalarKind.String, Tag: null, Text: { Length: > 0 } name })
+        {
+            throw Problem(type, $"the `Type` of resource `{id}` must be a resource type name such as `AWS::S3::Bucket`");
+        }
+
+        // A short-form intrinsic (`!If`) is resolved like any value; anything else must be a mapping.
+        if (definition.Get("Properties") is { Tag: null } properties and not MappingNode)
+        {
+            throw Problem(properties, $"the `Properties` of resource `{id}` must be a mapping");
+        }
+
+        return (definition, name);
+    }
+
+    private static InputException Problem(InputNode at, string message) =>
+        new(at.Position.File, at.Position.Line, at.Position.Column, message);
 
     /// <summary>A resource, or null when its <c>Condition</c> is false and so it is not created.</summary>
     private static Resource? ReadResource(string id, string type, MappingNode definition, IntrinsicResolver resolver, IReadOnlyDictionary<string, string> types)

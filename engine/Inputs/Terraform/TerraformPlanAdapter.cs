@@ -28,7 +28,7 @@ public static class TerraformPlanAdapter
             CollectExpressions(root, string.Empty, references, moduleCalls, providerKeys);
         }
 
-        var changes = (plan.Get("resource_changes") as SequenceNode)?.Items.OfType<MappingNode>().Where(IsKept).ToList() ?? [];
+        var changes = Changes(plan).Where(IsKept).ToList();
         var addresses = changes.Select(c => Text(c, "address")).OfType<string>().ToList();
         var context = new PlanContext(references, moduleCalls, addresses)
         {
@@ -71,6 +71,32 @@ public static class TerraformPlanAdapter
         {
             var at = node!.Position;
             throw new InputException(at.File, at.Line, at.Column, $"Terraform plan format_version `{version}` is not supported; sec08 reads 0.x and 1.x");
+        }
+    }
+
+    /// <summary>
+    /// The entries of <c>resource_changes</c>. Anything but a list of resource changes is an input error: read
+    /// as "no changes", it would pass a plan sec08 did not understand.
+    /// </summary>
+    private static IEnumerable<MappingNode> Changes(MappingNode plan)
+    {
+        switch (plan.Get("resource_changes"))
+        {
+            case null:
+                return [];
+            case SequenceNode list:
+                foreach (var item in list.Items)
+                {
+                    if (item is not MappingNode change || Text(change, "type") is not { Length: > 0 } || (change.Get("change") as MappingNode)?.Get("actions") is not SequenceNode)
+                    {
+                        throw new InputException(item.Position.File, item.Position.Line, item.Position.Column,
+                            "a resource change needs `type` and `change.actions`, as `terraform show -json` writes them");
+                    }
+                }
+
+                return list.Items.Cast<MappingNode>();
+            case var other:
+                throw new InputException(other.Position.File, other.Position.Line, other.Position.Column, "`resource_changes` must be an array of resource changes");
         }
     }
 
