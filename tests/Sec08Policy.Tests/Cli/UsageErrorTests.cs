@@ -14,6 +14,7 @@ public class UsageErrorTests
     {
         using var temp = new TempFolder();
         var root = CliApplication.CreateRoot(new CliContext(TextWriter.Null, TextWriter.Null, CliRunner.Today));
+        var before = Directory.GetFileSystemEntries(RepoPaths.Root).Order(StringComparer.Ordinal).ToList();
         var tried = 0;
         foreach (var command in root.Subcommands)
         {
@@ -21,7 +22,9 @@ public class UsageErrorTests
             {
                 foreach (var value in s_badValues)
                 {
-                    var args = Base(command.Name, option.Name, temp).Concat([option.Name, value]).ToArray();
+                    // An output named by a bad but usable value (`abc`) is written in the temporary folder, never the repository.
+                    var given = option.Name == "--output" && value.Length > 0 ? temp.Combine(command.Name + value) : value;
+                    var args = Base(command.Name, option.Name, temp).Concat([option.Name, given]).ToArray();
 
                     // Live options talk to a closed loopback port with fixed credentials: nothing leaves the machine.
                     var run = CliRunner.Invoke(c => c with { AwsCredentials = new BasicAWSCredentials("AKIDUSAGE", "secret") }, args);
@@ -42,6 +45,7 @@ public class UsageErrorTests
         }
 
         Assert.That(tried, Is.GreaterThan(100), "every command's options were tried");
+        Assert.That(Directory.GetFileSystemEntries(RepoPaths.Root).Order(StringComparer.Ordinal), Is.EqualTo(before), "nothing was written in the repository");
     }
 
     [TestCase("nonsense", "sec08: error: Unrecognized command or argument 'nonsense'.\nrun `sec08 --help` for usage\n")]
