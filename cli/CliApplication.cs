@@ -43,7 +43,7 @@ public static class CliApplication
 
                 foreach (var error in errors)
                 {
-                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval, collect, test or init" : error)}\n");
+                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval, collect, test, init or services" : error)}\n");
                 }
 
                 context.Error.Write("run `sec08 --help` for usage\n");

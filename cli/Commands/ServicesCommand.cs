@@ -16,7 +16,7 @@ internal static class ServicesCommand
     {
         var names = new Argument<string[]>("SERVICE") { Description = "services to show (default: all)", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "output format; markdown includes the paths each input is read from", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "markdown");
+        OptionValues.OneOf(format, "text", "markdown");
         var command = new Command(
             "services",
             "List the services policies can name, the AWS resource types each covers, and whether CloudFormation templates, "

@@ -49,7 +49,7 @@ public class UsageErrorTests
     }
 
     [TestCase("nonsense", "sec08: error: Unrecognized command or argument 'nonsense'.\nrun `sec08 --help` for usage\n")]
-    [TestCase("", "sec08: error: give a command: check, fmt, build, inspect, eval, collect, test or init\nrun `sec08 --help` for usage\n")]
+    [TestCase("", "sec08: error: give a command: check, fmt, build, inspect, eval, collect, test, init or services\nrun `sec08 --help` for usage\n")]
     public void UnknownOrMissingCommand_SaysOnlyWhatIsWrong(string command, string expected)
     {
         var run = CliRunner.Invoke(command.Length == 0 ? [] : [command]);
@@ -91,6 +91,7 @@ public class UsageErrorTests
             "collect" => ["collect", "-o", temp.Combine("inventory.json"), .. live],
             "test" => ["test", "library/gdpr/tests/gdpr.test.yaml"],
             "init" => ["init", temp.Combine("scaffold")],
+            "services" => ["services", "s3"],
             _ => throw new ArgumentException($"no base command line for `{command}`"),
         };
 
