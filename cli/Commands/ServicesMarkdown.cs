@@ -128,6 +128,11 @@ internal static class ServicesMarkdown
             keys.Add($"`{encrypted}`{(action.EncryptedResource == "*" ? string.Empty : $" on `{action.EncryptedResource}`")}");
         }
 
+        foreach (var disabling in action.DisabledBy)
+        {
+            keys.Add($"`{disabling.Key}`");
+        }
+
         if (action.CustomerKey is { } key)
         {
             keys.Add($"`{key}`");
@@ -136,6 +141,10 @@ internal static class ServicesMarkdown
         if (action.Tags)
         {
             keys.Add("request tags");
+        }
+        else if (action.TagsNote is { } note)
+        {
+            keys.Add($"request tags not relied on: {note}");
         }
 
         return $"`{action.Action}`{(keys.Count == 0 ? string.Empty : $" ({string.Join(", ", keys)})")}";

@@ -30,7 +30,8 @@ internal static class Preventions
     };
 
     /// <summary>
-    /// Every create-like action with a Boolean encryption key is denied when the key is false; the actions that turn
+    /// Every create-like action with a Boolean encryption key is denied when the key is false, or when a key that turns
+    /// encryption off is true; the actions that turn
     /// encryption off are denied outright; the create-like actions without such a key are named as detective only.
     /// </summary>
     private static Prevention Encrypted(ServiceEntry service)
@@ -40,10 +41,13 @@ internal static class Preventions
             return Prevention.Detective(always);
         }
 
+        var disabling = service.Create.SelectMany(a => a.DisabledBy.Select(d => (Action: a, d.Key, d.Purpose)))
+            .Select(d => new DenyPattern(d.Purpose, [d.Action.Action], "*", Block(("Bool", d.Key, ["true"]))) { Scopable = d.Action.Tags });
         var patterns = Patterns(service.Create.Where(a => a.Encrypted is not null), a => (a.Purpose, a.Encrypted!, a.EncryptedResource), "Bool", "false")
+            .Concat(disabling)
             .Concat(service.Guards.Select(g => new DenyPattern(g.Purpose, [g.Action], "*", ConditionBlock.Empty, Unscoped: true)))
             .ToImmutableArray();
-        var open = service.Create.Where(a => a.Encrypted is null && !a.AlwaysEncrypts).Select(a => a.Action).ToList();
+        var open = service.Create.Where(a => a.Encrypted is null && a.DisabledBy.IsEmpty && !a.AlwaysEncrypts).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time encryption condition key an SCP can rely on, so what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
         return patterns.IsEmpty ? Prevention.Detective(gap!) : new Prevention(patterns, null) { Gap = gap };
     }
@@ -74,7 +78,7 @@ internal static class Preventions
     {
         var tagged = service.Create.Where(a => a.Tags).Select(a => a.Action).ToImmutableArray();
         var open = service.Create.Where(a => !a.Tags).Select(a => a.Action).ToList();
-        var gap = open.Count == 0 ? null : $"{Named(open)} {(open.Count == 1 ? "carries" : "carry")} no request tags, so the tags of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} are checked by detection";
+        var gap = open.Count == 0 ? null : $"{Named(open)} {(open.Count == 1 ? "carries" : "carry")} no request tags an SCP can rely on, so the tags of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} are checked by detection";
         return tagged.IsEmpty
             ? Prevention.Detective(gap!)
             : new Prevention([.. tags.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), tagged, "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))], null) { Gap = gap };

@@ -43,14 +43,20 @@ internal static class CatalogReader
             CustomerKeyNote = OptionalText(e, "customerKeyNote"),
             Create = [.. Array(e, "create").Select(a =>
             {
-                Expect(a, "action", "encrypted", "encryptedResource", "purpose", "customerKey", "tags", "alwaysEncrypts");
+                Expect(a, "action", "encrypted", "encryptedResource", "purpose", "disabledBy", "customerKey", "tags", "tagsNote", "alwaysEncrypts");
                 return new CreateAction(Text(a, "action"))
                 {
                     Encrypted = OptionalText(a, "encrypted"),
                     EncryptedResource = OptionalText(a, "encryptedResource") ?? "*",
                     Purpose = OptionalText(a, "purpose") ?? "Unencrypted",
+                    DisabledBy = [.. Array(a, "disabledBy").Select(d =>
+                    {
+                        Expect(d, "key", "purpose");
+                        return new DisablingKey(Text(d, "key"), Text(d, "purpose"));
+                    })],
                     CustomerKey = OptionalText(a, "customerKey"),
                     Tags = a.TryGetProperty("tags", out var tags) && tags.GetBoolean(),
+                    TagsNote = OptionalText(a, "tagsNote"),
                     AlwaysEncrypts = a.TryGetProperty("alwaysEncrypts", out var encrypts) && encrypts.GetBoolean(),
                 };
             })],

@@ -31,8 +31,10 @@ public sealed record ServiceEntry
 
 /// <summary>
 /// A create-like action. <see cref="Encrypted"/>: the Boolean condition key that is false when the request creates
-/// unencrypted data, evaluated on <see cref="EncryptedResource"/>; <see cref="CustomerKey"/>: the key that is absent
-/// when no KMS key is named; <see cref="Tags"/>: whether the request carries its tags (<c>aws:RequestTag</c>).
+/// unencrypted data, evaluated on <see cref="EncryptedResource"/>; <see cref="DisabledBy"/>: Boolean keys that are true
+/// when the request turns encryption off; <see cref="CustomerKey"/>: the key that is absent when no KMS key is named;
+/// <see cref="Tags"/>: whether the request carries its tags (<c>aws:RequestTag</c>), and if the Service Authorization
+/// Reference lists them but they are not relied on, <see cref="TagsNote"/> says why.
 /// </summary>
 public sealed record CreateAction(string Action)
 {
@@ -43,13 +45,20 @@ public sealed record CreateAction(string Action)
     /// <summary>The SCP statement's purpose, part of its Sid (<c>Unencrypted</c>, <c>UnencryptedAtLaunch</c>).</summary>
     public string Purpose { get; init; } = "Unencrypted";
 
+    public ImmutableArray<DisablingKey> DisabledBy { get; init; } = [];
+
     public string? CustomerKey { get; init; }
 
     public bool Tags { get; init; }
 
+    public string? TagsNote { get; init; }
+
     /// <summary>What the action creates is always encrypted (an EFS replica), so an `encrypted` requirement needs no deny for it.</summary>
     public bool AlwaysEncrypts { get; init; }
 }
+
+/// <summary>A Boolean condition key that is true when the request turns encryption off (<c>codebuild:artifacts.encryptionDisabled</c>), with the SCP statement's purpose.</summary>
+public sealed record DisablingKey(string Key, string Purpose);
 
 /// <summary>An action denied outright: <c>ec2:DisableEbsEncryptionByDefault</c>, <c>kinesis:StopStreamEncryption</c>.</summary>
 public sealed record GuardAction(string Action, string Purpose);

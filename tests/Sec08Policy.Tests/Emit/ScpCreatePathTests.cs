@@ -22,6 +22,11 @@ public class ScpCreatePathTests
     [TestCase("encrypted", "rds:CreateDBInstanceReadReplica", "detective")]
     [TestCase("encrypted with customer_managed key", "dynamodb:RestoreTableFromBackup", "detective")]
     [TestCase("encrypted with customer_managed key", "elasticache:CreateServerlessCache", "denied")]
+    [TestCase("encrypted", "codebuild:CreateProject", "denied")]
+    [TestCase("encrypted with customer_managed key", "eks:CreateCluster", "denied")]
+    [TestCase("encrypted with customer_managed key", "sagemaker:CreateNotebookInstance", "denied")]
+    [TestCase("tags \"team\"", "fsx:CreateFileSystem", "denied")]
+    [TestCase("tags \"team\"", "dynamodb:RestoreTableFromBackup", "detective")]
     public void Build_CreatePath_IsDeniedOrNamedAsDetective(string assertion, string action, string expected)
     {
         var (statements, infos) = Build(assertion);
