@@ -104,16 +104,27 @@ internal static class EvalCommand
         var resources = new List<Sec08Policy.Engine.Resources.Resource>();
         var sources = 0;
         var sourcePaths = new List<string>();
+        var inputErrors = System.Collections.Immutable.ImmutableArray<InputError>.Empty;
         if (reading is not null)
         {
-            if (InputSet.Report(reading.GetAwaiter().GetResult(), context) is not { } inputs)
+            // A malformed file is reported with the rest evaluated, so one bad file among many hides nothing; the
+            // run still ends with exit code 3.
+            if (InputSet.ReportReadable(reading.GetAwaiter().GetResult(), context) is not var (inputs, errors))
             {
+                return ExitCodes.UsageOrInput;
+            }
+
+            if (inputs.IsEmpty && request.Live is null)
+            {
+                // Nothing was read: a report would say nothing.
                 return ExitCodes.UsageOrInput;
             }
 
             resources.AddRange(InputSet.Resources(inputs));
             sources += inputs.Length;
             sourcePaths.AddRange(inputs.Select(i => i.Path));
+            sourcePaths.AddRange(errors.Select(e => e.File));
+            inputErrors = errors;
         }
 
         if (request.Live is { } live)
@@ -130,7 +141,7 @@ internal static class EvalCommand
         // Keys may sit in another file than the data they protect: link them across the whole input set (one file's
         // resources were linked as it was read).
         var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
-        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(linked);
+        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(linked) with { InputErrors = inputErrors };
         var read = policy.Compilation.SyntaxTrees.Select(t => t.Path).Concat(sourcePaths).Where(p => p.Length > 0).Select(FileSearch.RealPath).ToHashSet(StringComparer.Ordinal);
         if (request.Outputs.FirstOrDefault(o => read.Contains(OutputFile.Identity(o))) is { } overwritten)
         {
@@ -158,6 +169,11 @@ internal static class EvalCommand
                 Reporter.Write(result, kind, stdout, context.Color && kind == ReportFormat.Text, version);
                 stdout.Flush();
             }
+        }
+
+        if (!inputErrors.IsEmpty)
+        {
+            return ExitCodes.UsageOrInput;
         }
 
         var gate = request.FailOn == "none" ? (Severity?)null : Enum.Parse<Severity>(request.FailOn, ignoreCase: true);

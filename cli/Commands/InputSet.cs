@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Resources;
@@ -43,6 +44,28 @@ internal static class InputSet
     /// <summary>The files read, or null after printing every problem, in the order met.</summary>
     public static ImmutableArray<InputFile>? Report(InputRead read, CliContext context)
     {
+        Print(read, context);
+        return read.Problems.Count == 0 ? read.Files : null;
+    }
+
+    /// <summary>
+    /// After printing every problem: the files read and the malformed ones, which a report lists while the rest is
+    /// evaluated; or null when a problem lies outside any file (a path that does not exist), a usage error that ends
+    /// the run.
+    /// </summary>
+    public static (ImmutableArray<InputFile> Files, ImmutableArray<InputError> Errors)? ReportReadable(InputRead read, CliContext context)
+    {
+        Print(read, context);
+        if (read.Problems.Any(p => p.Input is null))
+        {
+            return null;
+        }
+
+        return (read.Files, [.. read.Problems.Select(p => new InputError(p.Input!.File, p.Input.Line, p.Input.Column, p.Message))]);
+    }
+
+    private static void Print(InputRead read, CliContext context)
+    {
         foreach (var skipped in read.Skipped)
         {
             context.Warning(skipped);
@@ -59,8 +82,6 @@ internal static class InputSet
                 context.UsageError(problem.Message);
             }
         }
-
-        return read.Problems.Count == 0 ? read.Files : null;
     }
 
     public static IEnumerable<Resource> Resources(ImmutableArray<InputFile> files) => files.SelectMany(f => f.Resources);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Sec08Policy.Engine.Reporting;
 
@@ -42,7 +43,9 @@ public static class DiagnosticFormatter
     /// <summary>A JSON array, one object per diagnostic, with 1-based lines and columns.</summary>
     public static void WriteJson(Stream stream, IEnumerable<Diagnostic> diagnostics)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Messages quote names in backticks: keep them (and any printable text) as they are, not as \u0060. The
+        // output is JSON for tools, never embedded in HTML, where the relaxed encoder would be unsafe.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
         foreach (var diagnostic in diagnostics)
         {

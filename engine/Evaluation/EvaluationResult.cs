@@ -12,6 +12,9 @@ public sealed record EvaluationResult(
     long NotApplicable,
     DateOnly Today)
 {
+    /// <summary>Inputs that could not be read: their resources are missing from <see cref="Resources"/>.</summary>
+    public ImmutableArray<InputError> InputErrors { get; init; } = [];
+
     public int Count(Verdict verdict) => Findings.Count(f => f.Verdict == verdict);
 
     public Kpis Kpis => Kpis.Compute(this);

@@ -25,6 +25,7 @@ public static class CompactJsonReporter
         json.WriteString("policy", result.Policy.Name);
         json.WriteString("date", Day(result.Today));
         WriteFiles(json, tables.Files);
+        JsonReporter.WriteInputErrors(json, result.InputErrors);
         WriteRules(json, tables.Rules);
         WriteWaivers(json, tables.Waivers, result.Today);
         json.WriteStartArray(JsonNames.Resources);

@@ -35,6 +35,8 @@ internal static class HtmlAssets
         .pager { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
         .pager button { font: inherit; padding: 2px 10px; }
         .muted { color: var(--muted); }
+        .input-errors { background: #fff; border: 1px solid var(--fail); border-left-width: 4px; border-radius: 6px; padding: 4px 16px; margin-bottom: 16px; }
+        .input-errors h2 { color: var(--fail); }
         """;
 
     public const string Body = """

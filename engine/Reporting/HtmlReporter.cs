@@ -35,6 +35,7 @@ public static class HtmlReporter
         text.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
         text.Write($"<title>{Html(title)}</title>\n<style>{HtmlAssets.Style}</style>\n</head>\n<body>\n");
         text.Write($"<header><h1>{Html(title)}</h1><p>{Html(Summary(result))}</p></header>\n");
+        WriteInputErrors(text, result);
         WriteKpis(text, result.Kpis);
         text.Write(HtmlAssets.Body);
         text.Write("<script type=\"application/json\" id=\"sec08-data\">");
@@ -48,6 +49,23 @@ public static class HtmlReporter
     private static string Summary(EvaluationResult result) => string.Create(
         CultureInfo.InvariantCulture,
         $"{Counted.Of(result.Resources.Count, "resource")}, {Counted.Of(result.Policy.Rules.Length, "rule")}: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable");
+
+    /// <summary>The inputs that could not be read, before anything else, readable before the script runs.</summary>
+    private static void WriteInputErrors(TextWriter text, EvaluationResult result)
+    {
+        if (result.InputErrors.IsEmpty)
+        {
+            return;
+        }
+
+        text.Write($"<section class=\"input-errors\" id=\"input-errors\"><h2>{Html(InputErrorTexts.Heading(result.InputErrors))}</h2>\n<ul>\n");
+        foreach (var error in result.InputErrors)
+        {
+            text.Write(string.Create(CultureInfo.InvariantCulture, $"<li><code>{Html(error.File)}({error.Line},{error.Column})</code>: {Html(error.Message)}</li>\n"));
+        }
+
+        text.Write("</ul></section>\n");
+    }
 
     /// <summary>The indicators as static cards, readable before the script runs.</summary>
     private static void WriteKpis(TextWriter text, Kpis kpis)

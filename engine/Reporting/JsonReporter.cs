@@ -18,6 +18,12 @@ public static class JsonReporter
         json.WriteString("format", Format);
         json.WriteString("policy", result.Policy.Name);
         json.WriteString("date", result.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        if (!result.InputErrors.IsEmpty)
+        {
+            // Only when there are some: a run that read everything gives the same report as the previous release.
+            WriteInputErrors(json, result.InputErrors);
+        }
+
         WriteSummary(json, result);
         WriteKpis(json, result.Kpis);
         WriteCompliance(json, result.Compliance);
@@ -104,6 +110,23 @@ public static class JsonReporter
         Verdict.Waived => JsonNames.Waived,
         _ => JsonEncodedText.Encode(ReportOrder.Verdict(verdict), JsonOutput.Options.Encoder),
     };
+
+    /// <summary>The inputs that could not be read, each with its position and message.</summary>
+    internal static void WriteInputErrors(Utf8JsonWriter json, IEnumerable<InputError> errors)
+    {
+        json.WriteStartArray("inputErrors");
+        foreach (var error in errors)
+        {
+            json.WriteStartObject();
+            json.WriteString(JsonNames.File, error.File);
+            json.WriteNumber(JsonNames.Line, error.Line);
+            json.WriteNumber(JsonNames.Column, error.Column);
+            json.WriteString(JsonNames.Message, error.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 
     /// <summary>The counts: resources, rules, and (rule, resource) pairs by verdict.</summary>
     internal static void WriteSummary(Utf8JsonWriter json, EvaluationResult result)

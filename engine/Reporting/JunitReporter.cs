@@ -19,13 +19,13 @@ public static class JunitReporter
             var findings = ReportOrder.Sorted(result.Findings).ToList();
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "sec08");
-            Counts(xml, findings);
+            Counts(xml, findings, result.InputErrors.Length);
             WriteKpis(xml, result.Kpis);
             foreach (var suite in findings.GroupBy(f => f.Rule.Requirement).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("testsuite");
                 xml.WriteAttributeString("name", suite.Key);
-                Counts(xml, [.. suite]);
+                Counts(xml, [.. suite], 0);
                 foreach (var finding in suite)
                 {
                     WriteCase(xml, finding);
@@ -34,6 +34,7 @@ public static class JunitReporter
                 xml.WriteEndElement();
             }
 
+            WriteInputErrors(xml, result);
             foreach (var framework in result.Compliance)
             {
                 WriteFramework(xml, framework);
@@ -45,12 +46,45 @@ public static class JunitReporter
         output.WriteByte((byte)'\n');
     }
 
-    private static void Counts(XmlWriter xml, List<Finding> findings)
+    private static void Counts(XmlWriter xml, List<Finding> findings, int errors)
     {
-        xml.WriteAttributeString("tests", findings.Count.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("tests", (findings.Count + errors).ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", findings.Count(f => f.Verdict == Verdict.Fail).ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("skipped", findings.Count(f => f.Verdict is Verdict.Unknown or Verdict.Waived).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A suite of the inputs that could not be read, a test case in error for each; only when there are some.</summary>
+    private static void WriteInputErrors(XmlWriter xml, EvaluationResult result)
+    {
+        if (result.InputErrors.IsEmpty)
+        {
+            return;
+        }
+
+        var count = result.InputErrors.Length.ToString(CultureInfo.InvariantCulture);
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", "inputs");
+        xml.WriteAttributeString("tests", count);
+        xml.WriteAttributeString("failures", "0");
+        xml.WriteAttributeString("errors", count);
+        xml.WriteAttributeString("skipped", "0");
+        foreach (var error in result.InputErrors)
+        {
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("classname", "inputs");
+            xml.WriteAttributeString("name", error.File);
+            xml.WriteAttributeString("file", error.File);
+            xml.WriteAttributeString("line", error.Line.ToString(CultureInfo.InvariantCulture));
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("type", "input");
+            xml.WriteAttributeString("message", $"input not read: {error.Message}");
+            xml.WriteString(error.ToString());
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
     }
 
     /// <summary>The SEC08 indicators as suite properties, which CI test views show with the run.</summary>

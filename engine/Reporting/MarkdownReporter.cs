@@ -9,9 +9,20 @@ public static class MarkdownReporter
     public static void Write(EvaluationResult result, TextWriter output)
     {
         var failed = result.Count(Verdict.Fail);
-        output.Write(string.Create(CultureInfo.InvariantCulture, $"## sec08: {(failed == 0 ? "no failures" : Counted.Of(failed, "failure"))}\n\n"));
+        var unread = result.InputErrors.IsEmpty ? string.Empty : $", {Counted.Of(result.InputErrors.Length, "input")} not read";
+        output.Write(string.Create(CultureInfo.InvariantCulture, $"## sec08: {(failed == 0 ? "no failures" : Counted.Of(failed, "failure"))}{unread}\n\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture,
             $"{Counted.Of(result.Resources.Count, "resource")} checked against {Counted.Of(result.Policy.Rules.Length, "rule")}: **{failed} failed**, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed.\n\n"));
+        if (!result.InputErrors.IsEmpty)
+        {
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"**{InputErrorTexts.Heading(result.InputErrors)}:**\n\n"));
+            foreach (var error in result.InputErrors)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"- `{Escape($"{error.File}({error.Line},{error.Column})")}`: {Escape(error.Message)}\n"));
+            }
+
+            output.Write('\n');
+        }
 
         var kpis = result.Kpis;
         output.Write("| classification | resources | encrypted at rest | customer-managed key |\n|---|---:|---:|---:|\n");

@@ -23,6 +23,7 @@ public static class SarifReporter
         var compliance = result.Compliance;
         WriteTool(json, rules, toolVersion, compliance);
         WriteTaxonomies(json, compliance);
+        WriteInvocation(json, result);
         json.WriteStartArray("results");
         foreach (var finding in ReportOrder.Sorted(result.Findings.Where(f => f.Verdict is Verdict.Fail or Verdict.Unknown or Verdict.Waived)))
         {
@@ -168,6 +169,39 @@ public static class SarifReporter
         json.WriteEndArray();
     }
 
+    /// <summary>
+    /// Inputs that could not be read, as error notifications of an unsuccessful invocation; written only when there
+    /// are some, so a complete run's log is unchanged.
+    /// </summary>
+    private static void WriteInvocation(Utf8JsonWriter json, EvaluationResult result)
+    {
+        if (result.InputErrors.IsEmpty)
+        {
+            return;
+        }
+
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", false);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var error in result.InputErrors)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", $"input not read: {error.Message}");
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            WriteLocation(json, error.File, error.Line, error.Column, null);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
     private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
     {
         var rule = finding.Rule;
@@ -219,7 +253,7 @@ public static class SarifReporter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", file.Replace('\\', '/'));
+        json.WriteString("uri", SarifUri.Of(file));
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", line);

@@ -57,8 +57,18 @@ public static class TextReporter
     private static void WriteSummary(TextWriter output, EvaluationResult result)
     {
         var kpis = result.Kpis;
+        output.Write('\n');
+        if (!result.InputErrors.IsEmpty)
+        {
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"{InputErrorTexts.Heading(result.InputErrors)}:\n"));
+            foreach (var error in result.InputErrors)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"  {error}\n"));
+            }
+        }
+
         output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"\n{Counted.Of(result.Resources.Count, "resource")}, {Counted.Of(result.Policy.Rules.Length, "rule")}: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable\n"));
+            $"{Counted.Of(result.Resources.Count, "resource")}, {Counted.Of(result.Policy.Rules.Length, "rule")}: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture, $"encrypted at rest:        {ReportOrder.Describe(kpis.All.Encrypted)}\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture, $"customer-managed keys:    {ReportOrder.Describe(kpis.All.CustomerManaged)}\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture, $"key rotation:             {ReportOrder.Describe(kpis.KeyRotation)}\n"));

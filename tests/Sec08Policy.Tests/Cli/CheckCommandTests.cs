@@ -45,6 +45,7 @@ public class CheckCommandTests
         Assert.That(diagnostic.GetProperty("endColumn").GetInt32(), Is.EqualTo(32));
         Assert.That(diagnostic.GetProperty("length").GetInt32(), Is.EqualTo(11));
         Assert.That(diagnostic.GetProperty("help").GetString(), Is.EqualTo("did you mean `confidential`?"));
+        Assert.That(run.Out, Does.Contain("\"did you mean `confidential`?\""), "backticks are written as they are, not as \\u0060");
     }
 
     [Test]

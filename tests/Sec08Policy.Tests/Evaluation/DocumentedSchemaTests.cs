@@ -52,6 +52,16 @@ public class DocumentedSchemaTests
         AssertValid("eval-1.schema.json", run.Out);
     }
 
+    [TestCase("json", "eval.schema.json")]
+    [TestCase("json-v1", "eval-1.schema.json")]
+    public void EvalJson_WithAnInputThatCannotBeRead_MatchesItsSchema(string format, string schema)
+    {
+        var run = CliRunner.Invoke("eval", "--policy", "policies", "--input", "examples", "tests/Sec08Policy.Tests/Cases/inputs/malformed/truncated.json", "--format", format);
+
+        Assert.That(run.Out, Does.Contain("\"inputErrors\""));
+        AssertValid(schema, run.Out);
+    }
+
     [Test]
     public void Inventory_WrittenFromEveryInputKind_MatchesDocsInventorySchema()
     {
