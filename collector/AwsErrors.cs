@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Sec08Policy.Collector.JsonApi;
 
 namespace Sec08Policy.Collector;
 
@@ -10,6 +11,7 @@ internal static class AwsErrors
         AmazonServiceException service when !string.IsNullOrEmpty(service.ErrorCode) =>
             $"{operation} failed: {service.ErrorCode}{(string.IsNullOrEmpty(service.Message) ? string.Empty : " (" + FirstLine(service.Message) + ")")}",
         OperationCanceledException or TimeoutException => $"{operation} timed out",
+        MalformedResponseException malformed => $"{operation} failed: malformed answer: {FirstLine(malformed.Message)}",
         AmazonClientException client => $"{operation} failed: {FirstLine(client.Message)}",
         HttpRequestException http => $"{operation} failed: {FirstLine(http.Message)}",
         _ => $"{operation} failed: {FirstLine(error.Message)}",
@@ -18,7 +20,7 @@ internal static class AwsErrors
     /// <summary>Failures that concern the call, not sec08: they make a fact unknown instead of stopping the run.</summary>
     public static bool IsCallFailure(Exception error) =>
         error is AmazonServiceException or AmazonClientException or HttpRequestException or TimeoutException or OperationCanceledException
-            or System.Xml.XmlException or System.Text.Json.JsonException or IOException;
+            or System.Xml.XmlException or System.Text.Json.JsonException or IOException or MalformedResponseException;
 
     private static string FirstLine(string text)
     {

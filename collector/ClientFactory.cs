@@ -6,13 +6,21 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SecurityToken;
 using Amazon.SQS;
+using Sec08Policy.Collector.JsonApi;
 
 namespace Sec08Policy.Collector;
 
-/// <summary>Creates SDK clients for one account and Region with the run's endpoint, timeout and retry settings.</summary>
-internal sealed class ClientFactory(CollectOptions options, AWSCredentials credentials)
+/// <summary>
+/// Creates the clients for one account and Region with the run's endpoint, timeout and retry settings: AWS SDK
+/// clients, and the hand-written JSON-protocol clients (Cloud Control, Config) over the run's one HTTP client.
+/// </summary>
+internal sealed class ClientFactory(CollectOptions options, AWSCredentials credentials, HttpClient http)
 {
-    public IAmazonS3 S3(string region) => new AmazonS3Client(credentials, Configure(new AmazonS3Config { ForcePathStyle = options.EndpointUrl is not null }, region));
+    public IAmazonS3 S3(string region) => new AmazonS3Client(credentials, Configure(new AmazonS3Config
+    {
+        ForcePathStyle = options.EndpointUrl is not null,
+        HttpClientFactory = new S3NotFoundCodes.Factory(options.CallTimeout),
+    }, region));
 
     public IAmazonKeyManagementService Kms(string region) => new AmazonKeyManagementServiceClient(credentials, Configure(new AmazonKeyManagementServiceConfig(), region));
 
@@ -23,6 +31,13 @@ internal sealed class ClientFactory(CollectOptions options, AWSCredentials crede
     public IAmazonSQS Sqs(string region) => new AmazonSQSClient(credentials, Configure(new AmazonSQSConfig(), region));
 
     public IAmazonSecurityTokenService Sts(string region) => new AmazonSecurityTokenServiceClient(credentials, Configure(new AmazonSecurityTokenServiceConfig(), region));
+
+    public CloudControlApi CloudControl(string region) => new(Json(JsonService.CloudControl, region));
+
+    public ConfigApi Config(string region) => new(Json(JsonService.Config, region));
+
+    private JsonApiClient Json(JsonService service, string region) =>
+        new(service, region, JsonApiClient.EndpointFor(service, region, options.EndpointUrl), credentials, http, options.CallTimeout, options.MaxRetries);
 
     private T Configure<T>(T config, string region) where T : ClientConfig
     {

@@ -14,6 +14,13 @@ public sealed record CollectOptions
     /// <summary>Roles to assume, one per account; the base credentials' own account when empty.</summary>
     public IReadOnlyList<string> AssumeRoles { get; init; } = [];
 
+    /// <summary>
+    /// The AWS Config aggregator <see cref="OrganizationCollector"/> reads a whole organization through, in the one
+    /// Region of <see cref="Regions"/>, with the base credentials or the one role of <see cref="AssumeRoles"/>;
+    /// <see cref="AwsCollector"/>, which reads account by account, does not use it.
+    /// </summary>
+    public string? ConfigAggregator { get; init; }
+
     /// <summary>An endpoint that replaces every service's (a VPC endpoint, a local emulator, a replay server).</summary>
     public string? EndpointUrl { get; init; }
 

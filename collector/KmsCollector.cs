@@ -10,23 +10,28 @@ internal static class KmsCollector
     public static async Task<List<Resource>> Collect(Scope scope)
     {
         using var kms = scope.Clients.Kms(scope.Region);
-        var keys = await Pages.ReadAll(
+        // Each listing on its own: keys named only by alias can still be told apart when ListKeys is denied.
+        var listing = Pages.ReadAll(
             scope, "kms", "kms:ListKeys",
             (marker, c) => kms.ListKeysAsync(new ListKeysRequest { Marker = marker, Limit = 1000 }, c),
             page => page.Keys,
-            page => page.Truncated == true ? page.NextMarker : null).ConfigureAwait(false);
-        if (keys is null)
-        {
-            return [];
-        }
-
+            page => page.Truncated == true ? page.NextMarker : null);
         var aliases = await Aliases(kms, scope).ConfigureAwait(false);
+        var keys = await listing.ConfigureAwait(false) ?? KeysOf(scope, aliases);
+
         // Alias names grouped by target key once, so each key finds its own without scanning every alias.
         var aliasesByKey = aliases.Where(a => a.TargetKeyId is not null)
             .ToLookup(a => a.TargetKeyId!, a => a.AliasName, StringComparer.Ordinal);
         var resources = await Task.WhenAll(keys.Select(k => Key(kms, scope, k, aliasesByKey))).ConfigureAwait(false);
         return [.. resources, .. aliases.Select(a => AliasResource(scope, a))];
     }
+
+    /// <summary>With ListKeys denied, the keys the aliases name: they exist, and DescribeKey may still be allowed.</summary>
+    private static List<KeyListEntry> KeysOf(Scope scope, List<AliasListEntry> aliases) =>
+    [
+        .. aliases.Select(a => a.TargetKeyId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(id => new KeyListEntry { KeyId = id, KeyArn = $"arn:aws:kms:{scope.Region}:{scope.Account}:key/{id}" }),
+    ];
 
     private static async Task<List<AliasListEntry>> Aliases(IAmazonKeyManagementService kms, Scope scope) =>
         await Pages.ReadAll(
@@ -43,10 +48,12 @@ internal static class KmsCollector
         if (described?.KeyMetadata is not { } metadata)
         {
             var reason = describeFailure ?? "kms:DescribeKey returned no metadata";
+            // Only AWS may name its own managed keys `alias/aws/...`: such an alias tells the manager without DescribeKey.
+            var manager = keyAliases.Any(EncryptionState.IsAwsManagedAlias) ? Fact<KeyManager>.Known(KeyManager.AwsManaged) : Fact<KeyManager>.Unknown(reason);
             return resource with
             {
                 Tags = Fact<System.Collections.Immutable.ImmutableSortedDictionary<string, string>>.Unknown(reason),
-                Key = new KeyFacts(Fact<KeyManager>.Unknown(reason), Fact<string>.Unknown(reason), Fact<bool>.Unknown(reason), Fact<int?>.Unknown(reason),
+                Key = new KeyFacts(manager, Fact<string>.Unknown(reason), Fact<bool>.Unknown(reason), Fact<int?>.Unknown(reason),
                     Fact<bool>.Unknown(reason), Fact<int?>.Unknown(reason), Fact<string?>.Unknown(reason)) { Aliases = [.. keyAliases], KeyId = entry.KeyId },
             };
         }

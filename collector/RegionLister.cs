@@ -8,8 +8,9 @@ public static class RegionLister
     public static IReadOnlyList<string> EnabledRegions(CollectOptions options)
     {
         // The same credentials the collection uses: the given ones, the profile's, or the default chain.
-        var credentials = AwsCollector.BaseCredentials(options) ?? AwsCollector.DefaultCredentials();
-        using var ec2 = new ClientFactory(options, credentials).Ec2(options.Regions[0]);
+        var credentials = Accounts.Base(options) ?? Accounts.Default();
+        using var http = JsonApi.JsonApiClient.NewHttpClient();
+        using var ec2 = new ClientFactory(options, credentials, http).Ec2(options.Regions[0]);
         try
         {
             var response = ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = false }).GetAwaiter().GetResult();

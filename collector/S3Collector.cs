@@ -1,3 +1,5 @@
+using System.Net;
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Sec08Policy.Engine.Resources;
@@ -5,8 +7,8 @@ using Sec08Policy.Engine.Resources;
 namespace Sec08Policy.Collector;
 
 /// <summary>
-/// S3 buckets of an account (ListBuckets is global) with Region, default encryption, bucket key and tags. A bucket
-/// whose encryption cannot be read is kept with its encryption Unknown.
+/// S3 buckets of an account (ListBuckets is global) with Region, default encryption (algorithm and KMS key) and tags.
+/// A bucket whose encryption cannot be read is kept with its encryption Unknown.
 /// </summary>
 internal static class S3Collector
 {
@@ -34,13 +36,13 @@ internal static class S3Collector
         var name = bucket.BucketName;
         var resource = scope.New("AWS::S3::Bucket", name, $"arn:aws:s3:::{name}");
         var region = await Region(s3, scope, bucket).ConfigureAwait(false);
-        var (encryption, encryptionFailure) = await scope.Try("s3:GetEncryptionConfiguration", c => s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = name }, c)).ConfigureAwait(false);
+        var (encryption, encryptionFailure) = await scope.Try("s3:GetEncryptionConfiguration", c => Encryption(s3, name, c)).ConfigureAwait(false);
         var (tagging, tagFailure) = await scope.Try("s3:GetBucketTagging", c => Tagging(s3, name, c)).ConfigureAwait(false);
         return resource with
         {
             Region = region,
             Tags = Scope.Tags(tagging?.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)), tagFailure),
-            Encryption = encryption is null ? EncryptionState.Unknown(encryptionFailure!) : State(encryption),
+            Encryption = encryption ?? EncryptionState.Unknown(encryptionFailure!),
         };
     }
 
@@ -60,6 +62,25 @@ internal static class S3Collector
         // An empty constraint means us-east-1; "EU" is the legacy name of eu-west-1.
         var value = location.Location?.Value;
         return Fact<string?>.Known(string.IsNullOrEmpty(value) ? "us-east-1" : value == "EU" ? "eu-west-1" : value);
+    }
+
+    /// <summary>
+    /// The bucket's default encryption. A 404 means SSE-S3 only when its code says the bucket has no encryption
+    /// configuration; any other (<c>NoSuchBucket</c> for a bucket deleted meanwhile) is a failed call.
+    /// </summary>
+    private static async Task<EncryptionState> Encryption(IAmazonS3 s3, string bucket, CancellationToken cancellation)
+    {
+        var notFound = S3NotFoundCodes.Expect();
+        var response = await s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket }, cancellation).ConfigureAwait(false);
+        if (response.HttpStatusCode != HttpStatusCode.NotFound)
+        {
+            return State(response);
+        }
+
+        return notFound.Value == "ServerSideEncryptionConfigurationNotFoundError"
+            ? EncryptionState.ServiceOwned("AES256") // S3 encrypts every new object with SSE-S3 since 2023-01-05.
+            : throw new AmazonS3Exception(
+                "HTTP 404 to GetBucketEncryption", ErrorType.Sender, string.IsNullOrEmpty(notFound.Value) ? "NotFound" : notFound.Value, null, HttpStatusCode.NotFound);
     }
 
     /// <summary>A bucket without tags answers NoSuchTagSet, which is no tags, not a failure.</summary>

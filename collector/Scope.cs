@@ -10,6 +10,7 @@ namespace Sec08Policy.Collector;
 internal sealed class Scope(string account, string region, ClientFactory clients, Guard guard, CancellationToken cancellation)
 {
     private readonly ConcurrentBag<InventoryError> _errors = [];
+    private readonly ConcurrentDictionary<(string Part, string Operation), bool> _reported = new();
 
     public string Account { get; } = account;
 
@@ -19,14 +20,26 @@ internal sealed class Scope(string account, string region, ClientFactory clients
 
     public IEnumerable<InventoryError> Errors => _errors;
 
-    public Task<(T? Value, string? Failure)> Try<T>(string operation, Func<CancellationToken, Task<T>> call) =>
+    public Task<CallOutcome<T>> Try<T>(string operation, Func<CancellationToken, Task<T>> call) =>
         guard.Try(operation, call, cancellation);
 
     /// <summary>Records a listing that failed: the service's resources in this Region are missing, and the report says so.</summary>
     public void Failed(string service, string failure) => _errors.Add(new InventoryError(Account, Region, service, failure));
 
+    /// <summary>
+    /// Records, once per part and operation, a call about one resource that failed (the resource stays, its facts
+    /// Unknown): every resource of a type denied the same way would otherwise repeat it.
+    /// </summary>
+    public void FailedOnce(string part, string operation, string failure)
+    {
+        if (_reported.TryAdd((part, operation), true))
+        {
+            Failed(part, failure);
+        }
+    }
+
     /// <summary>Where a live resource "is": the API, for reports that point at a position.</summary>
-    public SourcePosition Position(string service, string id) => new($"aws://{Account}/{Region}/{service}", 1, 1, "/" + id);
+    public SourcePosition Position(string type, string id) => LivePosition.Of(Account, Region, type, id);
 
     public Resource New(string type, string id, string? arn) => new()
     {

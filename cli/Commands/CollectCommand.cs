@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Sec08Policy.Collector;
 using Sec08Policy.Engine.Inputs.Inventory;
 using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Cli.Commands;
 
-/// <summary><c>sec08 collect [--region R]... -o FILE</c>: read deployed resources through the AWS SDK into an inventory.</summary>
+/// <summary><c>sec08 collect [--region R]... -o FILE</c>: read deployed resources into an inventory.</summary>
 internal static class CollectCommand
 {
     public static Command Create(CliContext context)
@@ -14,11 +15,13 @@ internal static class CollectCommand
         var output = OptionValues.NonEmptyPath(new Option<string>("--output", "-o") { Description = "the inventory file to write (sec08-inventory/1)", Required = true });
         var command = new Command(
             "collect",
-            "Read S3 buckets, KMS keys and aliases, EBS volumes, snapshots and encryption by default, DynamoDB tables and SQS queues "
-            + "through the AWS SDK (standard credential chain) into a native inventory for `sec08 eval --input`.\n"
-            + "RDS, IAM and Organizations are not read live (their SDKs are not part of sec08): feed AWS Config snapshots for RDS.\n"
-            + "A denied call makes that value unknown; a failed Region or service is a warning; only a run where everything failed is an error.\n"
-            + "Exit codes: 0 written, 3 usage, no credentials, nothing collected, or unwritable output.")
+            "Read what is deployed into a native inventory for `sec08 eval --input`: S3 buckets, KMS keys and aliases, EBS volumes, snapshots "
+            + "and encryption by default, DynamoDB tables and SQS queues through the AWS SDK; the other types sec08 knows through AWS Cloud "
+            + "Control API or AWS Config (see docs/collect.md). With --config-aggregator, every type AWS Config records, for every account "
+            + "and Region of the aggregator, in one query per type.\n"
+            + "A denied or failed call makes what it would have shown unknown, or missing with a warning; everything read is kept; "
+            + "only a run where every call failed is an error.\n"
+            + "Exit codes: 0 written (warnings included), 3 usage, no credentials, nothing collected, or unwritable output.")
         {
             output,
         };
@@ -31,26 +34,88 @@ internal static class CollectCommand
                 return context.UsageError($"cannot write `{parse.GetValue(output)}`: {refused}");
             }
 
-            var result = LiveOptions.Collect(live.Read(parse, context), live.WantsAllRegions(parse), context);
-            if (result is null)
-            {
-                return ExitCodes.UsageOrInput;
-            }
-
+            var options = live.Read(parse, context);
             var path = parse.GetValue(output)!;
             var stamp = context.Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            try
-            {
-                OutputFile.WriteAtomically(path, stream => InventoryWriter.Write(stream, result.Resources, stamp, result.Errors));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return context.UsageError($"cannot write `{path}`: {e.Message}");
-            }
-
-            context.Out.Write($"wrote {Counted.Of(result.Resources.Count, "resource")} to {path}{(result.Errors.Count > 0 ? $" ({result.Errors.Count} parts failed; see the warnings)" : string.Empty)}\n");
-            return ExitCodes.Success;
+            return options.ConfigAggregator is not null
+                ? Organization(options, live.WantsAllRegions(parse), path, stamp, context)
+                : Accounts(options, live.WantsAllRegions(parse), path, stamp, context);
         });
         return command;
     }
+
+    private static int Accounts(CollectOptions options, bool allRegions, string path, string stamp, CliContext context)
+    {
+        var result = LiveOptions.Collect(options, allRegions, context);
+        if (result is null)
+        {
+            return ExitCodes.UsageOrInput;
+        }
+
+        try
+        {
+            OutputFile.WriteAtomically(path, stream => InventoryWriter.Write(stream, result.Resources, stamp, result.Errors));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.UsageError($"cannot write `{path}`: {e.Message}");
+        }
+
+        return Wrote(result.Resources.Count, result.Errors.Count, path, context);
+    }
+
+    /// <summary>An organization, streamed from the aggregator's pages into the inventory file as they come.</summary>
+    private static int Organization(CollectOptions options, bool allRegions, string path, string stamp, CliContext context)
+    {
+        if (LiveOptions.Problem(options, allRegions) is { } problem)
+        {
+            return context.UsageError(problem);
+        }
+
+        var organization = new OrganizationCollector(options);
+        var written = 0;
+        IEnumerable<Engine.Resources.Resource> Counted(IEnumerable<Engine.Resources.Resource> resources)
+        {
+            foreach (var resource in resources)
+            {
+                written++;
+                yield return resource;
+            }
+        }
+
+        try
+        {
+            OutputFile.WriteAtomically(path, stream =>
+            {
+                InventoryWriter.Write(stream, Counted(organization.ReadAsync().ToBlockingEnumerable()), stamp, organization.Errors);
+                if (organization.NothingCollected)
+                {
+                    throw new NothingCollectedException(); // no file, not even an empty inventory
+                }
+            });
+        }
+        catch (NothingCollectedException)
+        {
+            // Reported below with the warnings.
+        }
+        catch (CollectException e)
+        {
+            return context.UsageError(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return context.UsageError($"cannot write `{path}`: {e.Message}");
+        }
+
+        var errors = organization.Errors.ToList();
+        return LiveOptions.Report(errors, organization.NothingCollected, context) ? Wrote(written, errors.Count, path, context) : ExitCodes.UsageOrInput;
+    }
+
+    private static int Wrote(int resources, int errors, string path, CliContext context)
+    {
+        context.Out.Write($"wrote {Counted.Of(resources, "resource")} to {path}{(errors > 0 ? $" ({Counted.Of(errors, "part")} failed; see the warnings)" : string.Empty)}\n");
+        return ExitCodes.Success;
+    }
+
+    private sealed class NothingCollectedException : Exception;
 }

@@ -22,7 +22,7 @@ internal static class EvalCommand
     {
         var policy = OptionValues.NonEmptyPath(new Option<string[]>("--policy") { Description = "policy files or folders", Required = true, AllowMultipleArgumentsPerToken = true });
         var input = OptionValues.NonEmptyPath(new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true });
-        var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed, through the AWS SDK (see `sec08 collect`)" };
+        var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed (see `sec08 collect`), across an organization with --config-aggregator" };
         var live = new LiveOptions();
         var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html; json-v1 for the previous release's JSON (sec08-eval/1)" };
         OptionValues.OneOf(format, s_formats);
@@ -48,14 +48,22 @@ internal static class EvalCommand
             maxInputSize,
         };
         live.AddTo(command);
-        command.SetAction(parse => Run(
-            new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown))
+        command.SetAction(parse =>
+        {
+            if (!parse.GetValue(liveFlag) && parse.GetValue(live.ConfigAggregator) is not null)
             {
-                MaxPolicySize = parse.GetValue(maxPolicySize),
-                MaxInputSize = parse.GetValue(maxInputSize),
-                Live = parse.GetValue(liveFlag) ? (live.Read(parse, context), live.WantsAllRegions(parse)) : null,
-            },
-            context));
+                return context.UsageError("`--config-aggregator` reads live data: give `--live` too");
+            }
+
+            return Run(
+                new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown))
+                {
+                    MaxPolicySize = parse.GetValue(maxPolicySize),
+                    MaxInputSize = parse.GetValue(maxInputSize),
+                    Live = parse.GetValue(liveFlag) ? (live.Read(parse, context), live.WantsAllRegions(parse)) : null,
+                },
+                context);
+        });
         return command;
     }
 

@@ -22,6 +22,11 @@ internal sealed class LiveOptions
         arn => arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":role/", StringComparison.Ordinal),
         "the ARN of an IAM role (arn:aws:iam::ACCOUNT:role/NAME)");
 
+    public Option<string?> ConfigAggregator { get; } = new("--config-aggregator")
+    {
+        Description = "read a whole organization through this AWS Config aggregator (every account and Region it covers), in the one --region it is in",
+    };
+
     public Option<string?> EndpointUrl { get; } = OptionValues.Each(
         new Option<string?>("--endpoint-url") { Description = "send every API call to this endpoint instead of AWS's" },
         url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
@@ -38,6 +43,7 @@ internal sealed class LiveOptions
         command.Options.Add(AllRegions);
         command.Options.Add(Profile);
         command.Options.Add(AssumeRoles);
+        command.Options.Add(ConfigAggregator);
         command.Options.Add(EndpointUrl);
         command.Options.Add(Timeout);
     }
@@ -55,6 +61,7 @@ internal sealed class LiveOptions
             Regions = regions,
             Profile = parse.GetValue(Profile),
             AssumeRoles = parse.GetValue(AssumeRoles) ?? [],
+            ConfigAggregator = parse.GetValue(ConfigAggregator),
             EndpointUrl = parse.GetValue(EndpointUrl),
             CallTimeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)),
             MaxRetries = parse.GetValue(Retries),
@@ -69,29 +76,47 @@ internal sealed class LiveOptions
     private static bool IsRegion(string name) =>
         System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z]{2}(-[a-z]+)+-[0-9]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
+    /// <summary>
+    /// What is wrong with the way to AWS asked for, or null: an aggregator is read in the one Region it is in, with at
+    /// most one role (into its account), and covers every Region by itself.
+    /// </summary>
+    public static string? Problem(CollectOptions options, bool allRegions) =>
+        options.ConfigAggregator is not { } name ? null
+        : name.Length is 0 or > 256 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? $"`--config-aggregator` needs an aggregator's name (1 to 256 letters, digits, `-` and `_`), not `{name}`"
+        : allRegions || options.Regions.Count != 1 ? "`--config-aggregator` reads every Region the aggregator covers: give only the `--region` it is in, and no `--all-regions`"
+        : options.AssumeRoles.Count > 1 ? "`--config-aggregator` takes at most one `--assume-role` (a role in the aggregator's account)"
+        : null;
+
     /// <summary>Collects, printing failed parts as warnings; null after reporting that nothing could be read.</summary>
     public static CollectResult? Collect(CollectOptions options, bool allRegions, CliContext context)
     {
         try
         {
-            if (allRegions)
+            if (Problem(options, allRegions) is { } problem)
             {
-                options = options with { Regions = RegionLister.EnabledRegions(options) };
-            }
-
-            var result = new AwsCollector(options).CollectAsync().GetAwaiter().GetResult();
-            foreach (var error in result.Errors)
-            {
-                context.Error.Write($"sec08: warning: {Describe(error)}\n");
-            }
-
-            if (result.NothingCollected)
-            {
-                context.UsageError("nothing could be collected; every Region and service failed");
+                context.UsageError(problem);
                 return null;
             }
 
-            return result;
+            CollectResult result;
+            if (options.ConfigAggregator is not null)
+            {
+                var organization = new OrganizationCollector(options);
+                var resources = organization.ReadAsync().ToBlockingEnumerable().ToList();
+                result = new CollectResult(resources, [.. organization.Errors]) { NothingCollected = organization.NothingCollected };
+            }
+            else
+            {
+                if (allRegions)
+                {
+                    options = options with { Regions = RegionLister.EnabledRegions(options) };
+                }
+
+                result = new AwsCollector(options).CollectAsync().GetAwaiter().GetResult();
+            }
+
+            return Report(result.Errors, result.NothingCollected, context) ? result : null;
         }
         catch (CollectException e)
         {
@@ -100,6 +125,23 @@ internal sealed class LiveOptions
         }
     }
 
+    /// <summary>Prints failed parts as warnings; false, after saying so, when nothing at all could be read.</summary>
+    public static bool Report(IEnumerable<InventoryError> errors, bool nothingCollected, CliContext context)
+    {
+        foreach (var error in errors)
+        {
+            context.Error.Write($"sec08: warning: {Describe(error)}\n");
+        }
+
+        if (nothingCollected)
+        {
+            context.UsageError("nothing could be collected; every call failed");
+            return false;
+        }
+
+        return true;
+    }
+
     private static string Describe(InventoryError error) =>
-        $"{error.Service} in {error.Region ?? "?"}{(error.Account is null ? string.Empty : $" (account {error.Account})")}: {error.Message}";
+        $"{error.Service}{(error.Region is null ? string.Empty : $" in {error.Region}")}{(error.Account is null ? string.Empty : $" (account {error.Account})")}: {error.Message}";
 }

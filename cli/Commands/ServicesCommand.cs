@@ -88,9 +88,11 @@ internal static class ServicesCommand
             sources.Add("sec08 collect");
         }
 
-        if (entry.Live.CloudControl is { } type)
+        if (entry.Live is { CloudControl: { } type, Listing: not CloudControlListing.None } live)
         {
-            sources.Add($"Cloud Control {type}");
+            sources.Add(live.Parent is { } parent ? $"Cloud Control {type} under each {parent.Type}"
+                : live.Listing == CloudControlListing.AccountId ? $"Cloud Control {type} by the account's ID"
+                : $"Cloud Control {type}");
         }
 
         if (entry.Config is { Recorded: true })

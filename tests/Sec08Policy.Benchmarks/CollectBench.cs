@@ -73,16 +73,7 @@ internal static class CollectBench
 
     private static int RunWithChildServer(int count, int concurrency)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        }
-
-        start.ArgumentList.Add("--replay-server");
-        start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-        using var child = Process.Start(start)!;
-        var endpoint = child.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the replay server process did not start");
+        using var child = StartServer("--replay-server", count, out var endpoint);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replay server (process {child.Id}) at {endpoint}: {count:N0} buckets, {count:N0} keys, {count:N0} aliases in {Region}"));
         var (ok, wall) = Collect(endpoint, count, concurrency, requests: null, "client only");
         child.StandardInput.WriteLine("stop");
@@ -97,6 +88,25 @@ internal static class CollectBench
         }
 
         return ok ? 0 : 1;
+    }
+
+    /// <summary>
+    /// This program again as a child process in a server <paramref name="mode"/> (<c>--replay-server N</c>), with the
+    /// endpoint it prints first; it serves until its standard input closes, then prints its own figures.
+    /// </summary>
+    internal static Process StartServer(string mode, int count, out string endpoint)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        start.ArgumentList.Add(mode);
+        start.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
+        var child = Process.Start(start)!;
+        endpoint = child.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the replay server process did not start");
+        return child;
     }
 
     /// <summary>Runs one collection and prints its figures; true when it collected exactly what the server holds.</summary>

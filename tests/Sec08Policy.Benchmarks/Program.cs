@@ -14,7 +14,8 @@ namespace Sec08Policy.Benchmarks;
 /// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds;
 /// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>);
 /// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>);
-/// <c>--iam-quick</c> times the IAM decision benchmarks with a stopwatch (see <see cref="IamDecisionBenchmarks"/>); any other
+/// <c>--iam-quick</c> times the IAM decision benchmarks with a stopwatch (see <see cref="IamDecisionBenchmarks"/>);
+/// <c>--collect-config N</c> reads N configuration items through a replayed Config aggregator (see <see cref="ConfigCollectBench"/>); any other
 /// arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
 /// </summary>
 public static class Program
@@ -49,6 +50,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "--iam-quick")
         {
             return IamDecisionBenchmarks.Quick();
+        }
+
+        if (args.Length > 0 && args[0] == "--collect-config")
+        {
+            return ConfigCollectBench.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--replay-config-server")
+        {
+            return ConfigCollectBench.Serve(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--check-inputs")

@@ -77,7 +77,7 @@ internal static class CatalogReader
             var unset = e.GetProperty("whenUnset");
             Expect(unset, "text", "source", "doubt");
             var live = e.GetProperty("live");
-            Expect(live, "collector", "cloudControl", "note");
+            Expect(live, "collector", "cloudControl", "note", "listing", "parent");
             return new ResourceEntry
             {
                 Type = type,
@@ -101,7 +101,7 @@ internal static class CatalogReader
                 })],
                 TerraformJoins = [.. Array(e, "terraformJoins").Select(Join)],
                 Config = e.TryGetProperty("config", out var config) ? Config(config) : null,
-                Live = new LiveSource(OptionalText(live, "collector"), OptionalText(live, "cloudControl"), OptionalText(live, "note")),
+                Live = Live(live),
                 Gaps = e.TryGetProperty("gaps", out var gaps)
                     ? gaps.EnumerateObject().ToImmutableSortedDictionary(g => Form(g.Name), g => g.Value.GetString()!)
                     : ImmutableSortedDictionary<InputForm, string>.Empty,
@@ -110,6 +110,35 @@ internal static class CatalogReader
         catch (Exception ex) when (ex is FormatException or KeyNotFoundException or InvalidOperationException)
         {
             throw new FormatException($"catalogue entry `{type}`: {ex.Message}", ex);
+        }
+    }
+
+    private static LiveSource Live(JsonElement e)
+    {
+        var parent = e.TryGetProperty("parent", out var p) ? Parent(p) : null;
+        var listing = OptionalText(e, "listing") switch
+        {
+            null => parent is null ? CloudControlListing.ByType : CloudControlListing.UnderParent,
+            "account" => CloudControlListing.AccountId,
+            "none" => CloudControlListing.None,
+            var other => throw new FormatException($"unknown Cloud Control listing `{other}` (`account`, `none`, or a `parent`)"),
+        };
+        if (listing != CloudControlListing.ByType && OptionalText(e, "cloudControl") is null)
+        {
+            throw new FormatException("a Cloud Control listing is given for a type Cloud Control cannot read");
+        }
+
+        if (parent is not null && listing != CloudControlListing.UnderParent)
+        {
+            throw new FormatException("a listing under a parent takes no other `listing`");
+        }
+
+        return new LiveSource(OptionalText(e, "collector"), OptionalText(e, "cloudControl"), OptionalText(e, "note")) { Listing = listing, Parent = parent };
+
+        static ListingParent Parent(JsonElement e)
+        {
+            Expect(e, "type", "property");
+            return new ListingParent(Text(e, "type"), Text(e, "property"));
         }
     }
 

@@ -91,6 +91,32 @@ public sealed record ConfigDiscriminator(PropertyPath Path, ImmutableArray<strin
 /// <summary>
 /// How a live account is read for this type: the native collector of <c>sec08 collect</c> (null when there is none),
 /// the Cloud Control type name whose CloudFormation-shaped properties the CloudFormation paths read (null when Cloud
-/// Control cannot read it), and AWS Config (<see cref="ResourceEntry.Config"/>).
+/// Control cannot read it), how Cloud Control finds the identifiers to read, and AWS Config
+/// (<see cref="ResourceEntry.Config"/>).
 /// </summary>
-public sealed record LiveSource(string? Collector, string? CloudControl, string? Note);
+public sealed record LiveSource(string? Collector, string? CloudControl, string? Note)
+{
+    public CloudControlListing Listing { get; init; } = CloudControlListing.ByType;
+
+    /// <summary>For <see cref="CloudControlListing.UnderParent"/>: the parent type and the property naming it.</summary>
+    public ListingParent? Parent { get; init; }
+}
+
+/// <summary>How AWS Cloud Control API finds the identifiers of a type's resources.</summary>
+public enum CloudControlListing
+{
+    /// <summary><c>ListResources</c> of the type.</summary>
+    ByType,
+
+    /// <summary><c>ListResources</c> once per resource of a parent type, whose identifier the <c>ResourceModel</c> gives.</summary>
+    UnderParent,
+
+    /// <summary>One resource per account and Region, whose identifier is the account ID (Cloud Control does not list it).</summary>
+    AccountId,
+
+    /// <summary>Cloud Control reads the type but cannot list it: its resources are found through AWS Config.</summary>
+    None,
+}
+
+/// <summary>The type whose resources a listing runs under, and the property of the listed type that names one.</summary>
+public sealed record ListingParent(string Type, string Property);

@@ -24,6 +24,7 @@ public static class InventoryWriter
         foreach (var resource in resources)
         {
             WriteResource(json, resource);
+            JsonOutput.FlushNow(json); // resources may stream in from a collection: keep memory flat
         }
 
         json.WriteEndArray();

@@ -9,12 +9,14 @@ using System.Xml.Linq;
 namespace Sec08Policy.Tests.Collect;
 
 /// <summary>
-/// A loopback HTTP server that answers the real AWS SDK clients with wire-format responses written from the AWS API
-/// references: S3 REST-XML, KMS JSON 1.1, EC2 query XML, DynamoDB JSON 1.0, SQS JSON 1.0, STS query XML. Accounts are
-/// told apart by the access key in the signature, Regions by its credential scope. It can throttle, deny, return a
-/// malformed body, or hang for a Region. Used only by replay tests; it listens on 127.0.0.1 alone.
+/// A loopback HTTP server that answers the real AWS SDK clients, and sec08's own JSON-protocol clients, with
+/// wire-format responses written from the AWS API references: S3 REST-XML, KMS JSON 1.1, EC2 query XML, DynamoDB JSON
+/// 1.0, SQS JSON 1.0, STS query XML, Cloud Control JSON 1.0 and Config JSON 1.1. Accounts are told apart by the access
+/// key in the signature, Regions by its credential scope; JSON-protocol requests must carry a valid SigV4 signature.
+/// It can throttle, deny an operation, return a malformed body, fail or hang for a Region. Used only by replay tests;
+/// it listens on 127.0.0.1 alone.
 /// </summary>
-internal sealed class AwsReplayServer : IDisposable
+internal sealed partial class AwsReplayServer : IDisposable
 {
     private const string S3Namespace = "http://s3.amazonaws.com/doc/2006-03-01/";
     private const string Ec2Namespace = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -23,7 +25,7 @@ internal sealed class AwsReplayServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private int _throttlesLeft;
+    private readonly ConcurrentDictionary<string, int> _throttles = new();
 
     public AwsReplayServer()
     {
@@ -51,8 +53,14 @@ internal sealed class AwsReplayServer : IDisposable
     /// <summary>Regions where every request hangs past any sensible client timeout.</summary>
     public HashSet<string> HangingRegions { get; } = [];
 
+    /// <summary>Regions where every request answers HTTP 503, as during an outage.</summary>
+    public HashSet<string> FailingRegions { get; } = [];
+
     /// <summary>How many KMS ListKeys calls to answer with ThrottlingException before answering normally.</summary>
-    public int ThrottleListKeys { set => _throttlesLeft = value; }
+    public int ThrottleListKeys { set => Throttle("kms:ListKeys", value); }
+
+    /// <summary>Answers the next <paramref name="times"/> calls of an operation ("service:Operation") with ThrottlingException.</summary>
+    public void Throttle(string operation, int times) => _throttles[operation] = times;
 
     /// <summary>Page size for KMS ListKeys, S3 ListBuckets and EC2 DescribeVolumes, to force several pages.</summary>
     public int PageSize { get; set; } = 2;
@@ -108,7 +116,11 @@ internal sealed class AwsReplayServer : IDisposable
             var account = Accounts.GetValueOrDefault(accessKey);
             reply = account is null
                 ? Json(400, "UnrecognizedClientException", "The security token included in the request is invalid.")
-                : service switch
+                : FailingRegions.Contains(region)
+                    ? Unavailable(service)
+                    : IsJsonProtocol(service) && !SignatureIsValid(request, body)
+                        ? Json(400, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided.")
+                        : service switch
                 {
                     "s3" => S3(account, region, request),
                     "kms" => Kms(account, region, request.Headers["X-Amz-Target"] ?? string.Empty, JsonNode.Parse(body)),
@@ -116,6 +128,8 @@ internal sealed class AwsReplayServer : IDisposable
                     "sqs" => Sqs(account, region, request.Headers["X-Amz-Target"] ?? string.Empty, JsonNode.Parse(body)),
                     "ec2" => Ec2(account, region, HttpUtility.ParseQueryString(body)),
                     "sts" => Sts(account, HttpUtility.ParseQueryString(body)),
+                    "cloudcontrolapi" => CloudControl(account, region, request, JsonNode.Parse(body)),
+                    "config" => Config(account, region, request, JsonNode.Parse(body)),
                     _ => Json(400, "UnknownOperationException", $"no replay for service `{service}`"),
                 };
         }
@@ -158,6 +172,11 @@ internal sealed class AwsReplayServer : IDisposable
     {
         var operation = target.Split('.').Last();
         Log.Enqueue($"kms:{operation} {region}");
+        if (Refused(account, $"kms:{operation}") is { } refused)
+        {
+            return refused;
+        }
+
         // Filtered per request only where a listing needs it, so a single-key call costs no copy of the account.
         var keys = new Lazy<List<ReplayKey>>(() => account.Keys.FindAll(k => k.Region == region));
         string Arn(string id) => $"arn:aws:kms:{region}:{account.Id}:key/{id}";
@@ -169,11 +188,6 @@ internal sealed class AwsReplayServer : IDisposable
         switch (operation)
         {
             case "ListKeys":
-                if (Interlocked.Decrement(ref _throttlesLeft) >= 0)
-                {
-                    return Json(400, "ThrottlingException", "Rate exceeded");
-                }
-
                 var start = int.TryParse(body?["Marker"]?.GetValue<string>(), out var m) ? m : 0;
                 var page = keys.Value.Skip(start).Take(PageSize).ToList();
                 var more = start + page.Count < keys.Value.Count;
@@ -243,6 +257,11 @@ internal sealed class AwsReplayServer : IDisposable
         if (path.Length == 0)
         {
             Log.Enqueue($"s3:ListBuckets {region}");
+            if (Refused(account, "s3:ListBuckets") is not null)
+            {
+                return S3Error(403, "AccessDenied", "Access Denied");
+            }
+
             var start = int.TryParse(query["continuation-token"], out var token) ? token : 0;
             var page = account.Buckets.Skip(start).Take(PageSize).ToList();
             var result = new XElement(XName.Get("ListAllMyBucketsResult", S3Namespace),
@@ -279,6 +298,16 @@ internal sealed class AwsReplayServer : IDisposable
                 return S3Error(403, "AccessDenied", "Access Denied");
             }
 
+            if (bucket.Gone)
+            {
+                return S3Error(404, "NoSuchBucket", "The specified bucket does not exist");
+            }
+
+            if (bucket.Algorithm is null)
+            {
+                return S3Error(404, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found");
+            }
+
             var byDefault = new XElement(XName.Get("ApplyServerSideEncryptionByDefault", S3Namespace), new XElement(XName.Get("SSEAlgorithm", S3Namespace), bucket.Algorithm));
             if (bucket.KeyId is not null)
             {
@@ -305,6 +334,14 @@ internal sealed class AwsReplayServer : IDisposable
     {
         var action = form["Action"] ?? string.Empty;
         Log.Enqueue($"ec2:{action} {region}");
+        if (Refused(account, $"ec2:{action}") is not null)
+        {
+            return Xml(403, new XElement("Response", new XElement("Errors", new XElement("Error",
+                new XElement("Code", "UnauthorizedOperation"),
+                new XElement("Message", $"You are not authorized to perform this operation. User: arn:aws:iam::{account.Id}:user/collector is not authorized to perform: ec2:{action} because no identity-based policy allows the ec2:{action} action"))),
+                new XElement("RequestID", Guid.NewGuid().ToString())));
+        }
+
         XElement Response(params object[] content) =>
             new(XName.Get(action + "Response", Ec2Namespace), new XElement(XName.Get("requestId", Ec2Namespace), Guid.NewGuid().ToString()), content);
         XElement E(string name, object? value) => new(XName.Get(name, Ec2Namespace), value);
@@ -346,6 +383,11 @@ internal sealed class AwsReplayServer : IDisposable
     {
         var operation = target.Split('.').Last();
         Log.Enqueue($"dynamodb:{operation} {region}");
+        if (Refused(account, $"dynamodb:{operation}", "1.0") is { } refused)
+        {
+            return refused;
+        }
+
         var tables = account.Tables.Where(t => t.Region == region).ToList();
         switch (operation)
         {
@@ -389,6 +431,11 @@ internal sealed class AwsReplayServer : IDisposable
     {
         var operation = target.Split('.').Last();
         Log.Enqueue($"sqs:{operation} {region}");
+        if (Refused(account, $"sqs:{operation}", "1.0") is { } refused)
+        {
+            return refused;
+        }
+
         var queues = account.Queues.Where(q => q.Region == region).ToList();
         ReplayQueue Queue() => queues.First(q => body!["QueueUrl"]!.GetValue<string>().EndsWith("/" + q.Name, StringComparison.Ordinal));
         switch (operation)
@@ -450,6 +497,30 @@ internal sealed class AwsReplayServer : IDisposable
                 return Xml(403, new XElement(XName.Get("ErrorResponse", StsNamespace), E("Error", new object[] { E("Type", "Sender"), E("Code", "AccessDenied"), E("Message", $"not authorized to perform {action}") }), E("RequestId", "r")));
         }
     }
+
+    /// <summary>
+    /// The answer to an operation the account's policy denies ("service:Operation" in <see cref="ReplayAccount.Denied"/>),
+    /// or one of the throttling answers left for it; null to go on.
+    /// </summary>
+    private (int, string, string)? Refused(ReplayAccount account, string operation, string version = "1.1")
+    {
+        if (_throttles.TryGetValue(operation, out var left) && left > 0 && _throttles.TryUpdate(operation, left - 1, left))
+        {
+            return Json(400, "ThrottlingException", "Rate exceeded", version);
+        }
+
+        return account.Denied.Contains(operation)
+            ? Json(400, "AccessDeniedException", $"User: arn:aws:iam::{account.Id}:user/collector is not authorized to perform: {operation} because no identity-based policy allows the {operation} action", version)
+            : null;
+    }
+
+    /// <summary>HTTP 503 in the service's own error format.</summary>
+    private static (int, string, string) Unavailable(string service) => service switch
+    {
+        "s3" => S3Error(503, "ServiceUnavailable", "Please reduce your request rate."),
+        "ec2" or "sts" => Xml(503, new XElement("Response", new XElement("Errors", new XElement("Error", new XElement("Code", "Unavailable"), new XElement("Message", "The server is overloaded"))), new XElement("RequestID", "r"))),
+        _ => Json(503, "ServiceUnavailableException", "Service is unavailable", service is "dynamodb" or "sqs" or "cloudcontrolapi" ? "1.0" : "1.1"),
+    };
 
     private static (int, string, string) Json(JsonNode body, string version = "1.1") => (200, $"application/x-amz-json-{version}", body.ToJsonString());
 

@@ -1,8 +1,7 @@
-using Amazon.Runtime;
-using Sec08Policy.Cli;
 using Sec08Policy.Collector;
 using Sec08Policy.Engine.Resources;
 using Sec08Policy.Tests.Infrastructure;
+using static Sec08Policy.Tests.Collect.ReplayFixtures;
 
 namespace Sec08Policy.Tests.Collect;
 
@@ -12,65 +11,7 @@ namespace Sec08Policy.Tests.Collect;
 /// </summary>
 public class CollectReplayTests
 {
-    private const string Account = "111122223333";
-    private const string Other = "444455556666";
-    private static readonly BasicAWSCredentials s_credentials = new("AKIDREPLAYMAIN", "replay-secret");
-
-    private static Dictionary<string, string> Tags(string level, string team = "payments") => new() { ["DataClassification"] = level, ["team"] = team };
-
-    private static AwsReplayServer Server()
-    {
-        var server = new AwsReplayServer();
-        var account = new ReplayAccount(Account);
-        var cmk = $"arn:aws:kms:eu-west-1:{Account}:key/k1";
-        account.Keys.AddRange(
-        [
-            new ReplayKey("k1", "eu-west-1", "CUSTOMER", true, 180, ["alias/acme/confidential"], Tags("confidential")),
-            new ReplayKey("k2", "eu-west-1", "CUSTOMER", false, null, ["alias/acme/legacy"], Tags("internal")),
-            new ReplayKey("k3", "eu-west-1", "AWS", true, null, ["alias/aws/s3"], []),
-            new ReplayKey("k4", "eu-west-1", "CUSTOMER", true, 365, [], Tags("internal")),
-            new ReplayKey("k5", "eu-west-1", "CUSTOMER", true, 90, [], Tags("restricted")),
-            new ReplayKey("k9", "eu-north-1", "CUSTOMER", true, 365, [], Tags("internal")),
-        ]);
-        account.Buckets.AddRange(
-        [
-            new ReplayBucket("acme-cmk", "eu-west-1", "aws:kms", cmk, Tags("confidential")),
-            new ReplayBucket("acme-default", "eu-west-1", "AES256", null, []),
-            new ReplayBucket("acme-denied", "eu-west-1", "aws:kms", cmk, Tags("restricted")) { DenyEncryption = true },
-        ]);
-        account.Volumes.AddRange(
-        [
-            new ReplayVolume("vol-1", "eu-west-1", true, cmk, Tags("confidential")),
-            new ReplayVolume("vol-2", "eu-west-1", false, null, Tags("internal")),
-            new ReplayVolume("vol-3", "eu-west-1", true, $"arn:aws:kms:eu-west-1:{Account}:key/k2", Tags("internal")),
-        ]);
-        account.Tables.Add(new ReplayTable("orders", "eu-west-1", cmk, Tags("confidential")));
-        account.Tables.Add(new ReplayTable("broken", "eu-west-1", null, Tags("internal")) { Malformed = true });
-        account.Queues.Add(new ReplayQueue("events", "eu-west-1", null, true, Tags("internal")));
-        account.Queues.Add(new ReplayQueue("payments", "eu-west-1", "alias/acme/confidential", false, Tags("confidential")));
-        server.Accounts["AKIDREPLAYMAIN"] = account;
-
-        var other = new ReplayAccount(Other);
-        other.Volumes.Add(new ReplayVolume("vol-9", "eu-west-1", false, null, Tags("restricted")));
-        server.Accounts["ASIAREPLAYOTHER"] = other;
-        server.Roles[$"arn:aws:iam::{Other}:role/Sec08Reader"] = "ASIAREPLAYOTHER";
-        server.Roles[$"arn:aws:iam::{Account}:role/Sec08Reader"] = "AKIDREPLAYMAIN";
-        return server;
-    }
-
-    private static CollectOptions Options(AwsReplayServer server, params string[] regions) => new()
-    {
-        Regions = regions,
-        EndpointUrl = server.Endpoint,
-        Credentials = s_credentials,
-        CallTimeout = TimeSpan.FromSeconds(2),
-        MaxRetries = 2,
-    };
-
-    /// <summary>The command line's context with the replay account's credentials.</summary>
-    private static CliContext Replay(CliContext context) => context with { AwsCredentials = s_credentials };
-
-    private static Resource Find(CollectResult result, string idSuffix) => result.Resources.Single(r => r.Id.EndsWith(idSuffix, StringComparison.Ordinal));
+    private static Resource Find(CollectResult result, string idSuffix) => ReplayFixtures.Find(result.Resources, idSuffix);
 
     [Test]
     public async Task Collect_Replay_ReadsEveryServiceAcrossPagesAfterThrottling()
@@ -97,6 +38,27 @@ public class CollectReplayTests
         Assert.That(Find(result, ":payments").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "a queue's key alias resolves too");
         Assert.That(Find(result, ":events").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsOwned));
         Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.AccountSetting).EbsEncryptionByDefault!.Value.Value, Is.True);
+
+        // Through Cloud Control: RDS instances over two pages, then each described.
+        Assert.That(server.Log.Count(l => l == "cloudcontrolapi:ListResources eu-west-1 AWS::RDS::DBInstance"), Is.EqualTo(2));
+        Assert.That(server.Log.Count(l => l == "cloudcontrolapi:GetResource eu-west-1 AWS::RDS::DBInstance"), Is.EqualTo(3));
+        var orders = Find(result, ":db:orders-db");
+        Assert.That(orders.Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "the instance's key is resolved to the collected key");
+        Assert.That(orders.Tags.Value["DataClassification"], Is.EqualTo("confidential"));
+        Assert.That((orders.Account.Value, orders.Region.Value, orders.Arn.Value), Is.EqualTo((Account, "eu-west-1", $"arn:aws:rds:eu-west-1:{Account}:db:orders-db")));
+        Assert.That(orders.Position.ToString(), Is.EqualTo($"aws://{Account}/eu-west-1/AWS::RDS::DBInstance(1,1)"));
+        Assert.That(Find(result, ":db:legacy-db").Encryption!.Enabled.Value, Is.False);
+        Assert.That(Find(result, ":db:reports-db").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsManaged), "encrypted without a key: aws/rds");
+        Assert.That(Find(result, "file-system/fs-0123").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsManaged));
+        Assert.That(Find(result, "file-system/fs-0123").Tags.Value["DataClassification"], Is.EqualTo("internal"));
+        Assert.That(Find(result, ":alerts").Encryption!.Enabled.Value, Is.False, "an SNS topic without a key is not encrypted");
+        Assert.That(Find(result, ":secret:db-AbCdEf").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer), "a key named by alias resolves");
+
+        // Through AWS Config: RDS snapshots over two pages of SelectResourceConfig.
+        Assert.That(server.Log.Count(l => l == "config:SelectResourceConfig eu-west-1 AWS::RDS::DBSnapshot"), Is.EqualTo(2));
+        Assert.That(Find(result, ":snapshot:orders-snap").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer));
+        Assert.That(Find(result, ":snapshot:legacy-snap").Encryption!.Enabled.Value, Is.False);
+        Assert.That(result.Resources.Count(r => r.Type == "AWS::RDS::DBSnapshot"), Is.EqualTo(3));
     }
 
     [Test]
@@ -126,7 +88,11 @@ public class CollectReplayTests
 
         Assert.That(result.NothingCollected, Is.False);
         Assert.That(result.Resources.Any(r => r.Region.ValueOrDefault == "eu-west-1"), Is.True);
-        Assert.That(result.Errors.Select(e => (e.Region, e.Service)).Distinct(), Is.EquivalentTo(new[] { ("eu-north-1", "kms"), ("eu-north-1", "ebs"), ("eu-north-1", "dynamodb"), ("eu-north-1", "sqs") }));
+        var other = LivePlan.CloudControl.Select(t => t.Type).Concat(LivePlan.Config.Select(q => q.Part));
+        Assert.That(
+            result.Errors.Select(e => (e.Region, e.Service)).Distinct(),
+            Is.EquivalentTo(new[] { "kms", "ebs", "dynamodb", "sqs" }.Concat(other).Select(s => ("eu-north-1", s))),
+            "every SDK service and every Cloud Control and Config type of the hanging Region, and nothing of the other");
         Assert.That(result.Errors, Has.All.Matches<Sec08Policy.Engine.Inputs.Inventory.InventoryError>(e => e.Message.Contains("timed out", StringComparison.Ordinal) || e.Message.Contains("failed", StringComparison.Ordinal)));
         Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.AccountSetting && r.Region.ValueOrDefault == "eu-north-1").EbsEncryptionByDefault!.Value.IsKnown, Is.False);
     }

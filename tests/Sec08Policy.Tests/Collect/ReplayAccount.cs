@@ -16,12 +16,25 @@ internal sealed class ReplayAccount(string id)
     public List<ReplayQueue> Queues { get; } = [];
 
     public bool EbsEncryptionByDefault { get; set; } = true;
+
+    /// <summary>Operations ("ec2:DescribeSnapshots", "kms:ListKeys", ...) the account's policy denies the collector.</summary>
+    public HashSet<string> Denied { get; } = [];
+
+    /// <summary>What Cloud Control lists and describes, per Region and type.</summary>
+    public List<ReplayCloudResource> CloudResources { get; } = [];
+
+    /// <summary>What AWS Config has recorded, per Region: configuration items as advanced queries return them.</summary>
+    public List<ReplayConfigItem> ConfigItems { get; } = [];
 }
 
-internal sealed record ReplayBucket(string Name, string Region, string Algorithm, string? KeyId, Dictionary<string, string> Tags)
+/// <summary>A bucket; a null <paramref name="Algorithm"/> has no default encryption configuration (GetBucketEncryption answers 404).</summary>
+internal sealed record ReplayBucket(string Name, string Region, string? Algorithm, string? KeyId, Dictionary<string, string> Tags)
 {
     /// <summary>Answer GetBucketEncryption with AccessDenied, as for a bucket whose policy denies the collector.</summary>
     public bool DenyEncryption { get; init; }
+
+    /// <summary>Listed, then deleted: GetBucketEncryption answers 404 NoSuchBucket.</summary>
+    public bool Gone { get; init; }
 }
 
 internal sealed record ReplayKey(string KeyId, string Region, string Manager, bool Rotation, int? Period, string[] Aliases, Dictionary<string, string> Tags);
@@ -35,3 +48,21 @@ internal sealed record ReplayTable(string Name, string Region, string? KmsKeyArn
 }
 
 internal sealed record ReplayQueue(string Name, string Region, string? KmsKeyId, bool SqsManaged, Dictionary<string, string> Tags);
+
+/// <summary>
+/// A resource as Cloud Control describes it: its type, Region, primary identifier and CloudFormation-shaped properties.
+/// </summary>
+internal sealed record ReplayCloudResource(string TypeName, string Region, string Identifier, System.Text.Json.Nodes.JsonObject Properties)
+{
+    /// <summary>Answer GetResource with a body that is not JSON.</summary>
+    public bool Malformed { get; init; }
+}
+
+/// <summary>A configuration item in the shape an advanced query returns it (the fields selected are kept).</summary>
+internal sealed record ReplayConfigItem(string Region, System.Text.Json.Nodes.JsonObject Item)
+{
+    public string ResourceType => Item["resourceType"]!.GetValue<string>();
+
+    /// <summary>Return this result as text that is not JSON.</summary>
+    public bool Malformed { get; init; }
+}

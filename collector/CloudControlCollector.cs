@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using Sec08Policy.Collector.JsonApi;
+using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Inputs;
+using Sec08Policy.Engine.Inputs.CloudFormation;
+using Sec08Policy.Engine.Inputs.Tree;
+using Sec08Policy.Engine.Resources;
+
+namespace Sec08Policy.Collector;
+
+/// <summary>
+/// The types the catalogue reads through AWS Cloud Control API, in one account and Region: every page of
+/// <c>ListResources</c> (under each parent, for types listed under one; the account ID, for types Cloud Control reads
+/// but does not list), then <c>GetResource</c> for each identifier (some list handlers return the identifier alone),
+/// whose CloudFormation-shaped properties the CloudFormation adapter normalises as it does a template's. A type whose
+/// listing fails or answers malformed is reported for the Region, keeping what was read; a resource whose description
+/// cannot be read is kept with its facts Unknown, and the type is reported once.
+/// </summary>
+internal static class CloudControlCollector
+{
+    public static Task<List<Resource>> Collect(Scope scope, IReadOnlyList<ResourceEntry> types)
+    {
+        var api = scope.Clients.CloudControl(scope.Region);
+        return ByType.Collect(types, t => Type(api, scope, t));
+    }
+
+    private static async Task<List<Resource>> Type(CloudControlApi api, Scope scope, ResourceEntry type)
+    {
+        var typeName = type.Live.CloudControl!;
+        var identifiers = type.Live switch
+        {
+            { Listing: CloudControlListing.AccountId } => [scope.Account],
+            { Listing: CloudControlListing.UnderParent, Parent: { } parent } => await UnderParents(api, scope, type, typeName, parent).ConfigureAwait(false),
+            _ => await List(api, scope, type, typeName, null).ConfigureAwait(false) ?? [],
+        };
+        var read = await Task.WhenAll(identifiers.Distinct(StringComparer.Ordinal).Select(id => Read(api, scope, type, typeName, id))).ConfigureAwait(false);
+        return [.. read.OfType<Resource>()];
+    }
+
+    private static Task<List<string>?> List(CloudControlApi api, Scope scope, ResourceEntry type, string typeName, string? resourceModel) =>
+        Pages.ReadAll(
+            scope, type.Type, api.Action("ListResources"),
+            (token, c) => api.ListResourcesAsync(typeName, resourceModel, token, c),
+            page => page.Identifiers,
+            page => page.NextToken);
+
+    /// <summary>The identifiers listed under every resource of the parent type (API Gateway stages under each REST API).</summary>
+    private static async Task<List<string>> UnderParents(CloudControlApi api, Scope scope, ResourceEntry type, string typeName, ListingParent parent)
+    {
+        var parents = await Pages.ReadAll(
+            scope, type.Type, api.Action("ListResources"),
+            (token, c) => api.ListResourcesAsync(parent.Type, null, token, c),
+            page => page.Identifiers,
+            page => page.NextToken).ConfigureAwait(false) ?? [];
+        var lists = await Task.WhenAll(parents.Distinct(StringComparer.Ordinal).Select(id =>
+            List(api, scope, type, typeName, new JsonObject { [parent.Property] = id }.ToJsonString()))).ConfigureAwait(false);
+        return [.. lists.SelectMany(l => l ?? [])];
+    }
+
+    /// <summary>The resource; null for an account's settings that Cloud Control does not find.</summary>
+    private static async Task<Resource?> Read(CloudControlApi api, Scope scope, ResourceEntry type, string typeName, string identifier)
+    {
+        var operation = api.Action("GetResource");
+        var at = scope.Position(type.Type, identifier);
+        var (properties, failure, code) = await scope.Try(operation, c => api.GetResourceAsync(typeName, identifier, c)).ConfigureAwait(false);
+        if (code == "ResourceNotFoundException" && type.Live.Listing == CloudControlListing.AccountId)
+        {
+            return null; // the account has no such settings in this Region (docs/collect.md)
+        }
+
+        if (properties is not null && Parse(properties, at) is { } map)
+        {
+            var read = CloudFormationAdapter.ReadProperties(type.Type, identifier, map, at);
+            var arn = read.Arn is { IsKnown: true, Value: { } fromCatalogue } ? fromCatalogue : Arn(type.Type, identifier, map);
+            return read with
+            {
+                Id = Id(scope, type, identifier, arn),
+                Arn = arn is null ? Fact<string?>.Unknown($"Cloud Control does not give the ARN of {type.Type}") : Fact<string?>.Known(arn),
+                Account = Fact<string?>.Known(scope.Account),
+                Region = Fact<string?>.Known(scope.Region),
+            };
+        }
+
+        failure ??= $"{operation} failed: malformed answer: the `Properties` of `{identifier}` are not a JSON object";
+        scope.FailedOnce(type.Type, operation, failure);
+        return Unread(scope, type, identifier, failure);
+    }
+
+    /// <summary>The properties document (a JSON object serialised as a string), or null when it is not one.</summary>
+    private static MappingNode? Parse(string properties, SourcePosition at)
+    {
+        try
+        {
+            return JsonTreeReader.Parse(Encoding.UTF8.GetBytes(properties), at.File) as MappingNode;
+        }
+        catch (InputException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The resource's ARN where the catalogue has no template for it: the identifier when it is one (SNS topics, secrets), else the <c>Arn</c> property or the one
+    /// named after the type (<c>DBInstanceArn</c> for <c>AWS::RDS::DBInstance</c>), as CloudFormation schemas name them.
+    /// </summary>
+    private static string? Arn(string type, string identifier, MappingNode properties)
+    {
+        if (identifier.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return identifier;
+        }
+
+        var named = type[(type.LastIndexOf(':') + 1)..] + "Arn";
+        return new[] { "Arn", named }
+            .Select(p => (properties.Get(p) as ScalarNode)?.Text)
+            .FirstOrDefault(t => t is not null && t.StartsWith("arn:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The ARN where there is one; else the identifier within its account, Region and type, unique across an inventory.</summary>
+    private static string Id(Scope scope, ResourceEntry type, string identifier, string? arn) =>
+        arn ?? $"{scope.Account}/{scope.Region}/{type.Type}/{identifier}";
+
+    /// <summary>A resource that exists (it was listed) but whose description could not be read: every fact Unknown.</summary>
+    private static Resource Unread(Scope scope, ResourceEntry type, string identifier, string reason)
+    {
+        var arn = identifier.StartsWith("arn:", StringComparison.Ordinal) ? identifier : null;
+        return scope.New(type.Type, identifier, arn) with
+        {
+            Id = Id(scope, type, identifier, arn),
+            Arn = arn is null ? Fact<string?>.Unknown(reason) : Fact<string?>.Known(arn),
+            Tags = Fact<ImmutableSortedDictionary<string, string>>.Unknown(reason),
+            Encryption = type.Kind == ResourceKind.DataStore ? EncryptionState.Unknown(reason) : null,
+        };
+    }
+}
