@@ -39,6 +39,7 @@ internal static class CloudControlCollector
         return [.. read.OfType<Resource>()];
     }
 
+    /// <summary>Every page of a listing of <paramref name="typeName"/>, whose failure is reported under <paramref name="type"/>.</summary>
     private static Task<List<string>?> List(CloudControlApi api, Scope scope, ResourceEntry type, string typeName, string? resourceModel) =>
         Pages.ReadAll(
             scope, type.Type, api.Action("ListResources"),
@@ -49,11 +50,7 @@ internal static class CloudControlCollector
     /// <summary>The identifiers listed under every resource of the parent type (API Gateway stages under each REST API).</summary>
     private static async Task<List<string>> UnderParents(CloudControlApi api, Scope scope, ResourceEntry type, string typeName, ListingParent parent)
     {
-        var parents = await Pages.ReadAll(
-            scope, type.Type, api.Action("ListResources"),
-            (token, c) => api.ListResourcesAsync(parent.Type, null, token, c),
-            page => page.Identifiers,
-            page => page.NextToken).ConfigureAwait(false) ?? [];
+        var parents = await List(api, scope, type, parent.Type, null).ConfigureAwait(false) ?? [];
         var lists = await Task.WhenAll(parents.Distinct(StringComparer.Ordinal).Select(id =>
             List(api, scope, type, typeName, new JsonObject { [parent.Property] = id }.ToJsonString()))).ConfigureAwait(false);
         return [.. lists.SelectMany(l => l ?? [])];
