@@ -22,10 +22,14 @@ internal sealed class LiveOptions
         arn => arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Contains(":role/", StringComparison.Ordinal),
         "the ARN of an IAM role (arn:aws:iam::ACCOUNT:role/NAME)");
 
-    public Option<string?> ConfigAggregator { get; } = new("--config-aggregator")
-    {
-        Description = "read a whole organization through this AWS Config aggregator (every account and Region it covers), in the one --region it is in",
-    };
+    /// <summary>An aggregator's name, as the Config API's pattern allows it.</summary>
+    public Option<string?> ConfigAggregator { get; } = OptionValues.Each(
+        new Option<string?>("--config-aggregator")
+        {
+            Description = "read a whole organization through this AWS Config aggregator (every account and Region it covers), in the one --region it is in",
+        },
+        name => name.Length is > 0 and <= 256 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'),
+        "an AWS Config aggregator's name (1 to 256 letters, digits, `-` and `_`)");
 
     public Option<string?> EndpointUrl { get; } = OptionValues.Each(
         new Option<string?>("--endpoint-url") { Description = "send every API call to this endpoint instead of AWS's" },
@@ -81,9 +85,7 @@ internal sealed class LiveOptions
     /// most one role (into its account), and covers every Region by itself.
     /// </summary>
     public static string? Problem(CollectOptions options, bool allRegions) =>
-        options.ConfigAggregator is not { } name ? null
-        : name.Length is 0 or > 256 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? $"`--config-aggregator` needs an aggregator's name (1 to 256 letters, digits, `-` and `_`), not `{name}`"
+        options.ConfigAggregator is null ? null
         : allRegions || options.Regions.Count != 1 ? "`--config-aggregator` reads every Region the aggregator covers: give only the `--region` it is in, and no `--all-regions`"
         : options.AssumeRoles.Count > 1 ? "`--config-aggregator` takes at most one `--assume-role` (a role in the aggregator's account)"
         : null;

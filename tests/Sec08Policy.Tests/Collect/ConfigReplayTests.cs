@@ -195,7 +195,7 @@ public class ConfigReplayTests
         var run = CliRunner.Invoke(Replay, ["collect", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "-o", temp.Combine("org.json"), .. extra]);
 
         Assert.That(run.ExitCode, Is.EqualTo(3));
-        Assert.That(run.Error, Does.StartWith("sec08: error: `--config-aggregator` "));
+        Assert.That(run.Error, Does.StartWith("sec08: error: `--config-aggregator` ").Or.StartWith("sec08: error: --config-aggregator takes an AWS Config aggregator's name"));
         Assert.That(server.Log, Is.Empty, "nothing is asked of AWS");
     }
 
