@@ -18,7 +18,10 @@ internal static class ServicesMarkdown
 
             For each type it says where a CloudFormation template (and Cloud Control, whose `Properties` have the same
             shape), a Terraform plan and an AWS Config configuration item say whether the resource is encrypted at rest
-            and with which key, and what AWS does when nothing is set, with the AWS documentation that says so. The
+            and with which key, and what AWS does when nothing is set, with the AWS documentation that says so. Each
+            form links the reference its property names come from: the CloudFormation resource reference, the
+            Terraform AWS provider's resource page, and the configuration item properties AWS publishes for AWS Config
+            (`awslabs/aws-config-resource-schema`, the searchable properties, not every field of an item). The
             native inventory (`sec08-inventory/1`) holds every type in the same shape (see [inputs.md](inputs.md)).
 
             ## How to read the paths
@@ -82,24 +85,24 @@ internal static class ServicesMarkdown
 
             if (entry.CloudFormation is { Encryption: { } cfn })
             {
-                Form(output, $"CloudFormation `{entry.CloudFormation.Type}` (and Cloud Control)", cfn);
+                Form(output, $"CloudFormation `{entry.CloudFormation.Type}` (and Cloud Control; [resource reference]({CloudFormationReference(entry.CloudFormation.Type)}))", cfn);
             }
 
             foreach (var form in entry.Terraform.Where(t => t.Encryption is not null))
             {
-                Form(output, $"Terraform `{form.Type}`", form.Encryption!);
+                Form(output, $"Terraform `{form.Type}` ([provider documentation]({TerraformReference(form.Type)}))", form.Encryption!);
             }
 
             foreach (var join in entry.TerraformJoins)
             {
                 var match = string.Join(" and ", join.Match.Select(m => $"`{m.Joined}` = the target's `{m.Target}`"));
-                Form(output, $"Terraform `{join.Type}`, applied to the `{join.TargetType}` it names ({match}{(join.Reference is { } r ? $", or a reference in `{r}`" : string.Empty)})", join.Encryption);
+                Form(output, $"Terraform `{join.Type}` ([provider documentation]({TerraformReference(join.Type)})), applied to the `{join.TargetType}` it names ({match}{(join.Reference is { } r ? $", or a reference in `{r}`" : string.Empty)})", join.Encryption);
             }
 
             if (entry.Config is { Encryption: { } config })
             {
                 var when = entry.Config.When is { } w ? $" where `{w.Path}` is {string.Join(" or ", w.Values.Select(v => $"`{v}`"))}" : string.Empty;
-                Form(output, $"AWS Config `{entry.Config.Type}`{when}{(entry.Config.Recorded ? string.Empty : " (should an item appear)")}", config);
+                Form(output, $"AWS Config `{entry.Config.Type}`{when}{(entry.Config.Recorded ? $" ([recorded properties]({ConfigReference(entry.Config.Type)}))" : " (should an item appear)")}", config);
             }
 
             foreach (var (form, gap) in entry.Gaps)
@@ -149,6 +152,18 @@ internal static class ServicesMarkdown
 
         return $"`{action.Action}`{(keys.Count == 0 ? string.Empty : $" ({string.Join(", ", keys)})")}";
     }
+
+    /// <summary>The CloudFormation resource reference page of a type: <c>AWS::SQS::Queue</c> is <c>aws-resource-sqs-queue.html</c>.</summary>
+    private static string CloudFormationReference(string type) =>
+        $"https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-{type["AWS::".Length..].Replace("::", "-", StringComparison.Ordinal).ToLowerInvariant()}.html";
+
+    /// <summary>The AWS provider's page of a Terraform resource type, named without its <c>aws_</c> prefix.</summary>
+    private static string TerraformReference(string type) =>
+        $"https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/{type["aws_".Length..]}";
+
+    /// <summary>The properties AWS publishes for a Config resource type (the searchable configuration item properties).</summary>
+    private static string ConfigReference(string type) =>
+        $"https://github.com/awslabs/aws-config-resource-schema/blob/HEAD/config/properties/resource-types/{type}.properties.json";
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
