@@ -17,8 +17,9 @@ internal static class Emitter
     public static EmitResult Emit(BoundPolicySet bound, EmitOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var policySet = Lowerer.Lower(bound);
-        var context = new EmitContext(policySet, bound, options, diagnostics);
+        var lowered = Lowerer.LowerWithSources(bound);
+        var policySet = lowered.PolicySet;
+        var context = new EmitContext(lowered, options, diagnostics);
         var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));
         CheckGrammar(documents);
         if (diagnostics.HasErrors)

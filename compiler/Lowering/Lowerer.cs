@@ -8,26 +8,47 @@ using Sec08Policy.Engine.Predicates;
 
 namespace Sec08Policy.Compiler.Lowering;
 
-/// <summary>Lowers the bound model of an error-free compilation into the engine's policy IR.</summary>
+/// <summary>
+/// Lowers the bound model of an error-free compilation into the engine's policy IR, recording the source location
+/// of every origin it hands out.
+/// </summary>
 internal static class Lowerer
 {
-    public static PolicySet Lower(BoundPolicySet bound)
+    public static PolicySet Lower(BoundPolicySet bound) => LowerWithSources(bound).PolicySet;
+
+    public static LoweredPolicy LowerWithSources(BoundPolicySet bound)
     {
+        var sources = new SourceMap.Builder();
+        var account = bound.Header?.Account;
         var scheme = bound.Classification is { } c ? new ClassificationScheme(c.Name, c.TagKey, c.Levels, c.DefaultLevel) : null;
-        var keys = bound.Keys.Select(k => new KeySpec(k.Name, k.Alias, k.Protects, k.RotationDays, k.DeletionWindowDays, k.MultiRegion, Origin(k.Location))).ToImmutableArray();
-        var rules = bound.Requirements.SelectMany(r => r.Clauses.Select((clause, i) => LowerClause(r, clause, i, bound.Classification))).ToImmutableArray();
-        var access = bound.AccessRules.Select(r => LowerAccessRule(r, bound.Classification)).ToImmutableArray();
+        var keys = bound.Keys.Select(k => new KeySpec(
+            k.Name,
+            k.Alias,
+            k.Description,
+            k.Protects,
+            k.RotationDays,
+            k.DeletionWindowDays,
+            k.MultiRegion,
+            KeyOwner.Find(k, account),
+            k.Administrators,
+            k.Users,
+            k.ViaServices,
+            k.CallerAccounts,
+            k.EncryptionContextKeys,
+            sources.Add(k.Location))).ToImmutableArray();
+        var rules = bound.Requirements.SelectMany(r => r.Clauses.Select((clause, i) => LowerClause(r, clause, i, bound.Classification, sources))).ToImmutableArray();
+        var access = bound.AccessRules.Select(r => LowerAccessRule(r, bound.Classification, sources)).ToImmutableArray();
         var waivers = bound.Waivers
             .Where(w => w.Requirement is not null && w.Expires is not null)
-            .Select(w => new Waiver(w.Name, w.Requirement!.Name, w.Resources, w.Reason, w.Owner, w.Expires!.Value, Origin(w.Location)))
+            .Select(w => new Waiver(w.Name, w.Requirement!.Name, w.Resources, w.Reason, w.Owner, w.Expires!.Value, sources.Add(w.Location)))
             .ToImmutableArray();
-        return new PolicySet(bound.Header?.Name, scheme, keys, rules, access, waivers);
+        return new LoweredPolicy(new PolicySet(bound.Header?.Name, account, scheme, keys, rules, access, waivers), sources.ToSourceMap());
     }
 
     public static SourceOrigin Origin(Location location) =>
         new(location.Path, location.Start.Line + 1, location.Start.Character + 1);
 
-    private static CompiledRule LowerClause(RequirementSymbol requirement, BoundClause clause, int index, ClassificationSymbol? scheme)
+    private static CompiledRule LowerClause(RequirementSymbol requirement, BoundClause clause, int index, ClassificationSymbol? scheme, SourceMap.Builder sources)
     {
         var assertion = clause.Assertion;
         Predicate check = assertion.Kind switch
@@ -49,8 +70,8 @@ internal static class Lowerer
         }
 
         return new CompiledRule(
-            $"{requirement.Name}.{index + 1}",
             requirement.Name,
+            index + 1,
             requirement.Services,
             levels,
             check,
@@ -60,10 +81,10 @@ internal static class Lowerer
             RuleMessages.Describe(requirement, clause, levels),
             requirement.Remediation ?? RuleMessages.DefaultRemediation(assertion),
             requirement.Enforcement == Enforcement.Preventive,
-            Origin(clause.Location));
+            sources.Add(clause.Location));
     }
 
-    private static Engine.Model.AccessRule LowerAccessRule(AccessRuleSymbol rule, ClassificationSymbol? scheme)
+    private static Engine.Model.AccessRule LowerAccessRule(AccessRuleSymbol rule, ClassificationSymbol? scheme, SourceMap.Builder sources)
     {
         var lowerer = new ConditionLowerer(scheme, failClosed: rule.Effect == AccessEffect.Deny);
         var parts = new List<Predicate>();
@@ -92,6 +113,6 @@ internal static class Lowerer
             [.. rule.Keys.Select(k => k.Name)],
             condition,
             rule.Until,
-            Origin(rule.Location));
+            sources.Add(rule.Location));
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit.Deploy;
 
@@ -92,7 +92,7 @@ internal static class CloudFormationEmitter
         return new Artifact("cloudformation.yaml", YamlWriter.Write(template));
     }
 
-    private static JsonObject KeyProperties(KeySymbol key, JsonObject keyPolicy)
+    private static JsonObject KeyProperties(KeySpec key, JsonObject keyPolicy)
     {
         var properties = new JsonObject
         {

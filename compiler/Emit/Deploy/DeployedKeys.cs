@@ -1,4 +1,4 @@
-using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit.Deploy;
 
@@ -10,7 +10,7 @@ internal static class DeployedKeys
     public const string ScpDescription = "Preventive data-at-rest controls compiled by sec08";
 
     /// <summary>The declared keys that have a key policy, in declaration order, each with its policy.</summary>
-    public static IEnumerable<(KeySymbol Key, EmittedDocument Policy)> WithPolicies(EmitContext context, BuildDocuments documents)
+    public static IEnumerable<(KeySpec Key, EmittedDocument Policy)> WithPolicies(EmitContext context, BuildDocuments documents)
     {
         var policies = new Dictionary<string, EmittedDocument>(StringComparer.Ordinal);
         foreach (var document in documents.KeyPolicies)
@@ -18,7 +18,7 @@ internal static class DeployedKeys
             policies.TryAdd(document.Name, document);
         }
 
-        foreach (var key in context.Bound.Keys)
+        foreach (var key in context.PolicySet.Keys)
         {
             if (policies.TryGetValue(key.Name, out var policy))
             {
@@ -27,7 +27,7 @@ internal static class DeployedKeys
         }
     }
 
-    public static string Description(KeySymbol key) => key.Description ?? $"Key `{key.Name}` of the data-protection policy";
+    public static string Description(KeySpec key) => key.Description ?? $"Key `{key.Name}` of the data-protection policy";
 
     public static string AccessRuleDescription(string rule) => $"Access rule `{rule}` compiled by sec08";
 }

@@ -30,7 +30,7 @@ internal static class IamPolicyEmitter
             var size = PolicyJson.NonWhitespaceLength(PolicyJson.Minified(document));
             if (size > MaxNonWhitespaceCharacters)
             {
-                context.Diagnostics.Report(Descriptors.ManagedPolicyTooLarge, context.RuleLocation(rule.Name), rule.Name, size.ToString("N0", CultureInfo.InvariantCulture));
+                context.Diagnostics.Report(Descriptors.ManagedPolicyTooLarge, context.Locate(rule.Origin), rule.Name, size.ToString("N0", CultureInfo.InvariantCulture));
                 continue;
             }
 
@@ -50,13 +50,13 @@ internal static class IamPolicyEmitter
         }
         catch (IamLoweringException e)
         {
-            context.Diagnostics.Report(Descriptors.CannotExpressInIam, context.RuleLocation(rule.Name), rule.Name, e.Message);
+            context.Diagnostics.Report(Descriptors.CannotExpressInIam, context.Locate(rule.Origin), rule.Name, e.Message);
             return null;
         }
 
         if (blocks.IsEmpty)
         {
-            context.Diagnostics.Report(Descriptors.ConditionNeverHolds, context.RuleLocation(rule.Name), rule.Name);
+            context.Diagnostics.Report(Descriptors.ConditionNeverHolds, context.Locate(rule.Origin), rule.Name);
             return [];
         }
 

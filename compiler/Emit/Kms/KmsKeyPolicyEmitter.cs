@@ -3,8 +3,8 @@ using System.Globalization;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Emit.Iam;
 using Sec08Policy.Compiler.Emit.Json;
-using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit.Kms;
 
@@ -18,26 +18,16 @@ internal static class KmsKeyPolicyEmitter
 {
     public const int MaxBytes = 32768;
 
-    private static readonly string[] s_adminActions =
-    [
-        "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
-        "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
-        "kms:CancelKeyDeletion",
-    ];
-
-    private static readonly string[] s_cryptoActions = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"];
-
     public static ImmutableArray<EmittedDocument> Emit(EmitContext context)
     {
         var documents = ImmutableArray.CreateBuilder<EmittedDocument>();
-        foreach (var key in context.Bound.Keys)
+        foreach (var key in context.PolicySet.Keys)
         {
-            var account = KeyAccount.Find(key, context.Account);
-            if (account is null)
+            if (key.Account is not { } account)
             {
                 context.Diagnostics.ReportWithHelp(
                     Descriptors.KeyAccountUnknown,
-                    key.Location,
+                    context.Locate(key.Origin),
                     "give the policy header an `account`, or the key `administrators` with account ARNs",
                     key.Name);
                 continue;
@@ -46,7 +36,7 @@ internal static class KmsKeyPolicyEmitter
             var path = $"kms/{key.Name}.json";
             var entries = ImmutableArray.CreateBuilder<ManifestEntry>();
             var statements = ImmutableArray.CreateBuilder<PolicyStatement>();
-            var origin = context.PolicySet.Keys.Single(k => k.Name == key.Name).Origin;
+            var origin = key.Origin;
             void Add(PolicyStatement statement)
             {
                 statements.Add(statement);
@@ -72,7 +62,7 @@ internal static class KmsKeyPolicyEmitter
             var size = PolicyJson.Utf8Length(PolicyJson.Indented(document));
             if (size > MaxBytes)
             {
-                context.Diagnostics.Report(Descriptors.KeyPolicyTooLarge, key.Location, key.Name, size.ToString("N0", CultureInfo.InvariantCulture));
+                context.Diagnostics.Report(Descriptors.KeyPolicyTooLarge, context.Locate(key.Origin), key.Name, size.ToString("N0", CultureInfo.InvariantCulture));
                 continue;
             }
 
@@ -82,7 +72,7 @@ internal static class KmsKeyPolicyEmitter
         return documents.ToImmutable();
     }
 
-    private static IEnumerable<PolicyStatement> KeyStatements(KeySymbol key, string account)
+    private static IEnumerable<PolicyStatement> KeyStatements(KeySpec key, string account)
     {
         yield return new PolicyStatement
         {
@@ -95,7 +85,7 @@ internal static class KmsKeyPolicyEmitter
 
         if (!key.Administrators.IsEmpty)
         {
-            var actions = key.MultiRegion ? [.. s_adminActions, "kms:ReplicateKey", "kms:UpdatePrimaryRegion"] : s_adminActions;
+            var actions = key.MultiRegion ? KeyActions.Administration.AddRange(KeyActions.MultiRegionAdministration) : KeyActions.Administration;
             yield return new PolicyStatement
             {
                 Sid = "AllowKeyAdministration",
@@ -126,7 +116,7 @@ internal static class KmsKeyPolicyEmitter
             Sid = "AllowUseOfTheKey",
             Effect = "Allow",
             Principal = principal,
-            Action = ValueList.Of(describeSeparately ? s_cryptoActions : [.. s_cryptoActions, "kms:DescribeKey"]),
+            Action = ValueList.Of(describeSeparately ? KeyActions.Cryptographic : KeyActions.Cryptographic.Add(KeyActions.DescribeKey)),
             Resource = ValueList.Of("*"),
             Condition = crypto.OrNull(),
         };
@@ -138,7 +128,7 @@ internal static class KmsKeyPolicyEmitter
                 Sid = "AllowDescribeKey",
                 Effect = "Allow",
                 Principal = principal,
-                Action = ValueList.Of("kms:DescribeKey"),
+                Action = ValueList.Of(KeyActions.DescribeKey),
                 Resource = ValueList.Of("*"),
                 Condition = usage.OrNull(),
             };
@@ -149,13 +139,13 @@ internal static class KmsKeyPolicyEmitter
             Sid = "AllowAttachmentOfPersistentResources",
             Effect = "Allow",
             Principal = principal,
-            Action = ValueList.Of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"),
+            Action = ValueList.Of(KeyActions.PersistentResourceGrants),
             Resource = ValueList.Of("*"),
             Condition = usage.With("Bool", "kms:GrantIsForAWSResource", ValueList.Of("true")),
         };
     }
 
-    private static ConditionBlock UsageConditions(KeySymbol key)
+    private static ConditionBlock UsageConditions(KeySpec key)
     {
         var block = ConditionBlock.Empty;
         var via = key.ViaServices

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Emit.Json;
-using Sec08Policy.Compiler.Syntax;
 using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Predicates;
 
 namespace Sec08Policy.Compiler.Emit.Scp;
 
@@ -17,16 +17,16 @@ internal static class Preventions
     private static ServiceEntry Service(string service) =>
         ResourceCatalog.Default.FindService(service) ?? throw new ArgumentOutOfRangeException(nameof(service), service, "not a catalogue service");
 
-    public static Prevention For(AssertionKind kind, string service, int? rotationDays, IReadOnlyList<string> values) => kind switch
+    /// <summary>How a requirement clause's check is prevented for one service.</summary>
+    public static Prevention For(Predicate check, string service) => check switch
     {
-        AssertionKind.Encrypted => Encrypted(Service(service)),
-        AssertionKind.EncryptedWithCustomerManagedKey => CustomerManaged(Service(service)),
-        AssertionKind.EncryptedWithKey => CustomerManaged(Service(service)),
-        AssertionKind.KeyRotation => Rotation(service, rotationDays),
-        AssertionKind.Regions => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
-            Block(("StringNotEquals", "aws:RequestedRegion", values)))),
-        AssertionKind.Tags => Tags(Service(service), values),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected assertion"),
+        EncryptedPredicate => Encrypted(Service(service)),
+        CustomerManagedKeyPredicate or NamedKeyPredicate => CustomerManaged(Service(service)),
+        KeyRotationPredicate rotation => Rotation(service, rotation.MaxDays),
+        RegionPredicate region => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
+            Block(("StringNotEquals", "aws:RequestedRegion", region.Regions)))),
+        TagsPresentPredicate tags => Tags(Service(service), tags.Keys),
+        _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "not a requirement check"),
     };
 
     /// <summary>

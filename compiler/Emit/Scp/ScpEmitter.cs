@@ -25,7 +25,7 @@ internal static class ScpEmitter
             var alone = ScpPacker.PolicyLength([statement]);
             if (alone > max)
             {
-                context.Diagnostics.Report(Descriptors.ScpStatementTooLarge, context.ClauseLocation(statement.RuleId), statement.Statement.Sid, alone, max);
+                context.Diagnostics.Report(Descriptors.ScpStatementTooLarge, context.Locate(statement.Origin), statement.Statement.Sid, alone, max);
                 ok = false;
             }
         }
@@ -38,7 +38,7 @@ internal static class ScpEmitter
         var packing = ScpPacker.Pack(statements, max);
         if (packing.Policies.Length > context.Options.ScpMaxCount)
         {
-            var location = context.ClauseLocation(statements[0].RuleId);
+            var location = context.Locate(statements[0].Origin);
             context.Diagnostics.ReportWithHelp(
                 Descriptors.ScpsDoNotFit,
                 location,
@@ -65,8 +65,7 @@ internal static class ScpEmitter
         var drafts = new List<Draft>();
         foreach (var rule in context.PolicySet.Rules.Where(r => r.Preventive))
         {
-            var clause = rule.Id[(rule.Requirement.Length + 1)..];
-            var (kind, days, values) = Describe(rule.Check);
+            var clause = rule.Clause.ToString(CultureInfo.InvariantCulture);
             var notes = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
             void Note(string reason, string service)
             {
@@ -80,7 +79,7 @@ internal static class ScpEmitter
 
             foreach (var service in rule.Services)
             {
-                var prevention = Preventions.For(kind, service, days, values);
+                var prevention = Preventions.For(rule.Check, service);
                 if (prevention.DetectiveReason is { } reason)
                 {
                     Note(reason, service);
@@ -117,7 +116,7 @@ internal static class ScpEmitter
                     }
                 }
 
-                if (emitted && kind == Syntax.AssertionKind.EncryptedWithKey)
+                if (emitted && rule.Check is NamedKeyPredicate)
                 {
                     Note("the SCP requires a customer-managed key; which key is checked by detection, since key ARNs are assigned at deployment", service);
                 }
@@ -125,7 +124,7 @@ internal static class ScpEmitter
 
             foreach (var (reason, services) in notes)
             {
-                context.Diagnostics.Report(Descriptors.DetectiveOnly, context.ClauseLocation(rule.Id), rule.Id, string.Join("`, `", services), reason);
+                context.Diagnostics.Report(Descriptors.DetectiveOnly, context.Locate(rule.Origin), rule.Id, string.Join("`, `", services), reason);
             }
         }
 
@@ -202,15 +201,4 @@ internal static class ScpEmitter
             .With("Null", key, ValueList.Of("false"))));
         return scopes;
     }
-
-    private static (Syntax.AssertionKind Kind, int? Days, IReadOnlyList<string> Values) Describe(Predicate check) => check switch
-    {
-        EncryptedPredicate => (Syntax.AssertionKind.Encrypted, null, []),
-        CustomerManagedKeyPredicate => (Syntax.AssertionKind.EncryptedWithCustomerManagedKey, null, []),
-        NamedKeyPredicate => (Syntax.AssertionKind.EncryptedWithKey, null, []),
-        KeyRotationPredicate r => (Syntax.AssertionKind.KeyRotation, r.MaxDays, []),
-        RegionPredicate r => (Syntax.AssertionKind.Regions, null, r.Regions),
-        TagsPresentPredicate t => (Syntax.AssertionKind.Tags, null, t.Keys),
-        _ => throw new InvalidOperationException($"unexpected check {check.GetType().Name}"),
-    };
 }
