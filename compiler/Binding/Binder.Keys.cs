@@ -81,6 +81,29 @@ internal sealed partial class Binder
         return declared ? key : null;
     }
 
+    /// <summary>Without a stated owner, a key whose principals span accounts has no owner that can safely be guessed.</summary>
+    private void CheckKeyOwners(ImmutableArray<KeySymbol> keys, PolicyHeaderSymbol? header)
+    {
+        if (header?.Account is not null)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            var accounts = KeyOwner.NamedAccounts(key);
+            if (accounts.Length > 1)
+            {
+                _diagnostics.ReportWithHelp(
+                    Descriptors.KeyOwnerAmbiguous,
+                    key.Location,
+                    $"add `account \"{accounts[0]}\"` (or whichever account owns the key) to the `policy` header",
+                    key.Name,
+                    string.Join(", ", accounts.Select(a => $"`{a}`")));
+            }
+        }
+    }
+
     private int? BindDays(MemberSet members, MemberKind kind, int min, int max, DiagnosticDescriptor outOfRange)
     {
         var member = members.Get<DaysMemberSyntax>(kind);

@@ -56,6 +56,7 @@ internal sealed partial class Binder
         }
 
         var keys = OfKind(DeclarationKind.Key).Select(b => BindKey(Members(b.Tree, b.Block))).OfType<KeySymbol>().ToImmutableArray();
+        CheckKeyOwners(keys, header);
         var requirements = OfKind(DeclarationKind.Requirement).Select(b => BindRequirement(Members(b.Tree, b.Block))).OfType<RequirementSymbol>().ToImmutableArray();
         var rules = OfKind(DeclarationKind.Allow, DeclarationKind.Deny).Select(b => BindAccessRule(Members(b.Tree, b.Block))).OfType<AccessRuleSymbol>().ToImmutableArray();
         var waivers = OfKind(DeclarationKind.Waiver).Select(b => BindWaiver(Members(b.Tree, b.Block))).OfType<WaiverSymbol>().ToImmutableArray();

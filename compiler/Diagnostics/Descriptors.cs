@@ -56,6 +56,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor InvalidTagKey = Error("SP2033", "Invalid tag key", "tag key `{0}` is invalid: {1}", DiagnosticCategory.Binding);
     // Retired before release (SP2019 covers a missing member): SP2034 Waiver without resources, SP2036 Rule without actions.
     public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor KeyOwnerAmbiguous = Error("SP2050", "Key owner ambiguous", "key `{0}` names principals of accounts {1}, and the policy header names no `account` to own it", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidControlIdentifier = Error("SP2075", "Invalid control identifier", "`{0}` is not a {1} control identifier; expected {2}", DiagnosticCategory.Binding);
 
     // SP2065-SP2074: the resource catalogue.
