@@ -52,7 +52,7 @@ public static partial class PolicyGrammarCheck
                 problems.Add($"{statement.Sid}: Principal belongs in key policies and nowhere else");
             }
 
-            if (keyPolicy && statement.Resource.Values is not ["*"])
+            if (keyPolicy && statement.Resource?.Values is not ["*"])
             {
                 problems.Add($"{statement.Sid}: a key policy's Resource is \"*\"");
             }
@@ -62,9 +62,14 @@ public static partial class PolicyGrammarCheck
                 problems.Add($"{statement.Sid}: Action must be service:Action names");
             }
 
-            if (statement.Resource.Values.IsEmpty)
+            if ((statement.Resource is null) == (statement.NotResource is null) || (statement.Resource ?? statement.NotResource)!.Values.IsEmpty)
             {
-                problems.Add($"{statement.Sid}: Resource is required");
+                problems.Add($"{statement.Sid}: exactly one of Resource and NotResource is required");
+            }
+
+            if (statement.NotResource is not null && !(serviceControlPolicy && statement.Effect == "Deny"))
+            {
+                problems.Add($"{statement.Sid}: NotResource appears only in SCP Deny statements");
             }
         }
 

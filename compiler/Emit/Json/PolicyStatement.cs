@@ -18,8 +18,15 @@ public sealed record PolicyStatement
     [JsonPropertyName("Action")]
     public required ValueList Action { get; init; }
 
+    /// <summary>The resources; null exactly when <see cref="NotResource"/> is given.</summary>
     [JsonPropertyName("Resource")]
-    public required ValueList Resource { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ValueList? Resource { get; init; }
+
+    /// <summary>Every resource but these: only in SCP Deny statements that exempt waived resources.</summary>
+    [JsonPropertyName("NotResource")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ValueList? NotResource { get; init; }
 
     [JsonPropertyName("Condition")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -4,6 +4,7 @@ using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Predicates;
+using Sec08Policy.Engine.Prevention;
 using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Compiler.Emit.Scp;
@@ -106,12 +107,32 @@ internal static class ScpEmitter
                         break;
                     }
 
+                    var waivers = WaiversOf(context.PolicySet, rule, pattern);
+                    if (!waivers.IsEmpty && pattern.Resource != "*")
+                    {
+                        Note($"requests on the resources of {string.Join(", ", waivers.Select(w => $"`{w.Name}`"))} are denied too: its statement already names a resource, so it cannot exempt them", service);
+                        waivers = [];
+                    }
+
                     foreach (var (suffix, scopeCondition) in scopes)
                     {
-                        var condition = scopeCondition.Operators.Aggregate(pattern.Condition, (block, op) =>
-                            op.Value.Aggregate(block, (b, key) => b.With(op.Key, key.Key, key.Value)));
+                        var condition = With(Render(pattern.Tests), scopeCondition);
                         var name = SidNames.Pascal(rule.Requirement) + (pattern.Unscoped ? string.Empty : clause) + SidNames.Pascal(pattern.Purpose) + suffix;
-                        drafts.Add(new Draft(name, service, pattern.Actions, pattern.Resource, condition, rule));
+                        if (waivers.IsEmpty)
+                        {
+                            drafts.Add(new Draft(name, service, pattern.Actions, [pattern.Resource], [], condition, rule));
+                        }
+                        else
+                        {
+                            // Everything but the waived resources; those again once their waiver has expired.
+                            drafts.Add(new Draft(name, service, pattern.Actions, [], [.. waivers.SelectMany(w => w.Resources).Distinct().Order(StringComparer.Ordinal)], condition, rule));
+                            foreach (var waiver in waivers)
+                            {
+                                var expired = condition.With("DateGreaterThanEquals", "aws:CurrentTime", ValueList.Of(WaiverEnd(waiver)));
+                                drafts.Add(new Draft(name + "After" + SidNames.Pascal(waiver.Name), service, pattern.Actions, waiver.Resources, [], expired, rule));
+                            }
+                        }
+
                         emitted = true;
                     }
                 }
@@ -138,7 +159,7 @@ internal static class ScpEmitter
     private static ImmutableArray<ScpStatementSource> Merge(List<Draft> drafts)
     {
         var groups = drafts
-            .GroupBy(d => (d.Name, d.Resource, d.Condition))
+            .GroupBy(d => (d.Name, Resource: string.Join('\n', d.Resource), NotResource: string.Join('\n', d.NotResource), d.Condition))
             .Select(g => g.ToList())
             .ToList();
         var nameCounts = groups.GroupBy(g => g[0].Name).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -154,7 +175,8 @@ internal static class ScpEmitter
                 Sid = sid,
                 Effect = "Deny",
                 Action = ValueList.Of(group.SelectMany(d => d.Actions).Distinct().Order(StringComparer.Ordinal)),
-                Resource = ValueList.Of(first.Resource),
+                Resource = first.Resource.IsEmpty ? null : ValueList.Of(first.Resource),
+                NotResource = first.NotResource.IsEmpty ? null : ValueList.Of(first.NotResource),
                 Condition = first.Condition.OrNull(),
             };
             if (seenContent.Add(statement with { Sid = "_" }))
@@ -166,7 +188,52 @@ internal static class ScpEmitter
         return [.. result.OrderBy(s => s.Statement.Sid, StringComparer.Ordinal)];
     }
 
-    private sealed record Draft(string Name, string Service, ImmutableArray<string> Actions, string Resource, ConditionBlock Condition, CompiledRule Rule);
+    private sealed record Draft(string Name, string Service, ImmutableArray<string> Actions, ImmutableArray<string> Resource, ImmutableArray<string> NotResource, ConditionBlock Condition, CompiledRule Rule);
+
+    /// <summary>
+    /// The waivers of the clause's requirement that can name a resource of the pattern's actions: a waiver whose ARNs
+    /// are of another service (an S3 bucket for an EBS control) never meets the pattern's requests.
+    /// </summary>
+    private static ImmutableArray<Waiver> WaiversOf(PolicySet policySet, CompiledRule rule, DenyPattern pattern)
+    {
+        var prefixes = pattern.Actions.Select(a => a[..a.IndexOf(':', StringComparison.Ordinal)]).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. policySet.Waivers
+            .Where(w => w.Requirement == rule.Requirement)
+            .Select(w => w with { Resources = [.. w.Resources.Where(r => Reaches(r, prefixes))] })
+            .Where(w => !w.Resources.IsEmpty)];
+    }
+
+    private static bool Reaches(string resourcePattern, HashSet<string> prefixes)
+    {
+        var parts = resourcePattern.Split(':');
+        if (resourcePattern == "*" || parts.Length < 3)
+        {
+            return true;
+        }
+
+        return parts[2].AsSpan().IndexOfAny('*', '?') >= 0 || prefixes.Contains(parts[2]);
+    }
+
+    /// <summary>The first instant a waiver no longer applies: the start of the day after its expiry, UTC.</summary>
+    private static string WaiverEnd(Waiver waiver) =>
+        waiver.Expires.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    /// <summary>The IAM condition for the tests of a pattern.</summary>
+    private static ConditionBlock Render(ImmutableArray<RequestTest> tests) =>
+        tests.Aggregate(ConditionBlock.Empty, (block, test) => test.Kind switch
+        {
+            RequestTestKind.Bool => block.With("Bool", test.Key, ValueList.Of(test.Values)),
+            RequestTestKind.Equals => block.With("StringEquals", test.Key, ValueList.Of(test.Values)),
+            RequestTestKind.NotEquals => block.With("StringNotEquals", test.Key, ValueList.Of(test.Values)),
+            RequestTestKind.Like => block.With("StringLike", test.Key, ValueList.Of(test.Values)),
+            RequestTestKind.Absent => block.With("Null", test.Key, ValueList.Of("true")),
+            RequestTestKind.Present => block.With("Null", test.Key, ValueList.Of("false")),
+            RequestTestKind.GreaterThan => block.With("NumericGreaterThan", test.Key, ValueList.Of(test.Values)),
+            _ => throw new ArgumentOutOfRangeException(nameof(tests), test.Kind, "unexpected request test"),
+        });
+
+    private static ConditionBlock With(ConditionBlock block, ConditionBlock more) =>
+        more.Operators.Aggregate(block, (b, op) => op.Value.Aggregate(b, (inner, key) => inner.With(op.Key, key.Key, key.Value)));
 
     /// <summary>
     /// The classification conditions a statement needs: none for an unscoped clause; the clause's levels on the

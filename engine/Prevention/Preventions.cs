@@ -1,18 +1,27 @@
 using System.Collections.Immutable;
-using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Predicates;
 
-namespace Sec08Policy.Compiler.Emit.Scp;
+namespace Sec08Policy.Engine.Prevention;
 
 /// <summary>
 /// The creation-time controls AWS offers per service, from the resource catalogue's create-like actions and their
-/// condition keys. Where an action has no condition key for what is asked, the requirement is detective only for what
-/// that action creates, and the build says so, naming the actions (SP3006).
+/// condition keys: what a requirement marked <c>enforce preventive</c> promises to deny, which the SCP emitter writes
+/// and the access decision procedure decides. Where an action has no condition key for what is asked, the requirement
+/// is detective only for what that action creates, and the build says so, naming the actions (SP3006).
 /// </summary>
-internal static class Preventions
+public static class Preventions
 {
     private const int DefaultRotationDays = 365;
+
+    /// <summary>The encryption an upload asks for: <c>AES256</c>, <c>aws:kms</c> or <c>aws:kms:dsse</c>; absent without the header.</summary>
+    public const string S3Encryption = "s3:x-amz-server-side-encryption";
+
+    /// <summary>The KMS key an SSE-KMS upload names; absent when it names none (S3 then uses the AWS managed key).</summary>
+    public const string S3EncryptionKey = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+
+    /// <summary>The alias of the AWS managed key for S3.</summary>
+    public const string AwsManagedS3Key = "alias/aws/s3";
 
     private static ServiceEntry Service(string service) =>
         ResourceCatalog.Default.FindService(service) ?? throw new ArgumentOutOfRangeException(nameof(service), service, "not a catalogue service");
@@ -24,7 +33,7 @@ internal static class Preventions
         CustomerManagedKeyPredicate or NamedKeyPredicate => CustomerManaged(Service(service)),
         KeyRotationPredicate rotation => Rotation(service, rotation.MaxDays),
         RegionPredicate region => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
-            Block(("StringNotEquals", "aws:RequestedRegion", region.Regions)))),
+            [RequestTest.NotEquals("aws:RequestedRegion", region.Regions)])),
         TagsPresentPredicate tags => Tags(Service(service), tags.Keys),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "not a requirement check"),
     };
@@ -42,10 +51,10 @@ internal static class Preventions
         }
 
         var disabling = service.Create.SelectMany(a => a.DisabledBy.Select(d => (Action: a, d.Key, d.Purpose)))
-            .Select(d => new DenyPattern(d.Purpose, [d.Action.Action], "*", Block(("Bool", d.Key, ["true"]))) { Scopable = d.Action.Tags });
-        var patterns = Patterns(service.Create.Where(a => a.Encrypted is not null), a => (a.Purpose, a.Encrypted!, a.EncryptedResource), "Bool", "false")
+            .Select(d => new DenyPattern(d.Purpose, [d.Action.Action], "*", [RequestTest.Bool(d.Key, true)]) { Scopable = d.Action.Tags });
+        var patterns = Patterns(service.Create.Where(a => a.Encrypted is not null), a => (a.Purpose, a.Encrypted!, a.EncryptedResource), key => RequestTest.Bool(key, false))
             .Concat(disabling)
-            .Concat(service.Guards.Select(g => new DenyPattern(g.Purpose, [g.Action], "*", ConditionBlock.Empty, Unscoped: true)))
+            .Concat(service.Guards.Select(g => new DenyPattern(g.Purpose, [g.Action], "*", [], Unscoped: true)))
             .ToImmutableArray();
         var open = service.Create.Where(a => a.Encrypted is null && a.DisabledBy.IsEmpty && !a.AlwaysEncrypts).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time encryption condition key an SCP can rely on, so what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
@@ -56,9 +65,18 @@ internal static class Preventions
     {
         if (service.Name == "s3")
         {
-            // IfExists: a request without the header falls back to the bucket default, which detection checks.
+            // S3 encrypts an upload without an encryption header under the bucket's default, which detection checks, so
+            // only an upload that asks for something else is denied: another algorithm, SSE-KMS under the AWS managed key
+            // (no key named, or alias/aws/s3). The AWS managed key named by its key ARN cannot be told from a customer's.
             return new Prevention(
-                [new DenyPattern("NotKms", ["s3:PutObject"], "*", Block(("StringNotEqualsIfExists", "s3:x-amz-server-side-encryption", ["aws:kms", "aws:kms:dsse"])))],
+                [
+                    new DenyPattern("NotKms", ["s3:PutObject"], "*",
+                        [RequestTest.Present(S3Encryption), RequestTest.NotEquals(S3Encryption, "aws:kms", "aws:kms:dsse")]),
+                    new DenyPattern("AwsManagedKey", ["s3:PutObject"], "*",
+                        [RequestTest.Present(S3Encryption), RequestTest.Absent(S3EncryptionKey)]),
+                    new DenyPattern("AwsManagedKeyAlias", ["s3:PutObject"], "*",
+                        [RequestTest.Like(S3EncryptionKey, AwsManagedS3Key, $"arn:aws:kms:*:*:{AwsManagedS3Key}")]),
+                ],
                 null,
                 ScopedByClassification: false);
         }
@@ -68,7 +86,7 @@ internal static class Preventions
             return Prevention.Detective(note);
         }
 
-        var patterns = Patterns(service.Create.Where(a => a.CustomerKey is not null), a => ("AwsManagedKey", a.CustomerKey!, "*"), "Null", "true").ToImmutableArray();
+        var patterns = Patterns(service.Create.Where(a => a.CustomerKey is not null), a => ("AwsManagedKey", a.CustomerKey!, "*"), RequestTest.Absent).ToImmutableArray();
         var open = service.Create.Where(a => a.CustomerKey is null).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time condition key for the KMS key, so the key of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
         return patterns.IsEmpty ? Prevention.Detective(gap!) : new Prevention(patterns, null) { Gap = gap };
@@ -81,17 +99,17 @@ internal static class Preventions
         var gap = open.Count == 0 ? null : $"{Named(open)} {(open.Count == 1 ? "carries" : "carry")} no request tags an SCP can rely on, so the tags of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} are checked by detection";
         return tagged.IsEmpty
             ? Prevention.Detective(gap!)
-            : new Prevention([.. tags.Select(tag => new DenyPattern("Tag" + SidNames.Pascal(tag), tagged, "*", Block(("Null", $"aws:RequestTag/{tag}", ["true"]))))], null) { Gap = gap };
+            : new Prevention([.. tags.Select(tag => new DenyPattern("Tag " + tag, tagged, "*", [RequestTest.Absent($"aws:RequestTag/{tag}")]))], null) { Gap = gap };
     }
 
     /// <summary>
     /// One Deny per purpose, condition key and resource, over the actions that share them; actions whose requests carry no
     /// tags get a pattern of their own, which a classification-scoped clause cannot use.
     /// </summary>
-    private static IEnumerable<DenyPattern> Patterns(IEnumerable<CreateAction> actions, Func<CreateAction, (string Purpose, string Key, string Resource)> shape, string op, string value) =>
+    private static IEnumerable<DenyPattern> Patterns(IEnumerable<CreateAction> actions, Func<CreateAction, (string Purpose, string Key, string Resource)> shape, Func<string, RequestTest> test) =>
         actions
             .GroupBy(a => (Shape: shape(a), a.Tags))
-            .Select(g => new DenyPattern(g.Key.Shape.Purpose, [.. g.Select(a => a.Action)], g.Key.Shape.Resource, Block((op, g.Key.Shape.Key, [value])))
+            .Select(g => new DenyPattern(g.Key.Shape.Purpose, [.. g.Select(a => a.Action)], g.Key.Shape.Resource, [test(g.Key.Shape.Key)])
             {
                 Scopable = g.Key.Tags,
             });
@@ -111,23 +129,20 @@ internal static class Preventions
 
         var patterns = new List<DenyPattern>
         {
-            new("DisableRotation", ["kms:DisableKeyRotation"], "*", ConditionBlock.Empty, Unscoped: true),
+            new("DisableRotation", ["kms:DisableKeyRotation"], "*", [], Unscoped: true),
         };
         if (days is { } max)
         {
             patterns.Add(new DenyPattern("LongRotation", ["kms:EnableKeyRotation"], "*",
-                Block(("NumericGreaterThan", "kms:RotationPeriodInDays", [max.ToString(System.Globalization.CultureInfo.InvariantCulture)])), Unscoped: true));
+                [RequestTest.GreaterThan("kms:RotationPeriodInDays", max)], Unscoped: true));
             if (max < DefaultRotationDays)
             {
                 // Without a period EnableKeyRotation rotates every 365 days, longer than allowed.
                 patterns.Add(new DenyPattern("DefaultRotation", ["kms:EnableKeyRotation"], "*",
-                    Block(("Null", "kms:RotationPeriodInDays", ["true"])), Unscoped: true));
+                    [RequestTest.Absent("kms:RotationPeriodInDays")], Unscoped: true));
             }
         }
 
         return new Prevention([.. patterns], null);
     }
-
-    private static ConditionBlock Block(params (string Op, string Key, IReadOnlyList<string> Values)[] entries) =>
-        entries.Aggregate(ConditionBlock.Empty, (block, e) => block.With(e.Op, e.Key, ValueList.Of(e.Values)));
 }
