@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Catalog.Resources;
 
 namespace Sec08Policy.Engine.Model;
 
@@ -9,10 +10,14 @@ namespace Sec08Policy.Engine.Model;
 /// </summary>
 public static class KeyActions
 {
-    /// <summary>Managing the key without using it, after the console's key administrator statement.</summary>
+    /// <summary>
+    /// Managing the key without using it, after the console's key administrator statement, but with
+    /// <c>kms:CreateAlias</c> for its <c>kms:Create*</c>: that would include <c>kms:CreateGrant</c>, with which an
+    /// administrator could grant itself use of the key.
+    /// </summary>
     public static ImmutableArray<string> Administration { get; } =
     [
-        "kms:Create*", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
+        "kms:CreateAlias", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
         "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource", "kms:ScheduleKeyDeletion",
         "kms:CancelKeyDeletion",
     ];
@@ -27,4 +32,22 @@ public static class KeyActions
 
     /// <summary>What users may do so that AWS services attach the key to resources (only with <c>kms:GrantIsForAWSResource</c>).</summary>
     public static ImmutableArray<string> PersistentResourceGrants { get; } = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"];
+
+    /// <summary>The uses <c>usable via</c> confines to its services: the cryptographic operations and creating grants.</summary>
+    public static ImmutableArray<string> ViaServiceRestricted { get; } = Cryptographic.Add("kms:CreateGrant");
+
+    /// <summary>
+    /// The <c>kms:ViaService</c> values of services, <c>PREFIX.*.amazonaws.com</c> with each service's IAM prefix (any
+    /// Region), sorted. <c>kms</c> itself is no service a key is used through, and is left out.
+    /// </summary>
+    public static ImmutableArray<string> ViaServiceValues(IEnumerable<string> services) =>
+        [.. services
+            .Select(ResourceCatalog.Default.FindService)
+            .Where(s => s is not null && s.Name != "kms")
+            .Select(s => $"{s!.IamPrefix}.*.amazonaws.com")
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>The condition key that holds an encryption-context key's value.</summary>
+    public static string EncryptionContextConditionKey(string contextKey) => "kms:EncryptionContext:" + contextKey;
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Emit.Iam;
 using Sec08Policy.Compiler.Emit.Json;
-using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit.Kms;
@@ -11,8 +10,9 @@ namespace Sec08Policy.Compiler.Emit.Kms;
 /// <summary>
 /// One key policy per key, <c>kms/KEY.json</c>, after AWS's default key policy: the account statement that enables
 /// IAM policies, administrators who manage but cannot use the key, users limited by <c>kms:ViaService</c>,
-/// <c>kms:CallerAccount</c> and required encryption context, grants for AWS services, and the access rules granted
-/// in the key's policy. No statement uses <c>aws:ResourceTag</c>, which key policies reject.
+/// <c>kms:CallerAccount</c> and required encryption context, grants for AWS services, Denies that hold every use to
+/// <c>usable via</c> and <c>encryption context</c>, and the access rules granted in the key's policy. No statement
+/// uses <c>aws:ResourceTag</c>, which key policies reject.
 /// </summary>
 internal static class KmsKeyPolicyEmitter
 {
@@ -43,7 +43,7 @@ internal static class KmsKeyPolicyEmitter
                 entries.Add(new ManifestEntry(path, statement.Sid, "kms", key.Name, origin));
             }
 
-            foreach (var statement in KeyStatements(key, account))
+            foreach (var statement in KeyStatements(key, account).Concat(Restrictions(key)))
             {
                 Add(statement);
             }
@@ -107,7 +107,7 @@ internal static class KmsKeyPolicyEmitter
         var crypto = usage;
         foreach (var contextKey in key.EncryptionContextKeys)
         {
-            crypto = crypto.With("Null", $"kms:EncryptionContext:{contextKey}", ValueList.Of("false"));
+            crypto = crypto.With("Null", KeyActions.EncryptionContextConditionKey(contextKey), ValueList.Of("false"));
         }
 
         var describeSeparately = !key.EncryptionContextKeys.IsEmpty;
@@ -148,14 +148,8 @@ internal static class KmsKeyPolicyEmitter
     private static ConditionBlock UsageConditions(KeySpec key)
     {
         var block = ConditionBlock.Empty;
-        var via = key.ViaServices
-            .Select(ResourceCatalog.Default.FindService)
-            .Where(s => s is not null && s.Name != "kms")
-            .Select(s => $"{s!.IamPrefix}.*.amazonaws.com")
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        if (via.Count > 0)
+        var via = KeyActions.ViaServiceValues(key.ViaServices);
+        if (!via.IsEmpty)
         {
             block = block.With("StringLike", "kms:ViaService", ValueList.Of(via));
         }
@@ -166,5 +160,43 @@ internal static class KmsKeyPolicyEmitter
         }
 
         return block;
+    }
+
+    /// <summary>
+    /// <c>usable via</c> and <c>encryption context</c> hold for every use of the key, not only the users': the account
+    /// statement lets IAM policies grant use, and rules granted with <c>keys</c> name principals of their own, so both
+    /// are Denies for everyone. AWS service principals, and grants that services create for AWS resources, are exempt.
+    /// </summary>
+    private static IEnumerable<PolicyStatement> Restrictions(KeySpec key)
+    {
+        var notByAwsService = ConditionBlock.Empty.With("BoolIfExists", "aws:PrincipalIsAWSService", ValueList.Of("false"));
+        var via = KeyActions.ViaServiceValues(key.ViaServices);
+        if (!via.IsEmpty)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "DenyUseOutsideServices",
+                Effect = "Deny",
+                Principal = PolicyPrincipal.Anyone,
+                Action = ValueList.Of(KeyActions.ViaServiceRestricted),
+                Resource = ValueList.Of("*"),
+                Condition = notByAwsService
+                    .With("BoolIfExists", "kms:GrantIsForAWSResource", ValueList.Of("false"))
+                    .With("StringNotLike", "kms:ViaService", ValueList.Of(via)),
+            };
+        }
+
+        for (var i = 0; i < key.EncryptionContextKeys.Length; i++)
+        {
+            yield return new PolicyStatement
+            {
+                Sid = "DenyUseWithoutEncryptionContext" + (key.EncryptionContextKeys.Length == 1 ? string.Empty : (i + 1).ToString(CultureInfo.InvariantCulture)),
+                Effect = "Deny",
+                Principal = PolicyPrincipal.Anyone,
+                Action = ValueList.Of(KeyActions.Cryptographic),
+                Resource = ValueList.Of("*"),
+                Condition = notByAwsService.With("Null", KeyActions.EncryptionContextConditionKey(key.EncryptionContextKeys[i]), ValueList.Of("true")),
+            };
+        }
     }
 }
