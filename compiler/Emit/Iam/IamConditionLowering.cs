@@ -103,14 +103,54 @@ internal sealed class IamConditionLowering(ClassificationScheme? scheme)
         }
 
         var op = negated ? "StringNotEquals" : "StringEquals";
-        var rendered = values.Select(v => v switch
+        var variables = values.OfType<TagOperand>().Distinct().ToList();
+        if (variables.Count == 0)
+        {
+            return [[new ConditionEntry(op, ConditionKey(tag), Render(values))]];
+        }
+
+        // A variable whose key is absent may resolve to nothing or invalidate the statement, depending on which AWS
+        // text one reads. Decide presence with Null instead: one alternative per set of absent variables, where an
+        // absent value is simply no value to compare with (so `==` cannot hold and `!=` holds).
+        Guard(variables.Count > 6 ? int.MaxValue : 1 << variables.Count);
+
+        var alternatives = new List<List<ConditionEntry>>();
+        for (var absent = 0; absent < 1 << variables.Count; absent++)
+        {
+            var entries = new List<ConditionEntry>();
+            var present = new List<Operand>(values.Where(v => v is StringOperand));
+            for (var i = 0; i < variables.Count; i++)
+            {
+                var missing = (absent & (1 << i)) != 0;
+                entries.Add(new ConditionEntry("Null", ConditionKey(variables[i]), [missing ? "true" : "false"]));
+                if (!missing)
+                {
+                    present.Add(variables[i]);
+                }
+            }
+
+            if (present.Count > 0)
+            {
+                entries.Add(new ConditionEntry(op, ConditionKey(tag), Render(present)));
+            }
+            else if (!negated)
+            {
+                continue;
+            }
+
+            alternatives.Add(entries);
+        }
+
+        return alternatives;
+    }
+
+    private static ImmutableArray<string> Render(IEnumerable<Operand> values) =>
+        [.. values.Select(v => v switch
         {
             StringOperand s => s.Value,
             TagOperand t => "${" + ConditionKey(t) + "}",
             _ => throw new IamLoweringException($"unexpected operand {v.GetType().Name}"),
-        }).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
-        return [[new ConditionEntry(op, ConditionKey(tag), rendered)]];
-    }
+        }).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// A tag read as a level is in a set. The resource's classification tag also matches the default level when it is
