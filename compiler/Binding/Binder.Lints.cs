@@ -1,4 +1,6 @@
 using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Symbols;
+using Sec08Policy.Compiler.Syntax;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Binding;
@@ -21,6 +23,14 @@ internal sealed partial class Binder
             }
         }
 
+        if (policySet.Header?.S3BucketAbac != true)
+        {
+            foreach (var rule in policySet.AccessRules)
+            {
+                ReportS3ResourceTags(rule);
+            }
+        }
+
         foreach (var key in policySet.Keys)
         {
             var named = policySet.Requirements.Any(r => r.Clauses.Any(c => c.Assertion.Key == key))
@@ -30,5 +40,56 @@ internal sealed partial class Binder
                 _diagnostics.Report(Descriptors.UnusedKey, key.Location, key.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// A rule's resource tags are, for S3, the bucket's tags; AWS puts them in the request context of S3 requests
+    /// (<c>aws:ResourceTag</c>) only when the bucket has ABAC enabled, a setting the policy cannot see.
+    /// </summary>
+    private void ReportS3ResourceTags(AccessRuleSymbol rule)
+    {
+        var s3Actions = rule.Actions.Where(a => a == "*" || a.StartsWith("s3:", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (!rule.Keys.IsEmpty || s3Actions.Count == 0 || !ReadsResourceTags(rule.When) && !ReadsResourceTags(rule.Unless))
+        {
+            return;
+        }
+
+        _diagnostics.ReportWithHelp(
+            Descriptors.S3TagsNeedBucketAbac,
+            rule.Location,
+            "once every bucket has ABAC enabled (`s3:PutBucketAbac`), say so with `s3_bucket_abac true` in the `policy` header",
+            rule.Name,
+            string.Join(", ", s3Actions.Select(a => $"`{a}`")),
+            rule.Effect == AccessEffect.Allow ? "the rule grants nothing there" : "the rule decides there as for an untagged bucket");
+    }
+
+    private static bool ReadsResourceTags(BoundExpression? expression)
+    {
+        var pending = new Stack<BoundExpression>();
+        if (expression is not null)
+        {
+            pending.Push(expression);
+        }
+
+        static bool IsResourceTag(BoundOperand operand) => operand is BoundClassificationReference or BoundTagReference { Scope: TagScope.Resource };
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case BoundLogicalExpression e:
+                    pending.Push(e.Left);
+                    pending.Push(e.Right);
+                    break;
+                case BoundNotExpression e:
+                    pending.Push(e.Operand);
+                    break;
+                case BoundComparison e when IsResourceTag(e.Left) || IsResourceTag(e.Right):
+                    return true;
+                case BoundInExpression e when IsResourceTag(e.Operand) || e.Values.Any(IsResourceTag):
+                    return true;
+            }
+        }
+
+        return false;
     }
 }

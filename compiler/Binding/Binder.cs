@@ -93,7 +93,12 @@ internal sealed partial class Binder
             }
 
             header = new PolicyHeaderSymbol(
-                block.NameText, members.String(MemberKind.Description), members.String(MemberKind.Owner), account?.Value.Value, members.NameLocation);
+                block.NameText,
+                members.String(MemberKind.Description),
+                members.String(MemberKind.Owner),
+                account?.Value.Value,
+                members.Get<BooleanMemberSyntax>(MemberKind.S3BucketAbac)?.Value ?? false,
+                members.NameLocation);
         }
 
         return header;

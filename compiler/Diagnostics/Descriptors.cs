@@ -76,6 +76,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor AllowOnAllResources = Warning("SP4001", "Allow on every resource", "rule `{0}` allows {1} on every resource without a condition", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor KeyWithoutRotation = Warning("SP4002", "Key without rotation", "key `{0}` has no `rotation`; SEC08-BP01 expects automatic rotation", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor UnusedKey = Info("SP4003", "Unused key", "key `{0}` protects no level and is named by no requirement or rule", DiagnosticCategory.Lint);
+    public static readonly DiagnosticDescriptor S3TagsNeedBucketAbac = Warning("SP4010", "S3 tags need bucket ABAC", "rule `{0}` reads resource tags for {1}, which AWS shows to S3 requests only on buckets with ABAC enabled; on other buckets they count as missing, so {2}", DiagnosticCategory.Lint);
 
     // SP9xxx: internal
     public static readonly DiagnosticDescriptor InternalError = Error("SP9001", "Internal error", "internal compiler error: {0}", DiagnosticCategory.Internal);

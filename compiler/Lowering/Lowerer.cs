@@ -42,7 +42,7 @@ internal static class Lowerer
             .Where(w => w.Requirement is not null && w.Expires is not null)
             .Select(w => new Waiver(w.Name, w.Requirement!.Name, w.Resources, w.Reason, w.Owner, w.Expires!.Value, sources.Add(w.Location)))
             .ToImmutableArray();
-        return new LoweredPolicy(new PolicySet(bound.Header?.Name, account, scheme, keys, rules, access, waivers), sources.ToSourceMap());
+        return new LoweredPolicy(new PolicySet(bound.Header?.Name, account, bound.Header?.S3BucketAbac ?? false, scheme, keys, rules, access, waivers), sources.ToSourceMap());
     }
 
     public static SourceOrigin Origin(Location location) =>

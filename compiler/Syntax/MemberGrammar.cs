@@ -92,7 +92,7 @@ internal static class MemberGrammar
                 MemberKind.Default or MemberKind.Requirement or MemberKind.Severity or MemberKind.Enforce or MemberKind.Control
                     => NameListMember(kind, Comma, single: true),
                 MemberKind.Rotation or MemberKind.DeletionWindow => DaysMember(kind),
-                MemberKind.MultiRegion => BooleanMember(kind),
+                MemberKind.MultiRegion or MemberKind.S3BucketAbac => BooleanMember(kind),
                 MemberKind.Until or MemberKind.Expires => DateMember(kind),
                 MemberKind.When or MemberKind.Unless => ExpressionMember(kind),
                 MemberKind.Actions =>

@@ -36,4 +36,5 @@ public enum MemberKind
     Requirement,
     Reason,
     Expires,
+    S3BucketAbac,
 }

@@ -59,12 +59,13 @@ public static class SyntaxFacts
         [MemberKind.Requirement] = "requirement",
         [MemberKind.Reason] = "reason",
         [MemberKind.Expires] = "expires",
+        [MemberKind.S3BucketAbac] = "s3_bucket_abac",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<DeclarationKind, ImmutableArray<MemberKind>> s_members =
         new Dictionary<DeclarationKind, ImmutableArray<MemberKind>>
         {
-            [DeclarationKind.Policy] = [MemberKind.Description, MemberKind.Owner, MemberKind.Account],
+            [DeclarationKind.Policy] = [MemberKind.Description, MemberKind.Owner, MemberKind.Account, MemberKind.S3BucketAbac],
             [DeclarationKind.Classification] = [MemberKind.Description, MemberKind.Tag, MemberKind.Levels, MemberKind.Default],
             [DeclarationKind.Key] =
             [
