@@ -6,12 +6,16 @@ using Sec08Policy.Engine.Reporting;
 namespace Sec08Policy.Engine.Serialization;
 
 /// <summary>
-/// Writes the compiled policy IR as <c>rules.json</c> (format <c>sec08-rules/1</c>, documented in docs/rules-json.md):
-/// what the evaluator runs, each rule with its source origin.
+/// Writes the compiled policy IR as <c>rules.json</c> (format <c>sec08-rules/2</c>, documented in docs/rules-json.md),
+/// and reads it back (<see cref="Read(ReadOnlyMemory{byte}, string)"/>): everything the evaluator, the emitters and the access
+/// decision procedure need, each item with its source origin.
 /// </summary>
-public static class PolicySetJson
+public static partial class PolicySetJson
 {
-    public const string Format = "sec08-rules/1";
+    public const string Format = "sec08-rules/2";
+
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string DateFormat = "yyyy-MM-dd";
 
     public static string Write(PolicySet policySet)
     {
@@ -21,6 +25,8 @@ public static class PolicySetJson
             json.WriteStartObject();
             json.WriteString("format", Format);
             json.WriteString("policy", policySet.Name);
+            json.WriteString("account", policySet.Account);
+            json.WriteBoolean("s3BucketAbac", policySet.S3BucketAbac);
             WriteClassification(json, policySet.Classification);
             WriteArray(json, "keys", policySet.Keys, WriteKey);
             WriteArray(json, "rules", policySet.Rules, WriteRule);
@@ -52,10 +58,17 @@ public static class PolicySetJson
     {
         json.WriteString("name", key.Name);
         json.WriteString("alias", key.Alias);
+        json.WriteString("description", key.Description);
         WriteStrings(json, "protects", key.Protects);
         WriteNumber(json, "rotationDays", key.RotationDays);
         WriteNumber(json, "deletionWindowDays", key.DeletionWindowDays);
         json.WriteBoolean("multiRegion", key.MultiRegion);
+        json.WriteString("account", key.Account);
+        WriteStrings(json, "administrators", key.Administrators);
+        WriteStrings(json, "users", key.Users);
+        WriteStrings(json, "usableVia", key.ViaServices);
+        WriteStrings(json, "usableByAccounts", key.CallerAccounts);
+        WriteStrings(json, "encryptionContext", key.EncryptionContextKeys);
         WriteOrigin(json, key.Origin);
     }
 
@@ -63,6 +76,7 @@ public static class PolicySetJson
     {
         json.WriteString("id", rule.Id);
         json.WriteString("requirement", rule.Requirement);
+        json.WriteNumber("clause", rule.Clause);
         WriteStrings(json, "services", rule.Services);
         if (rule.Levels is null)
         {
@@ -114,7 +128,7 @@ public static class PolicySetJson
             WritePredicate(json, rule.Condition);
         }
 
-        json.WriteString("notAfter", rule.NotAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("notAfter", rule.NotAfter?.UtcDateTime.ToString(InstantFormat, System.Globalization.CultureInfo.InvariantCulture));
         WriteOrigin(json, rule.Origin);
     }
 
@@ -125,7 +139,7 @@ public static class PolicySetJson
         WriteStrings(json, "resources", waiver.Resources);
         json.WriteString("reason", waiver.Reason);
         json.WriteString("owner", waiver.Owner);
-        json.WriteString("expires", waiver.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("expires", waiver.Expires.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture));
         WriteOrigin(json, waiver.Origin);
     }
 

@@ -1,0 +1,80 @@
+using Sec08Policy.Engine.Catalog;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Prevention;
+
+namespace Sec08Policy.Engine.Access;
+
+/// <summary>
+/// One kind of request a preventive requirement clause promises to deny for one service: the pattern's actions,
+/// resource and request tests, within the clause's levels (read from the request's classification tag), except on
+/// resources a waiver of the requirement names while it is in force.
+/// </summary>
+internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPattern pattern, ClassificationScheme? scheme, IReadOnlyList<Waiver> waivers)
+{
+    public DecidingClause Clause { get; } = new(
+        rule.Id,
+        $"{service} {pattern.Purpose}: {string.Join(", ", pattern.Tests.Select(RequestTests.Describe).DefaultIfEmpty("always"))}",
+        rule.Origin);
+
+    public bool MatchesAction(string action) => pattern.Actions.Contains(action, StringComparer.OrdinalIgnoreCase);
+
+    public bool Denies(AccessRequest request) =>
+        WildcardPattern.IsMatch(pattern.Resource, request.Resource, ignoreCase: false)
+        && pattern.Tests.All(t => RequestTests.Holds(t, request))
+        && InScope(request)
+        && !Waived(request);
+
+    /// <summary>
+    /// Unscoped patterns and clauses over every level always apply. Otherwise the request's classification tag decides:
+    /// missing means the default level (out of scope without one); a value that is no level is in scope (fail closed).
+    /// </summary>
+    private bool InScope(AccessRequest request)
+    {
+        if (pattern.Unscoped || rule.Levels is null || scheme is null || rule.Levels.Levels.Length == scheme.Levels.Length)
+        {
+            return true;
+        }
+
+        var value = request.ContextMap.GetValueOrDefault("aws:RequestTag/" + scheme.TagKey) ?? scheme.DefaultLevel;
+        return value is not null && (rule.Levels.Levels.Contains(value) || !scheme.Levels.Contains(value));
+    }
+
+    /// <summary>A waiver is in force through the end of its expiry day (UTC).</summary>
+    private bool Waived(AccessRequest request)
+    {
+        foreach (var waiver in waivers)
+        {
+            if (request.Time < new DateTimeOffset(waiver.Expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                && waiver.Resources.Any(r => WildcardPattern.IsMatch(r, request.Resource, ignoreCase: false)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every clause, service and pattern that a preventive requirement of the policy promises.</summary>
+    public static IEnumerable<PreventiveEntry> All(PolicySet policy)
+    {
+        foreach (var rule in policy.Rules.Where(r => r.Preventive))
+        {
+            var waivers = policy.Waivers.Where(w => w.Requirement == rule.Requirement).ToList();
+            foreach (var service in rule.Services)
+            {
+                var prevention = Preventions.For(rule.Check, service);
+                var scoped = rule.Levels is not null && policy.Classification is { } scheme && rule.Levels.Levels.Length < scheme.Levels.Length;
+                foreach (var pattern in prevention.Denies)
+                {
+                    // A level-scoped clause for a service whose request has no classification is detective only.
+                    if (scoped && !pattern.Unscoped && !prevention.ScopedByClassification)
+                    {
+                        continue;
+                    }
+
+                    yield return new PreventiveEntry(rule, service, pattern, policy.Classification, waivers);
+                }
+            }
+        }
+    }
+}

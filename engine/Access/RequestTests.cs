@@ -1,0 +1,39 @@
+using System.Globalization;
+using Sec08Policy.Engine.Catalog;
+using Sec08Policy.Engine.Prevention;
+
+namespace Sec08Policy.Engine.Access;
+
+/// <summary>What a <see cref="RequestTest"/> means for a request, and how to say it.</summary>
+internal static class RequestTests
+{
+    public static bool Holds(RequestTest test, AccessRequest request)
+    {
+        var value = request.ContextMap.GetValueOrDefault(test.Key);
+        return test.Kind switch
+        {
+            RequestTestKind.Bool => value is not null && string.Equals(value, test.Values[0], StringComparison.OrdinalIgnoreCase),
+            RequestTestKind.Equals => value is not null && test.Values.Contains(value, StringComparer.Ordinal),
+            RequestTestKind.NotEquals => value is null || !test.Values.Contains(value, StringComparer.Ordinal),
+            RequestTestKind.Like => value is not null && test.Values.Any(p => WildcardPattern.IsMatch(p, value, ignoreCase: false)),
+            RequestTestKind.Absent => value is null,
+            RequestTestKind.Present => value is not null,
+            RequestTestKind.GreaterThan => value is not null
+                && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                && number > decimal.Parse(test.Values[0], CultureInfo.InvariantCulture),
+            _ => throw new ArgumentOutOfRangeException(nameof(test), test.Kind, "unexpected request test"),
+        };
+    }
+
+    public static string Describe(RequestTest test) => test.Kind switch
+    {
+        RequestTestKind.Bool => $"{test.Key} is {test.Values[0]}",
+        RequestTestKind.Equals => $"{test.Key} is {string.Join(" or ", test.Values)}",
+        RequestTestKind.NotEquals => $"{test.Key} is not {string.Join(" or ", test.Values)}",
+        RequestTestKind.Like => $"{test.Key} is like {string.Join(" or ", test.Values)}",
+        RequestTestKind.Absent => $"no {test.Key}",
+        RequestTestKind.Present => $"{test.Key} given",
+        RequestTestKind.GreaterThan => $"{test.Key} above {test.Values[0]}",
+        _ => throw new ArgumentOutOfRangeException(nameof(test), test.Kind, "unexpected request test"),
+    };
+}

@@ -1,0 +1,109 @@
+using System.Collections.Frozen;
+
+namespace Sec08Policy.Engine.Access;
+
+/// <summary>
+/// One request as the compiled conditions read it: each attribute a condition names has a slot, resolved at most
+/// once per decision (its value, and its rank when read as a level).
+/// </summary>
+internal sealed class RequestView
+{
+    private const int Unresolved = int.MinValue;
+
+    private readonly AttributeTable _table;
+    private readonly string?[] _values;
+    private readonly bool[] _resolved;
+    private readonly int[] _ranks;
+    private AccessRequest _request = null!;
+    private bool _resourceTagsVisible;
+
+    public RequestView(AttributeTable table)
+    {
+        _table = table;
+        _values = new string?[table.Count];
+        _resolved = new bool[table.Count];
+        _ranks = new int[table.Count];
+    }
+
+    public AccessRequest Request => _request;
+
+    public AttributeTable Table => _table;
+
+    public void Reset(AccessRequest request)
+    {
+        _request = request;
+        _resourceTagsVisible = request.S3BucketAbac || !ArnParts.IsS3(request.Resource);
+        Array.Clear(_resolved);
+        Array.Fill(_ranks, Unresolved);
+    }
+
+    /// <summary>The value of a slot; null when the request does not have it.</summary>
+    public string? Value(int slot)
+    {
+        if (_resolved[slot])
+        {
+            return _values[slot];
+        }
+
+        var attribute = _table[slot];
+        var map = attribute.Source switch
+        {
+            AttributeSource.PrincipalTag => _request.PrincipalTagMap,
+            AttributeSource.ResourceTag => _resourceTagsVisible ? _request.ResourceTagMap : AccessRequest.Empty,
+            _ => _request.ContextMap,
+        };
+        var value = map.GetValueOrDefault(attribute.Key);
+        _values[slot] = value;
+        _resolved[slot] = true;
+        return value;
+    }
+
+    /// <summary>The rank of a slot's value among the levels; -1 for a value that is no level, -2 when missing.</summary>
+    public int Rank(int slot, FrozenDictionary<string, int> levels)
+    {
+        if (_ranks[slot] != Unresolved)
+        {
+            return _ranks[slot];
+        }
+
+        var value = Value(slot);
+        var rank = value is null ? -2 : levels.GetValueOrDefault(value, -1);
+        _ranks[slot] = rank;
+        return rank;
+    }
+
+    public string? Context(string key) => _request.ContextMap.GetValueOrDefault(key);
+}
+
+internal enum AttributeSource
+{
+    PrincipalTag,
+    ResourceTag,
+    RequestContext,
+}
+
+internal readonly record struct Attribute(AttributeSource Source, string Key);
+
+/// <summary>The attributes the conditions of a policy read, each numbered once.</summary>
+internal sealed class AttributeTable
+{
+    private readonly List<Attribute> _attributes = [];
+    private readonly Dictionary<Attribute, int> _slots = [];
+
+    public int Count => _attributes.Count;
+
+    public Attribute this[int slot] => _attributes[slot];
+
+    public int Slot(Attribute attribute)
+    {
+        var normalized = attribute with { Key = attribute.Key.ToUpperInvariant() };
+        if (!_slots.TryGetValue(normalized, out var slot))
+        {
+            slot = _attributes.Count;
+            _attributes.Add(attribute);
+            _slots[normalized] = slot;
+        }
+
+        return slot;
+    }
+}
