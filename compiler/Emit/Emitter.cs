@@ -14,10 +14,11 @@ namespace Sec08Policy.Compiler.Emit;
 /// <summary>Lowers an error-free bound model and emits every artifact of a build, or none when any check fails.</summary>
 internal static class Emitter
 {
-    public static EmitResult Emit(BoundPolicySet bound, EmitOptions options)
+    public static EmitResult Emit(BoundPolicySet bound, EmitOptions options) => Emit(Lowerer.LowerWithSources(bound), options);
+
+    public static EmitResult Emit(LoweredPolicy lowered, EmitOptions options)
     {
         var diagnostics = new DiagnosticBag();
-        var lowered = Lowerer.LowerWithSources(bound);
         var policySet = lowered.PolicySet;
         var context = new EmitContext(lowered, options, diagnostics);
         var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));

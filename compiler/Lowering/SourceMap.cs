@@ -14,7 +14,19 @@ internal sealed class SourceMap
 
     private SourceMap(ImmutableDictionary<SourceOrigin, Location> locations) => _locations = locations;
 
-    public Location this[SourceOrigin origin] => _locations[origin];
+    /// <summary>A map for IR read back from <c>rules.json</c>: no source text, only the origins' files and positions.</summary>
+    public static SourceMap None { get; } = new(ImmutableDictionary<SourceOrigin, Location>.Empty);
+
+    /// <summary>
+    /// The location of an origin. Without its source (IR read from <c>rules.json</c>), a placeholder text of that file
+    /// whose span starts at the origin's line and column, so a diagnostic still points at the right place.
+    /// </summary>
+    public Location this[SourceOrigin origin] =>
+        _locations.TryGetValue(origin, out var location)
+            ? location
+            : new Location(
+                SourceText.From(new string('\n', Math.Max(0, origin.Line - 1)) + new string(' ', Math.Max(0, origin.Column - 1)), origin.File),
+                new TextSpan(Math.Max(0, origin.Line - 1) + Math.Max(0, origin.Column - 1), 0));
 
     internal sealed class Builder
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Sec08Policy.Compiler.Emit;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Serialization;
 using Sec08Policy.Tests.Infrastructure;
@@ -76,5 +77,41 @@ public class RulesJsonTests
         var error = Assert.Throws<InputException>(() => PolicySetJson.Read(Encoding.UTF8.GetBytes(text), "rules.json"))!;
 
         Assert.That(error.Message, Is.EqualTo("it names key `restricted_objectz`, which the file does not declare"));
+    }
+
+    /// <summary>The emitters need nothing but the IR: re-emitting from a build's rules.json writes that build's files.</summary>
+    [TestCaseSource(nameof(BuiltFiles))]
+    public void Emit_FromRulesJsonAlone_WritesTheBuildsFiles(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+
+        var result = PolicySetEmitter.Emit(PolicySetJson.Read(path), EmitOptionsFor(folder));
+
+        Assert.That(result.Success, Is.True, string.Join("\n", result.Diagnostics));
+        var expected = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.That(result.Artifacts.Select(a => a.Path), Is.EqualTo(expected));
+        foreach (var artifact in result.Artifacts)
+        {
+            Assert.That(artifact.Content, Is.EqualTo(File.ReadAllText(Path.Combine(folder, artifact.Path))), artifact.Path);
+        }
+    }
+
+    private static EmitOptions EmitOptionsFor(string expectedFolder)
+    {
+        var args = Path.Combine(Path.GetDirectoryName(expectedFolder)!, Path.GetFileName(expectedFolder).Replace(".expected", ".args", StringComparison.Ordinal));
+        var options = new EmitOptions();
+        if (File.Exists(args))
+        {
+            var words = File.ReadAllText(args).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var i = 0; i + 1 < words.Length; i += 2)
+            {
+                var value = int.Parse(words[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+                options = words[i] == "--scp-max-chars" ? options with { ScpMaxCharacters = value } : options with { ScpMaxCount = value };
+            }
+        }
+
+        return options;
     }
 }
