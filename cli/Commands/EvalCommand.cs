@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Model;
@@ -9,7 +8,7 @@ using Sec08Policy.Engine.Reporting;
 namespace Sec08Policy.Cli.Commands;
 
 /// <summary>
-/// <c>sec08 eval --policy PATH... (--input PATH... | --live) [--format F [-o FILE]]... [--fail-on SEVERITY]</c>: check resources
+/// <c>sec08 eval (--policy PATH... | --rules FILE) (--input PATH... | --live) [--format F [-o FILE]]... [--fail-on SEVERITY]</c>: check resources
 /// against the policy and report. Formats pair with <c>-o</c> files in order; a format without a file goes to
 /// standard output, so SARIF and JUnit can be written in one run.
 /// </summary>
@@ -20,7 +19,8 @@ internal static class EvalCommand
 
     public static Command Create(CliContext context)
     {
-        var policy = OptionValues.NonEmptyPath(new Option<string[]>("--policy") { Description = "policy files or folders", Required = true, AllowMultipleArgumentsPerToken = true });
+        var policy = OptionValues.NonEmptyPath(new Option<string[]>("--policy") { Description = "policy files or folders", AllowMultipleArgumentsPerToken = true });
+        var rules = OptionValues.NonEmptyPath(new Option<string>("--rules") { Description = "the rules.json a build wrote, instead of --policy" });
         var input = OptionValues.NonEmptyPath(new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true });
         var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed (see `sec08 collect`), across an organization with --config-aggregator" };
         var live = new LiveOptions();
@@ -38,6 +38,7 @@ internal static class EvalCommand
             + "Exit codes: 0 no failure at or above --fail-on, 1 failures, 2 errors in policy source, 3 usage, unreadable or malformed input, unwritable output.")
         {
             policy,
+            rules,
             input,
             format,
             output,
@@ -56,7 +57,7 @@ internal static class EvalCommand
             }
 
             return Run(
-                new EvalRequest(parse.GetValue(policy)!, parse.GetValue(input) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown))
+                new EvalRequest(parse.GetValue(policy) ?? [], parse.GetValue(rules), parse.GetValue(input) ?? [], parse.GetValue(format) ?? [], parse.GetValue(output) ?? [], parse.GetValue(failOn)!, parse.GetValue(failOnUnknown))
                 {
                     MaxPolicySize = parse.GetValue(maxPolicySize),
                     MaxInputSize = parse.GetValue(maxInputSize),
@@ -67,7 +68,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private sealed record EvalRequest(string[] Policies, string[] Inputs, string[] Formats, string[] Outputs, string FailOn, bool FailOnUnknown)
+    private sealed record EvalRequest(string[] Policies, string? Rules, string[] Inputs, string[] Formats, string[] Outputs, string FailOn, bool FailOnUnknown)
     {
         public (Collector.CollectOptions Options, bool AllRegions)? Live { get; init; }
 
@@ -97,16 +98,10 @@ internal static class EvalCommand
         // The inputs are read on another core while the policy compiles; their problems are printed after the
         // policy's, as if read after it.
         var reading = request.Inputs.Length > 0 ? Task.Run(() => InputSet.Read(request.Inputs, request.MaxInputSize)) : null;
-        var policy = PolicyInput.Load(request.Policies, request.MaxPolicySize, context);
+        var policy = PolicySource.Load(request.Policies, request.Rules, request.MaxPolicySize, context, out var exitCode);
         if (policy is null)
         {
-            return ExitCodes.UsageOrInput;
-        }
-
-        if (policy.HasErrors)
-        {
-            DiagnosticFormatter.WriteHuman(context.Error, policy.Diagnostics.Where(d => d.IsError));
-            return policy.HasUnreadableFiles ? ExitCodes.UsageOrInput : ExitCodes.PolicyErrors;
+            return exitCode;
         }
 
         var resources = new List<Sec08Policy.Engine.Resources.Resource>();
@@ -149,8 +144,8 @@ internal static class EvalCommand
         // Keys may sit in another file than the data they protect: link them across the whole input set (one file's
         // resources were linked as it was read).
         var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
-        var result = new Evaluator(policy.Compilation.Lower()!, new EvaluationOptions(context.Today)).Evaluate(linked) with { InputErrors = inputErrors };
-        var read = policy.Compilation.SyntaxTrees.Select(t => t.Path).Concat(sourcePaths).Where(p => p.Length > 0).Select(FileSearch.RealPath).ToHashSet(StringComparer.Ordinal);
+        var result = new Evaluator(policy.Policy, new EvaluationOptions(context.Today)).Evaluate(linked) with { InputErrors = inputErrors };
+        var read = policy.Files.Concat(sourcePaths).Where(p => p.Length > 0).Select(FileSearch.RealPath).ToHashSet(StringComparer.Ordinal);
         if (request.Outputs.FirstOrDefault(o => read.Contains(OutputFile.Identity(o))) is { } overwritten)
         {
             return context.UsageError($"will not write `{overwritten}`: it is a policy or input of this run");

@@ -38,6 +38,40 @@ public class EvalCommandTests
     }
 
     [Test]
+    public void Eval_WithRulesJson_ReportsExactlyAsWithThePolicy()
+    {
+        var rules = Path.Combine("tests", "Sec08Policy.Tests", "Cases", "build", "baseline.expected", "rules.json");
+
+        var run = CliRunner.Invoke("eval", "--rules", rules, "--input", "examples", "--format", "json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Out, Is.EqualTo(CliRunner.Invoke([.. s_example, "--format", "json"]).Out));
+    }
+
+    [Test]
+    public void Eval_MalformedRulesJson_ExitsThreeAtTheLineAndColumn()
+    {
+        using var temp = new TempFolder();
+        var rules = temp.Combine("rules.json");
+        File.WriteAllText(rules, "{\n  \"format\": \"sec08-rules/2\",\n  \"policy\": 3\n}\n");
+
+        var run = CliRunner.Invoke("eval", "--rules", rules, "--input", "examples");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3));
+        Assert.That(run.Error, Is.EqualTo($"{rules}(3,13): error: `policy` must be a string or null\n"));
+        Assert.That(run.Out, Is.Empty);
+    }
+
+    [Test]
+    public void Eval_PolicyAndRulesTogether_IsAUsageError()
+    {
+        var run = CliRunner.Invoke("eval", "--policy", "policies", "--rules", "rules.json", "--input", "examples");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3));
+        Assert.That(run.Error, Does.Contain("give either `--policy PATH...` or `--rules FILE`"));
+    }
+
+    [Test]
     public void Eval_SeveralFormatsInOneRun_WriteEachFile()
     {
         using var temp = new TempFolder();
