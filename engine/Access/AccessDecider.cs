@@ -46,8 +46,9 @@ public sealed class AccessDecider
         var view = s_view is { } reused && reused.Table == _attributes ? reused : s_view = new RequestView(_attributes);
         view.Reset(request);
         var (rules, preventions) = _byAction.GetOrAdd(request.Action, Index);
-        var principalAccount = ArnParts.Account(request.Principal);
-        var isRoot = ArnParts.IsAccountRoot(request.Principal);
+        var caller = Caller.Of(request.Principal);
+        var principalAccount = caller.Account;
+        var isRoot = caller.IsRoot;
         var key = Key(request.Resource);
 
         // Explicit denies: deny rules in identity policies (which do not reach the root user), the key policy's
@@ -55,7 +56,7 @@ public sealed class AccessDecider
         List<DecidingClause>? denials = null;
         foreach (var rule in rules)
         {
-            if (!rule.IsAllow && !isRoot && rule.Applies(view, identity: true, principalAccount))
+            if (!rule.IsAllow && !isRoot && rule.Applies(view, identity: true, caller))
             {
                 (denials ??= []).Add(rule.Clause);
             }
@@ -64,7 +65,7 @@ public sealed class AccessDecider
         if (key is not null)
         {
             var keyDenials = new List<DecidingClause>();
-            key.Denials(view, principalAccount, keyDenials);
+            key.Denials(view, caller, keyDenials);
             if (keyDenials.Count > 0)
             {
                 (denials ??= []).AddRange(keyDenials);
@@ -94,7 +95,7 @@ public sealed class AccessDecider
         {
             foreach (var rule in rules)
             {
-                if (rule.IsAllow && rule.Applies(view, identity: true, principalAccount))
+                if (rule.IsAllow && rule.Applies(view, identity: true, caller))
                 {
                     identity.Add(rule.Clause);
                 }
@@ -115,7 +116,7 @@ public sealed class AccessDecider
         }
 
         var grants = new List<(DecidingClause Clause, PrincipalMatch Match)>();
-        key.Grants(view, principalAccount, grants);
+        key.Grants(view, caller, grants);
         var sameAccount = principalAccount == key.Account;
         var direct = grants.Where(g => g.Match == PrincipalMatch.Direct).Select(g => g.Clause).ToList();
         if (sameAccount && direct.Count > 0)

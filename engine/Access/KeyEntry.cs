@@ -57,7 +57,7 @@ internal sealed class KeyEntry
             Rules.Add((rule, principals));
             if (rule.IsAllow)
             {
-                grants.Add(new Grant(rule.Clause, rule.Rule.Actions, principals, view => rule.Applies(view, identity: false, principalAccount: null)));
+                grants.Add(new Grant(rule.Clause, rule.Rule.Actions, principals, view => rule.Applies(view, identity: false, default)));
             }
         }
 
@@ -83,7 +83,7 @@ internal sealed class KeyEntry
     }
 
     /// <summary>The grants that allow the request, each with how its principal entry reached the principal.</summary>
-    public void Grants(RequestView view, string? principalAccount, List<(DecidingClause Clause, PrincipalMatch Match)> found)
+    public void Grants(RequestView view, Caller caller, List<(DecidingClause Clause, PrincipalMatch Match)> found)
     {
         var request = view.Request;
         foreach (var grant in _grants)
@@ -96,7 +96,7 @@ internal sealed class KeyEntry
             var match = PrincipalMatch.None;
             foreach (var entry in grant.Principals)
             {
-                var m = Principals.Match(entry, request.Principal, principalAccount);
+                var m = Principals.Match(entry, caller);
                 if (m == PrincipalMatch.Direct || (m == PrincipalMatch.Delegated && match == PrincipalMatch.None))
                 {
                     match = m;
@@ -114,14 +114,14 @@ internal sealed class KeyEntry
     /// The Denies of the key policy: rules granted with <c>keys</c> that deny, and <c>usable via</c> and
     /// <c>encryption context</c> for every use but by AWS service principals and grants for AWS resources.
     /// </summary>
-    public void Denials(RequestView view, string? principalAccount, List<DecidingClause> found)
+    public void Denials(RequestView view, Caller caller, List<DecidingClause> found)
     {
         var request = view.Request;
         foreach (var (rule, principals) in Rules)
         {
             if (!rule.IsAllow && rule.MatchesAction(request.Action)
-                && principals.Any(p => Principals.Match(p, request.Principal, principalAccount) != PrincipalMatch.None)
-                && rule.Applies(view, identity: false, principalAccount: null))
+                && principals.Any(p => Principals.Match(p, caller) != PrincipalMatch.None)
+                && rule.Applies(view, identity: false, caller))
             {
                 found.Add(rule.Clause);
             }

@@ -12,13 +12,30 @@ internal enum PrincipalMatch
     Delegated,
 }
 
+/// <summary>
+/// The principal of a request as policies see it: the ARN it was given as, <c>aws:PrincipalArn</c> (a session's role
+/// ARN), its account, and whether it is the account's root user.
+/// </summary>
+internal readonly record struct Caller(string Arn, string PolicyArn, string? Account, bool IsRoot)
+{
+    public static Caller Of(string arn)
+    {
+        var account = ArnParts.Account(arn);
+        var resource = ArnParts.ResourcePart(arn) ?? string.Empty;
+        var policyArn = ArnParts.Service(arn) == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal) && resource.Split('/') is [_, var role, _]
+            ? $"arn:{arn.Split(':')[1]}:iam::{account}:role/{role}"
+            : arn;
+        return new Caller(arn, policyArn, account, ArnParts.IsAccountRoot(arn));
+    }
+}
+
 internal static class Principals
 {
     /// <summary>
     /// An entry is <c>*</c>, an account (12 digits or <c>arn:aws:iam::ACCOUNT:root</c>) or a role, user or session
     /// ARN. An account entry names the account's root user directly and delegates to the account's other principals.
     /// </summary>
-    public static PrincipalMatch Match(string entry, string principal, string? principalAccount)
+    public static PrincipalMatch Match(string entry, Caller caller)
     {
         if (entry == "*")
         {
@@ -28,15 +45,16 @@ internal static class Principals
         var account = AccountEntry(entry);
         if (account is null)
         {
-            return string.Equals(entry, principal, StringComparison.Ordinal) ? PrincipalMatch.Direct : PrincipalMatch.None;
+            // A role ARN names its sessions too.
+            return entry == caller.Arn || entry == caller.PolicyArn ? PrincipalMatch.Direct : PrincipalMatch.None;
         }
 
-        if (account != principalAccount)
+        if (account != caller.Account)
         {
             return PrincipalMatch.None;
         }
 
-        return ArnParts.IsAccountRoot(principal) ? PrincipalMatch.Direct : PrincipalMatch.Delegated;
+        return caller.IsRoot ? PrincipalMatch.Direct : PrincipalMatch.Delegated;
     }
 
     /// <summary>The account an entry stands for as a whole, or null when it names one principal.</summary>
@@ -54,8 +72,8 @@ internal static class Principals
     /// A rule's <c>principals</c> in an identity policy: <c>aws:PrincipalArn</c> is like one of the ARNs, or in one of
     /// the accounts (<c>arn:aws:iam::ACCOUNT:*</c>).
     /// </summary>
-    public static bool InRule(string entry, string principal, string? principalAccount) =>
+    public static bool InRule(string entry, Caller caller) =>
         entry.Length == 12 && entry.All(char.IsAsciiDigit)
-            ? entry == principalAccount && principal.StartsWith("arn:", StringComparison.Ordinal) && ArnParts.Service(principal) == "iam"
-            : Catalog.WildcardPattern.IsMatch(entry, principal, ignoreCase: false);
+            ? entry == caller.Account
+            : Catalog.WildcardPattern.IsMatch(entry, caller.PolicyArn, ignoreCase: false);
 }

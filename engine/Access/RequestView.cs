@@ -16,6 +16,7 @@ internal sealed class RequestView
     private readonly int[] _ranks;
     private AccessRequest _request = null!;
     private bool _resourceTagsVisible;
+    private FrozenDictionary<string, string> _principalTags = AccessRequest.Empty;
 
     public RequestView(AttributeTable table)
     {
@@ -33,6 +34,7 @@ internal sealed class RequestView
     {
         _request = request;
         _resourceTagsVisible = request.S3BucketAbac || !ArnParts.IsS3(request.Resource);
+        _principalTags = ArnParts.IsAccountRoot(request.Principal) ? AccessRequest.Empty : request.PrincipalTagMap;
         Array.Clear(_resolved);
         Array.Fill(_ranks, Unresolved);
     }
@@ -48,7 +50,7 @@ internal sealed class RequestView
         var attribute = _table[slot];
         var map = attribute.Source switch
         {
-            AttributeSource.PrincipalTag => _request.PrincipalTagMap,
+            AttributeSource.PrincipalTag => _principalTags,
             AttributeSource.ResourceTag => _resourceTagsVisible ? _request.ResourceTagMap : AccessRequest.Empty,
             _ => _request.ContextMap,
         };

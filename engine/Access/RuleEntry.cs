@@ -29,7 +29,7 @@ internal sealed class RuleEntry
     public bool MatchesAction(string action) => Actions.Match(_actions, action);
 
     /// <summary>Time, resources (identity rules only), principals (identity rules only) and condition.</summary>
-    public bool Applies(RequestView view, bool identity, string? principalAccount)
+    public bool Applies(RequestView view, bool identity, Caller caller)
     {
         var request = view.Request;
         if (Rule.NotAfter is { } notAfter && request.Time >= notAfter)
@@ -44,7 +44,7 @@ internal sealed class RuleEntry
                 return false;
             }
 
-            if (!Rule.Principals.IsEmpty && !Rule.Principals.Any(p => Principals.InRule(p, request.Principal, principalAccount)))
+            if (!Rule.Principals.IsEmpty && !Rule.Principals.Any(p => Principals.InRule(p, caller)))
             {
                 return false;
             }
