@@ -114,7 +114,7 @@ internal static class TestCommand
             return invalid;
         }
 
-        var coverage = new TestCoverage();
+        var coverage = new TestCoverage { AccessRulesMeasured = true };
         foreach (var policy in policies.Values)
         {
             coverage.Add(policy);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Access;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Reporting;
@@ -23,7 +24,8 @@ public sealed record CaseResult(PolicyTestFile File, TestCase Case, CaseStatus S
 
 /// <summary>
 /// Runs the cases of test files against one compiled policy: resource cases through the <see cref="Evaluator"/> on the
-/// case's date, each expectation compared with the verdict the rule gives; access cases are not run yet.
+/// case's date, each expectation compared with the verdict the rule gives; access cases through the language's
+/// decision procedure (<see cref="AccessDecider"/>), the one <c>sec08 authorize</c> prints.
 /// </summary>
 public sealed class PolicyTestRunner(PolicySet policy)
 {
@@ -32,12 +34,53 @@ public sealed class PolicyTestRunner(PolicySet policy)
 
     private readonly Dictionary<DateOnly, Evaluator> _evaluators = [];
     private readonly Dictionary<string, CompiledRule> _rules = policy.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    private readonly AccessDecider _decider = new(policy);
 
     public IEnumerable<CaseResult> Run(PolicyTestFile file, TestCoverage coverage) => file.Cases.Select(c => c switch
     {
         ResourceTestCase resources => Run(file, resources, coverage),
+        AccessTestCase access => Run(file, access, coverage),
         _ => new CaseResult(file, c, CaseStatus.NotRun, [], AccessNotRunReason),
     });
+
+    private CaseResult Run(PolicyTestFile file, AccessTestCase testCase, TestCoverage coverage)
+    {
+        var request = testCase.Request;
+        var decision = _decider.Decide(new AccessRequest
+        {
+            Principal = request.Principal,
+            PrincipalTags = request.PrincipalTags,
+            Action = request.Action,
+            Resource = request.Resource,
+            ResourceTags = request.ResourceTags,
+            Context = request.Context.AddRange(request.RequestTags.Select(t => KeyValuePair.Create("aws:RequestTag/" + t.Key, t.Value))),
+            S3BucketAbac = policy.S3BucketAbac,
+            Time = request.Time ?? new DateTimeOffset(testCase.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        });
+        var deciding = decision.Clauses.Select(c => c.Source).ToList();
+        foreach (var rule in policy.AccessRules.Where(r => deciding.Contains($"{(r.Effect == AccessEffect.Allow ? "allow" : "deny")} {r.Name}")))
+        {
+            coverage.Hit(rule);
+        }
+
+        var expected = testCase.Expectation;
+        var actual = decision.Outcome == AccessOutcome.Allowed ? "allow" : "deny";
+        var because = decision.Clauses.IsEmpty ? decision.Reason : string.Join("; ", decision.Clauses);
+        string? problem = null;
+        if (actual != expected.Decision)
+        {
+            problem = $"expected {expected.Decision}, got {actual} ({because})";
+        }
+        else if (expected.Rule is { } rule && !deciding.Any(d => d.EndsWith(" " + rule, StringComparison.Ordinal)))
+        {
+            problem = $"expected {expected.Decision} by `{rule}`, got {actual} by {because}";
+        }
+
+        var origin = expected.Rule is { } name ? policy.AccessRules.FirstOrDefault(r => r.Name == name)?.Origin : null;
+        return problem is null
+            ? new CaseResult(file, testCase, CaseStatus.Passed, [])
+            : new CaseResult(file, testCase, CaseStatus.Failed, [new Mismatch(problem, expected.Position, origin)]);
+    }
 
     private CaseResult Run(PolicyTestFile file, ResourceTestCase testCase, TestCoverage coverage)
     {

@@ -165,10 +165,16 @@ public class TestCommandTests
     }
 
     [Test]
-    public void Test_AccessCases_AreReportedAsNotRunNeverAsPassed()
+    public void Test_AccessCases_RunThroughTheLanguagesDecisionProcedure()
     {
         WriteTests("""
-              - name: a read
+              - name: nothing grants a read
+                access:
+                  principal: arn:aws:iam::111122223333:role/Reader
+                  action: s3:GetObject
+                  resource: arn:aws:s3:::data/x
+                expect: deny
+              - name: a read is expected to be allowed
                 access:
                   principal: arn:aws:iam::111122223333:role/Reader
                   action: s3:GetObject
@@ -179,12 +185,12 @@ public class TestCommandTests
         var run = CliRunner.Invoke("test", _temp.Path);
         var junit = CliRunner.Invoke("test", _temp.Path, "--format", "junit");
 
-        Assert.That(run.ExitCode, Is.EqualTo(0));
-        Assert.That(run.Out, Does.Contain("NOT RUN a read: access cases need"));
-        Assert.That(run.Out, Does.EndWith("0 passed, 0 failed, 1 not run\n"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Out, Does.Contain("FAIL a read is expected to be allowed: expected allow, got deny (no rule allows it)"));
+        Assert.That(run.Out, Does.EndWith("1 passed, 1 failed\n"));
         var suites = XDocument.Parse(junit.Out).Root!;
-        Assert.That(suites.Attribute("skipped")!.Value, Is.EqualTo("1"));
-        Assert.That(suites.Descendants("skipped").Single().Attribute("message")!.Value, Does.StartWith("not run: "));
+        Assert.That(suites.Attribute("skipped")!.Value, Is.EqualTo("0"));
+        Assert.That(suites.Descendants("failure").Count(), Is.EqualTo(1));
     }
 
     [Test]
