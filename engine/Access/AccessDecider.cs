@@ -43,13 +43,13 @@ public sealed class AccessDecider
 
     public AccessDecision Decide(AccessRequest request)
     {
+        var key = Key(request.Resource);
         var view = s_view is { } reused && reused.Table == _attributes ? reused : s_view = new RequestView(_attributes);
-        view.Reset(request);
+        view.Reset(request, key is null ? request.Resource : KeyArn(request.Resource, key.Key));
         var (rules, preventions) = _byAction.GetOrAdd(request.Action, Index);
         var caller = Caller.Of(request.Principal);
         var principalAccount = caller.Account;
         var isRoot = caller.IsRoot;
-        var key = Key(request.Resource);
 
         // Explicit denies: deny rules in identity policies (which do not reach the root user), the key policy's
         // Denies, and preventive requirements (SCPs apply to every principal of the organization's accounts).
@@ -74,7 +74,7 @@ public sealed class AccessDecider
 
         foreach (var prevention in preventions)
         {
-            if (prevention.Denies(request))
+            if (prevention.Denies(view))
             {
                 (denials ??= []).Add(prevention.Clause);
             }
@@ -147,7 +147,7 @@ public sealed class AccessDecider
         }
 
         var view = new RequestView(_attributes);
-        view.Reset(request);
+        view.Reset(request, Key(request.Resource) is { } key ? KeyArn(request.Resource, key.Key) : request.Resource);
         var atoms = new List<string>();
         if (rule.Condition.Holds(view))
         {
@@ -155,6 +155,16 @@ public sealed class AccessDecider
         }
 
         return atoms;
+    }
+
+    /// <summary>
+    /// The ARN a declared key named by its alias ARN is authorized as. Key ARNs are assigned at deployment, so the key's
+    /// name stands for its key ID: <c>arn:PARTITION:kms:REGION:ACCOUNT:key/NAME</c>.
+    /// </summary>
+    public static string KeyArn(string aliasArn, KeySpec key)
+    {
+        var parts = aliasArn.Split(':', 6);
+        return $"arn:{parts[1]}:kms:{parts[3]}:{parts[4]}:key/{key.Name}";
     }
 
     private static readonly DecidingClause RootUser = new("the account root user", "not governed by IAM policies; acts in its own account unless denied", null);

@@ -1,4 +1,3 @@
-using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Prevention;
 
@@ -18,11 +17,11 @@ internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPat
 
     public bool MatchesAction(string action) => pattern.Actions.Contains(action, StringComparer.OrdinalIgnoreCase);
 
-    public bool Denies(AccessRequest request) =>
-        WildcardPattern.IsMatch(pattern.Resource, request.Resource, ignoreCase: false)
-        && pattern.Tests.All(t => RequestTests.Holds(t, request))
-        && InScope(request)
-        && !Waived(request);
+    public bool Denies(RequestView view) =>
+        ArnPattern.IsMatch(pattern.Resource, view.ResourceArn)
+        && pattern.Tests.All(t => RequestTests.Holds(t, view.Request))
+        && InScope(view.Request)
+        && !Waived(view.Request, view.ResourceArn);
 
     /// <summary>
     /// Unscoped patterns and clauses over every level always apply. Otherwise the request's classification tag decides:
@@ -40,12 +39,12 @@ internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPat
     }
 
     /// <summary>A waiver is in force through the end of its expiry day (UTC).</summary>
-    private bool Waived(AccessRequest request)
+    private bool Waived(AccessRequest request, string resource)
     {
         foreach (var waiver in waivers)
         {
             if (request.Time < new DateTimeOffset(waiver.Expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                && waiver.Resources.Any(r => WildcardPattern.IsMatch(r, request.Resource, ignoreCase: false)))
+                && waiver.Resources.Any(r => ArnPattern.IsMatch(r, resource)))
             {
                 return true;
             }

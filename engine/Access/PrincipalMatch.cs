@@ -75,5 +75,5 @@ internal static class Principals
     public static bool InRule(string entry, Caller caller) =>
         entry.Length == 12 && entry.All(char.IsAsciiDigit)
             ? entry == caller.Account
-            : Catalog.WildcardPattern.IsMatch(entry, caller.PolicyArn, ignoreCase: false);
+            : ArnPattern.IsMatch(entry, caller.PolicyArn);
 }

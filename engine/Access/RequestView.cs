@@ -30,9 +30,13 @@ internal sealed class RequestView
 
     public AttributeTable Table => _table;
 
-    public void Reset(AccessRequest request)
+    /// <summary>The resource as policies match it: for a declared key named by its alias, the key's ARN.</summary>
+    public string ResourceArn { get; private set; } = string.Empty;
+
+    public void Reset(AccessRequest request, string resourceArn)
     {
         _request = request;
+        ResourceArn = resourceArn;
         _resourceTagsVisible = request.S3BucketAbac || !ArnParts.IsS3(request.Resource);
         _principalTags = ArnParts.IsAccountRoot(request.Principal) ? AccessRequest.Empty : request.PrincipalTagMap;
         Array.Clear(_resolved);

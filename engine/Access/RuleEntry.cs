@@ -39,7 +39,7 @@ internal sealed class RuleEntry
 
         if (identity)
         {
-            if (!Rule.Resources.Any(r => WildcardPattern.IsMatch(r, request.Resource, ignoreCase: false)))
+            if (!Rule.Resources.Any(r => ArnPattern.IsMatch(r, view.ResourceArn)))
             {
                 return false;
             }
