@@ -1,3 +1,4 @@
+using Sec08Policy.Engine.Iam.Matching;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Prevention;
 
@@ -18,7 +19,7 @@ internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPat
     public bool MatchesAction(string action) => pattern.Actions.Contains(action, StringComparer.OrdinalIgnoreCase);
 
     public bool Denies(RequestView view) =>
-        ArnPattern.IsMatch(pattern.Resource, view.ResourceArn)
+        ArnMatch.IsMatch(pattern.Resource, view.ResourceArn)
         && pattern.Tests.All(t => RequestTests.Holds(t, view.Request))
         && InScope(view.Request)
         && !Waived(view.Request, view.ResourceArn);
@@ -44,7 +45,7 @@ internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPat
         foreach (var waiver in waivers)
         {
             if (request.Time < new DateTimeOffset(waiver.Expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                && waiver.Resources.Any(r => ArnPattern.IsMatch(r, resource)))
+                && waiver.Resources.Any(r => ArnMatch.IsMatch(r, resource)))
             {
                 return true;
             }

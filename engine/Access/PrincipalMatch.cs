@@ -1,3 +1,5 @@
+using Sec08Policy.Engine.Iam.Matching;
+
 namespace Sec08Policy.Engine.Access;
 
 /// <summary>How a principal entry of a key policy statement reaches the principal of a request.</summary>
@@ -75,5 +77,5 @@ internal static class Principals
     public static bool InRule(string entry, Caller caller) =>
         entry.Length == 12 && entry.All(char.IsAsciiDigit)
             ? entry == caller.Account
-            : ArnPattern.IsMatch(entry, caller.PolicyArn);
+            : ArnMatch.IsMatch(entry, caller.PolicyArn);
 }

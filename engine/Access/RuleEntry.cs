@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sec08Policy.Engine.Catalog;
+using Sec08Policy.Engine.Iam.Matching;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Engine.Access;
@@ -39,7 +40,7 @@ internal sealed class RuleEntry
 
         if (identity)
         {
-            if (!Rule.Resources.Any(r => ArnPattern.IsMatch(r, view.ResourceArn)))
+            if (!Rule.Resources.Any(r => ArnMatch.IsMatch(r, view.ResourceArn)))
             {
                 return false;
             }

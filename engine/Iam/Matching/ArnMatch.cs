@@ -19,6 +19,9 @@ internal static class ArnMatch
             ? IsMatch(constant, pattern.LiteralMask, arn)
             : RenderBuffer.TryRender(pattern, context, out var chars, out var literal) && IsMatch(chars, literal, arn);
 
+    /// <summary>Whether <paramref name="arn"/> matches a pattern without variables.</summary>
+    public static bool IsMatch(string pattern, string arn) => IsMatch(pattern, default, arn);
+
     public static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<bool> literal, ReadOnlySpan<char> arn)
     {
         Span<Range> patternParts = stackalloc Range[Components];

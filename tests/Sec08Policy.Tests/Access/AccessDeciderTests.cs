@@ -139,6 +139,30 @@ public class AccessDeciderTests
         Assert.That(decision.Clauses.Select(c => c.Source), Is.EqualTo(new[] { "key internal_data", "allow team_data_access" }));
     }
 
+    [Test]
+    public void RuleOverKeyArns_ReachesAKeyNamedByItsAlias()
+    {
+        var decider = new AccessDecider(TestPolicies.Compile($$"""
+            policy "p" { account "{{Account}}" }
+
+            key k {
+              alias "alias/k"
+              rotation every 365 days
+              administrators "arn:aws:iam::{{Account}}:role/Admin"
+            }
+
+            allow describe_keys {
+              actions kms:DescribeKey
+              resources "arn:aws:kms:*:{{Account}}:key/*"
+            }
+            """).Lower()!);
+
+        var byAlias = decider.Decide(Request($"arn:aws:iam::{Account}:role/R", "kms:DescribeKey", $"arn:aws:kms:eu-west-1:{Account}:alias/k"));
+
+        Assert.That(byAlias.Outcome, Is.EqualTo(AccessOutcome.Allowed), byAlias.ToString());
+        Assert.That(AccessDecider.KeyArn($"arn:aws:kms:eu-west-1:{Account}:alias/k", decider.FindKey($"arn:aws:kms:eu-west-1:{Account}:alias/k")!), Is.EqualTo($"arn:aws:kms:eu-west-1:{Account}:key/k"));
+    }
+
     [TestCase("kms:ScheduleKeyDeletion", AccessOutcome.Allowed, TestName = "Administrator_ManagesTheKey")]
     [TestCase("kms:CreateGrant", AccessOutcome.ImplicitlyDenied, TestName = "Administrator_CannotCreateGrants")]
     [TestCase("kms:Decrypt", AccessOutcome.ImplicitlyDenied, TestName = "Administrator_CannotUseTheKey")]

@@ -55,7 +55,16 @@ public class IamBaselineTests
     public void TeamRule_GrantsATaggedRoleThroughTheKeyPolicysDelegation()
     {
         var set = Set("iam/team_data_access.json", "kms/confidential_data.json");
-        var decision = set.Decide(Decrypt("arn:aws:iam::111122223333:role/Analyst", ImmutableDictionary<string, ImmutableArray<string>>.Empty));
+        var throughS3 = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("kms:ViaService", ["s3.eu-west-1.amazonaws.com"]);
+        var decision = set.Decide(Decrypt("arn:aws:iam::111122223333:role/Analyst", throughS3));
         Assert.That(decision.Statements.Select(s => s.ToString()), Is.EqualTo(new[] { "kms/confidential_data.json #1 (EnableIamPolicies)", "iam/team_data_access.json #4 (TeamDataAccess4)" }));
+    }
+
+    [Test]
+    public void TeamRule_DoesNotBypassTheKeysUsableVia()
+    {
+        var set = Set("iam/team_data_access.json", "kms/confidential_data.json");
+        var decision = set.Decide(Decrypt("arn:aws:iam::111122223333:role/Analyst", ImmutableDictionary<string, ImmutableArray<string>>.Empty));
+        Assert.That(decision.ToString(), Does.StartWith("ExplicitlyDenied by kms/confidential_data.json #5 (DenyUseOutsideServices)"));
     }
 }
