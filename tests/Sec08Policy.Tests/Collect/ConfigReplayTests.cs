@@ -65,21 +65,20 @@ public class ConfigReplayTests
         main.ConfigItems.AddRange([Alias(Account, "eu-west-1", "alias/shared", "k1"), Volume(Account, "eu-west-1", "vol-m", true, "alias/shared", [])]);
         other.ConfigItems.AddRange(
         [
-            Key(Other, "eu-west-1", "o2", "CUSTOMER", rotation: false),
+            Key(Other, "eu-west-1", "o2", "AWS", rotation: false),
             Alias(Other, "eu-west-1", "alias/shared", "o2"),
             Volume(Other, "eu-west-1", "vol-o", true, "alias/shared", []),
         ]);
 
         var (resources, _) = await Read(Organization(server));
 
-        // The catalogue says AWS Config does not record aliases, so the aggregator is not asked for them: a key named
-        // by alias stays unresolved, its manager Unknown, rather than linked to a key of the same alias elsewhere.
-        Assert.That(server.Log, Has.None.EndsWith(" AWS::KMS::Alias"));
-        foreach (var volume in new[] { "volume/vol-m", "volume/vol-o" })
-        {
-            Assert.That(Find(resources, volume).Encryption!.ResolvedKey, Is.Null, volume);
-            Assert.That(Find(resources, volume).Encryption!.KeyManager.IsKnown, Is.False, volume);
-        }
+        // AWS Config records aliases (AWS::KMS::Alias), so the aggregator is asked for them, and each alias name links
+        // only to the key of its own account and Region, never to a key of the same alias name elsewhere.
+        Assert.That(server.Log, Has.Some.EndsWith(" AWS::KMS::Alias"));
+        Assert.That(Find(resources, "volume/vol-m").Encryption!.ResolvedKey, Is.EqualTo($"arn:aws:kms:eu-west-1:{Account}:key/k1"));
+        Assert.That(Find(resources, "volume/vol-o").Encryption!.ResolvedKey, Is.EqualTo($"arn:aws:kms:eu-west-1:{Other}:key/o2"));
+        Assert.That(Find(resources, "volume/vol-m").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.Customer));
+        Assert.That(Find(resources, "volume/vol-o").Encryption!.KeyManager.Value, Is.EqualTo(KeyManager.AwsManaged));
     }
 
     [Test]
