@@ -15,7 +15,7 @@ internal static class FormatCommand
         var maxPolicySize = PolicyInput.MaxSizeOption();
         var command = new Command(
             "fmt",
-            "Rewrite policy files in the one canonical layout, keeping comments. Files with syntax errors are left alone.\n"
+            "Rewrite policy files in the one canonical layout, keeping comments. If any file has a syntax error, no file is rewritten.\n"
             + "Exit codes: 0 done (or nothing to change), 1 --check found files to change, 2 syntax errors, 3 usage or unreadable files.")
         {
             paths,

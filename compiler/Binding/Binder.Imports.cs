@@ -34,6 +34,14 @@ internal sealed partial class Binder
                 {
                     targets.Add((import, target));
                 }
+                else if (FileSearch.KindOf(resolved) == FileKind.Directory)
+                {
+                    _diagnostics.ReportWithHelp(
+                        Descriptors.ImportOfFolder,
+                        new Location(tree.Text, import.Path.Span),
+                        "import each file of it, or give the folder on the command line, where it is searched for `.sec08` files",
+                        import.Path.Value);
+                }
                 else
                 {
                     _diagnostics.Report(Descriptors.MissingImport, new Location(tree.Text, import.Path.Span), import.Path.Value);

@@ -59,6 +59,9 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor KeyOwnerAmbiguous = Error("SP2050", "Key owner ambiguous", "key `{0}` names principals of accounts {1}, and the policy header names no `account` to own it", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidControlIdentifier = Error("SP2075", "Invalid control identifier", "`{0}` is not a {1} control identifier; expected {2}", DiagnosticCategory.Binding);
 
+    // SP2060-SP2064: files and imports.
+    public static readonly DiagnosticDescriptor ImportOfFolder = Error("SP2060", "Import of a folder", "`{0}` is a folder; `import` names one policy file", DiagnosticCategory.Binding);
+
     // SP2065-SP2074: the resource catalogue.
     public static readonly DiagnosticDescriptor ServiceMissingFromInputs = Warning("SP2065", "Service not shown by an input form", "`{0}` has no resource type that {1} can show, so requirements on it are not checked there", DiagnosticCategory.Binding);
 

@@ -1,10 +1,14 @@
 using Sec08Policy.Compiler.Text;
+using Sec08Policy.Engine.Text;
 
 namespace Sec08Policy.Compiler.Diagnostics;
 
 /// <summary>A problem found in policy source, at a location, with an optional hint on how to fix it.</summary>
 public sealed record Diagnostic(DiagnosticDescriptor Descriptor, Location Location, string Message, string? Help = null)
 {
+    /// <summary>The message, with any overlong quoted name or value cut (see <see cref="MessageText"/>).</summary>
+    public string Message { get; init; } = MessageText.Shorten(Message);
+
     public string Id => Descriptor.Id;
 
     public DiagnosticSeverity Severity => Descriptor.Severity;

@@ -142,9 +142,15 @@ internal static class Parser
             return "string";
         }
 
-        return char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format
-            ? $"character U+{(int)c:X4}"
-            : $"`{c}`";
+        // A character beyond U+FFFF (an emoji) is two UTF-16 units: name the code point, not its first half.
+        if (System.Text.Rune.DecodeFromUtf16(text.AsSpan(position), out var rune, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return $"character U+{(int)c:X4}";
+        }
+
+        return System.Text.Rune.IsControl(rune) || rune.Value == 0xFFFD || System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format
+            ? $"character U+{rune.Value:X4}"
+            : rune.IsBmp ? $"`{rune}`" : $"`{rune}` (U+{rune.Value:X4})";
     }
 
     private static int TokenLength(string text, int position)
@@ -155,6 +161,6 @@ internal static class Parser
         }
 
         var word = DeclarationGrammar.WordAt(text, position);
-        return word.Length > 0 ? word.Length : 1;
+        return word.Length > 0 ? word.Length : System.Text.Rune.DecodeFromUtf16(text.AsSpan(position), out var rune, out _) == System.Buffers.OperationStatus.Done ? rune.Utf16SequenceLength : 1;
     }
 }

@@ -115,6 +115,15 @@ public static class InputLoader
         TextCheck.Require(bytes, path);
         var start = StartOfContent(bytes);
         var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (bytes.AsSpan(start).StartsWith("//"u8) || bytes.AsSpan(start).StartsWith("/*"u8))
+        {
+            // JSON with comments (tsconfig style): JSON has none, and no YAML document starts with `/`. Say so, rather
+            // than describe it as YAML that is not a template.
+            var line = 1 + bytes.AsSpan(bom, start - bom).Count((byte)'\n');
+            var column = start - Math.Max(bom, bytes.AsSpan(0, start).LastIndexOf((byte)'\n') + 1) + 1;
+            throw new InputException(path, line, column, $"a comment (`{(char)bytes[start]}{(char)bytes[start + 1]}`) where the document should start: JSON has no comments (remove it), and YAML comments start with `#`");
+        }
+
         return start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[' ? FromJson(bytes, bom, path) : FromYaml(bytes, bom, path);
     }
 

@@ -12,6 +12,7 @@ namespace Sec08Policy.Engine.Inputs;
 public sealed class KeyLinker
 {
     private readonly Dictionary<string, Resource> _index = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Resource> _aliases = new(StringComparer.Ordinal);
     private readonly Fact<bool>? _ebsDefault;
 
     /// <param name="resources">Resources among which the keys and aliases are (others are skipped).</param>
@@ -25,6 +26,8 @@ public sealed class KeyLinker
             if (key.Kind == ResourceKind.KmsAlias && key.Alias is not null)
             {
                 aliases.Add(key);
+                _aliases.TryAdd(key.Id, key);
+                _aliases.TryAdd(key.Alias.Name, key);
             }
 
             if (key.Kind != ResourceKind.KmsKey)
@@ -103,7 +106,38 @@ public sealed class KeyLinker
             return encryption with { ResolvedKey = key.Id, KeyManager = manager };
         }
 
+        if (WhyNoKey(target) is { } reason)
+        {
+            return encryption with { KeyReference = Fact<string?>.Unknown(reason), KeyManager = Fact<KeyManager?>.Unknown(reason) };
+        }
+
         return encryption;
+    }
+
+    /// <summary>
+    /// Why a reference to an alias reaches no key: the alias names another alias (KMS lets an alias name only a key),
+    /// or a chain of aliases loops. Null when the reference is no alias, or one that names something else.
+    /// </summary>
+    private string? WhyNoKey(string reference)
+    {
+        if (!_aliases.TryGetValue(reference, out var first))
+        {
+            return null;
+        }
+
+        var chain = new List<Resource> { first };
+        while (chain[^1].Alias!.TargetKey is { IsKnown: true, Value: { } target } && _aliases.TryGetValue(target, out var next))
+        {
+            if (chain.Exists(a => ReferenceEquals(a, next)))
+            {
+                var loop = chain.Skip(chain.FindIndex(a => ReferenceEquals(a, next))).Append(next).Select(a => $"`{a.Id}`");
+                return $"the aliases {string.Join(" -> ", loop)} point at each other, never at a key";
+            }
+
+            chain.Add(next);
+        }
+
+        return chain.Count > 1 ? $"alias `{first.Id}` points at alias `{chain[1].Id}`, but a KMS alias can only point at a key" : null;
     }
 
     /// <summary>The key a reference names, for a resource in <paramref name="account"/> and <paramref name="region"/>.</summary>
