@@ -211,6 +211,11 @@ internal sealed partial class Binder
 
     private BoundComparison? BindComparison(ComparisonExpressionSyntax comparison, MemberSet members)
     {
+        if (IsContextTyped(comparison.Left) || IsContextTyped(comparison.Right))
+        {
+            return BindContextComparison(comparison, members);
+        }
+
         var leftIsLevel = IsLevelTyped(comparison.Left);
         var rightIsLevel = IsLevelTyped(comparison.Right);
         var ordering = SyntaxFacts.IsOrdering(comparison.Operator);
@@ -232,6 +237,11 @@ internal sealed partial class Binder
 
     private BoundInExpression? BindIn(InExpressionSyntax expression, MemberSet members)
     {
+        if (IsContextTyped(expression.Operand) || expression.Values.Any(IsContextTyped))
+        {
+            return BindContextIn(expression, members);
+        }
+
         var levelContext = IsLevelTyped(expression.Operand) || expression.Values.Any(IsLevelTyped);
         var operand = BindOperand(expression.Operand, members, levelContext, expression.Values[0]);
         var values = expression.Values.Select(v => BindOperand(v, members, levelContext, expression.Operand)).ToList();

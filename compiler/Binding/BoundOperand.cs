@@ -15,3 +15,9 @@ public sealed record BoundStringLiteral(string Value) : BoundOperand;
 
 /// <summary>A classification level, with its rank from the lowest (0).</summary>
 public sealed record BoundLevelLiteral(string Level, int Rank) : BoundOperand;
+
+/// <summary>A request or principal attribute other than a tag.</summary>
+public sealed record BoundContextReference(Sec08Policy.Engine.Predicates.ContextAttribute Attribute) : BoundOperand;
+
+/// <summary><c>true</c>, <c>false</c>, a number or an instant, as a context attribute reads it (<see cref="Value"/>).</summary>
+public sealed record BoundContextLiteral(string Value) : BoundOperand;

@@ -65,6 +65,11 @@ public static class Descriptors
     // SP2065-SP2074: the resource catalogue.
     public static readonly DiagnosticDescriptor ServiceMissingFromInputs = Warning("SP2065", "Service not shown by an input form", "`{0}` has no resource type that {1} can show, so requirements on it are not checked there", DiagnosticCategory.Binding);
 
+    // SP2092-SP2099: request and principal attributes; data perimeters.
+    public static readonly DiagnosticDescriptor UnknownContextAttribute = Error("SP2092", "Unknown attribute", "`{0}` is not an attribute of the {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor MalformedContextValue = Error("SP2093", "Malformed value", "`{0}` is not {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ContextComparisonMismatch = Error("SP2094", "Attribute compared the wrong way", "`{0}` {1}", DiagnosticCategory.Binding);
+
     // SP3xxx: emitting documents and AWS limits
     public static readonly DiagnosticDescriptor CannotExpressInIam = Error("SP3001", "Condition IAM cannot express", "rule `{0}` cannot become an IAM policy: {1}", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ManagedPolicyTooLarge = Error("SP3002", "Managed policy too large", "the IAM policy of rule `{0}` has {1} non-white-space characters; a managed policy holds at most 6,144", DiagnosticCategory.Emit);

@@ -75,6 +75,10 @@ public static class ExpressionPrinter
         ClassificationReferenceSyntax => "resource.classification",
         StringOperandSyntax s => PolicyFormatter.Quote(s.Literal.Value),
         NameOperandSyntax n => n.Name.Text,
+        ContextReferenceSyntax c => c.Name,
+        BooleanOperandSyntax b => b.Value ? "true" : "false",
+        NumberOperandSyntax n => n.Literal.Text,
+        DateOperandSyntax d => d.Literal.Text,
         _ => throw new InvalidOperationException($"unexpected operand {operand.GetType().Name}"),
     };
 }

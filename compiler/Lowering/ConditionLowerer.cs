@@ -49,6 +49,12 @@ internal sealed class ConditionLowerer(ClassificationSymbol? scheme, bool failCl
 
                     return Lower(inner, negate);
                 }
+            case BoundComparison { Left: BoundContextReference context } comparison:
+                return LowerContextComparison(context.Attribute, comparison.Operator, comparison.Right, negate);
+            case BoundInExpression { Operand: BoundContextReference context } @in:
+                return Exempt(
+                    context.Attribute,
+                    new InPredicate(new ContextOperand(context.Attribute), [.. @in.Values.Select(ToOperand)], @in.Negated != negate));
             case BoundComparison { IsLevelComparison: true } comparison:
                 return LowerLevelComparison(comparison.Left, negate ? Complement(comparison.Operator) : comparison.Operator, comparison.Right);
             case BoundComparison comparison:
@@ -68,6 +74,74 @@ internal sealed class ConditionLowerer(ClassificationSymbol? scheme, bool failCl
                 throw new InvalidOperationException($"unexpected bound expression {expression.GetType().Name}");
         }
     }
+
+    /// <summary>
+    /// A comparison on a request or principal attribute. As for tags, a comparison is false on a missing attribute and
+    /// its negation true; numbers and instants keep that in <see cref="OrderPredicate.MatchMissing"/>.
+    /// </summary>
+    private static Predicate LowerContextComparison(ContextAttribute attribute, ComparisonOperator op, BoundOperand right, bool negate)
+    {
+        var value = right switch
+        {
+            BoundContextLiteral literal => literal.Value,
+            BoundStringLiteral literal => literal.Value,
+            _ => throw new InvalidOperationException($"unexpected attribute value {right.GetType().Name}"),
+        };
+        if (attribute.Kind is ContextValueKind.Minutes or ContextValueKind.Instant)
+        {
+            var matchMissing = (op == ComparisonOperator.NotEqual) != negate;
+            var relation = negate ? Complement(op) : op;
+            return new OrderPredicate(new ContextOperand(attribute), ToOrdering(relation), value, matchMissing);
+        }
+
+        var negated = (op == ComparisonOperator.NotEqual) != negate;
+        return Exempt(attribute, new EqualsPredicate(new ContextOperand(attribute), new StringOperand(value), negated));
+    }
+
+    /// <summary>
+    /// A negated test on a network or identity attribute holds only for requests the principal makes itself: not for an
+    /// AWS service principal, and not for a request an AWS service makes on the principal's behalf, whose network
+    /// attributes are absent or the service's own. So <c>deny ... when request.vpc_endpoint not in [...]</c> does not
+    /// refuse what S3 or CloudFormation do for the principal.
+    /// </summary>
+    private static Predicate Exempt(ContextAttribute attribute, Predicate atom)
+    {
+        var negated = atom switch
+        {
+            EqualsPredicate e => e.Negated,
+            InPredicate i => i.Negated,
+            _ => false,
+        };
+        if (!negated || attribute.Exemption == ServiceExemption.None)
+        {
+            return atom;
+        }
+
+        var conjuncts = ImmutableArray.CreateBuilder<Predicate>();
+        conjuncts.Add(atom);
+        if (attribute.Exemption.HasFlag(ServiceExemption.ServicePrincipal))
+        {
+            conjuncts.Add(new EqualsPredicate(new ContextOperand(ContextAttribute.PrincipalIsAwsService), new StringOperand("true"), Negated: true));
+        }
+
+        if (attribute.Exemption.HasFlag(ServiceExemption.ViaService))
+        {
+            conjuncts.Add(new EqualsPredicate(new ContextOperand(ContextAttribute.ViaAwsService), new StringOperand("true"), Negated: true));
+        }
+
+        return new AndPredicate(conjuncts.ToImmutable());
+    }
+
+    private static Ordering ToOrdering(ComparisonOperator op) => op switch
+    {
+        ComparisonOperator.Equal => Ordering.Equal,
+        ComparisonOperator.NotEqual => Ordering.NotEqual,
+        ComparisonOperator.Less => Ordering.Less,
+        ComparisonOperator.LessOrEqual => Ordering.LessOrEqual,
+        ComparisonOperator.Greater => Ordering.Greater,
+        ComparisonOperator.GreaterOrEqual => Ordering.GreaterOrEqual,
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "unexpected operator"),
+    };
 
     private static bool IsLevelOperand(BoundOperand operand) => operand is BoundLevelLiteral or BoundClassificationReference;
 

@@ -45,6 +45,20 @@ internal static class ExpressionGrammar
         from key in TagKey
         select (OperandSyntax)new TagReferenceSyntax(scope.Scope, key.Key, key.Quoted, TextSpan.FromBounds(scope.Span.Start, key.Span.End));
 
+    /// <summary><c>principal.mfa</c>, <c>request.source_ip</c>: any member other than <c>tag</c>; the binder knows the names.</summary>
+    private static readonly Parser<OperandSyntax> ContextReference =
+        from scope in Scope
+        from dot in Symbol(".")
+        from member in Identifier
+        where member.Text is not "tag"
+        select (OperandSyntax)new ContextReferenceSyntax(scope.Scope, member, TextSpan.FromBounds(scope.Span.Start, member.Span.End));
+
+    private static readonly Parser<OperandSyntax> Literal =
+        Keyword("true").Select(span => (OperandSyntax)new BooleanOperandSyntax(true, span))
+            .Or(Keyword("false").Select(span => (OperandSyntax)new BooleanOperandSyntax(false, span)))
+            .Or(Date.Select(d => (OperandSyntax)new DateOperandSyntax(d, d.Span)))
+            .Or(Number.Select(n => (OperandSyntax)new NumberOperandSyntax(n, n.Span)));
+
     private static readonly Parser<OperandSyntax> NameOperand = input =>
     {
         var result = Identifier!(input);
@@ -65,9 +79,11 @@ internal static class ExpressionGrammar
     internal static readonly Parser<OperandSyntax> Operand =
         ClassificationReference
             .Or(TagReference)
+            .Or(ContextReference)
             .Or(StringLiteral.Select(s => (OperandSyntax)new StringOperandSyntax(s, s.Span)))
+            .Or(Literal)
             .Or(NameOperand)
-            .Named("value (principal.tag.X, resource.tag.X, request.tag.X, resource.classification, a string or a level)");
+            .Named("value (principal.tag.X, resource.tag.X, request.tag.X, resource.classification, an attribute such as request.source_ip, a string, a number, a date, true, false or a level)");
 
     private static readonly Parser<Func<OperandSyntax, ExpressionSyntax>> ComparisonTail =
         from op in ComparisonOp

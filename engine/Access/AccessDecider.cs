@@ -51,12 +51,15 @@ public sealed class AccessDecider
         var principalAccount = caller.Account;
         var isRoot = caller.IsRoot;
 
-        // Explicit denies: deny rules in identity policies (which do not reach the root user), the key policy's
-        // Denies, and preventive requirements (SCPs apply to every principal of the organization's accounts).
+        // An AWS service principal (s3.amazonaws.com) has no identity policies and is outside every account's SCPs.
+        var isService = !request.Principal.StartsWith("arn:", StringComparison.Ordinal);
+
+        // Explicit denies: deny rules in identity policies (which do not reach the root user or service principals), the
+        // key policy's Denies, and preventive requirements (SCPs apply to every principal of the organization's accounts).
         List<DecidingClause>? denials = null;
         foreach (var rule in rules)
         {
-            if (!rule.IsAllow && !isRoot && rule.Applies(view, identity: true, caller))
+            if (!rule.IsAllow && !isRoot && !isService && rule.Applies(view, identity: true, caller))
             {
                 (denials ??= []).Add(rule.Clause);
             }
@@ -74,7 +77,7 @@ public sealed class AccessDecider
 
         foreach (var prevention in preventions)
         {
-            if (prevention.Denies(view))
+            if (!isService && prevention.Denies(view))
             {
                 (denials ??= []).Add(prevention.Clause);
             }
@@ -91,7 +94,7 @@ public sealed class AccessDecider
         {
             identity.Add(RootUser);
         }
-        else
+        else if (!isService)
         {
             foreach (var rule in rules)
             {

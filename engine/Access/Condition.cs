@@ -31,6 +31,9 @@ internal abstract class Condition
             OrPredicate or => new Any([.. or.Operands.Select(Compile)]),
             NotPredicate not => new Negation(Compile(not.Operand)),
             ConstantPredicate constant => new Constant(constant.Value),
+            EqualsPredicate { Left: ContextOperand context } equals => new ContextTest(Slot(context), context.Attribute, [Literal(equals.Right)], equals.Negated),
+            InPredicate { Operand: ContextOperand context } @in => new ContextTest(Slot(context), context.Attribute, [.. @in.Values.Select(Literal)], @in.Negated),
+            OrderPredicate order => new OrderTest(Slot(order.Operand), order),
             EqualsPredicate equals => new Comparison(Operand(equals.Left), [Operand(equals.Right)], equals.Negated),
             InPredicate @in => new Comparison(Operand(@in.Operand), [.. @in.Values.Select(Operand)], @in.Negated),
             LevelInPredicate level => new LevelTest(
@@ -51,6 +54,11 @@ internal abstract class Condition
             StringOperand text => new ValueSource(-1, text.Value, $"\"{text.Value}\""),
             _ => throw new ArgumentOutOfRangeException(nameof(operand), operand.GetType().Name, "unexpected operand"),
         };
+
+        private int Slot(ContextOperand context) => attributes.Slot(new Attribute(AttributeSource.RequestContext, context.Attribute.IamKey));
+
+        private static string Literal(Operand operand) =>
+            (operand as StringOperand)?.Value ?? throw new ArgumentOutOfRangeException(nameof(operand), operand.GetType().Name, "an attribute is compared with literals only");
 
         private int Slot(TagOperand tag) => attributes.Slot(tag.Scope switch
         {
@@ -165,6 +173,110 @@ internal abstract class Condition
 
         private static string Show(ValueSource source, RequestView request) =>
             source.Slot < 0 ? source.Text : source.Read(request) is { } value ? $"{source.Text} (\"{value}\")" : $"{source.Text} (missing)";
+    }
+
+    /// <summary>
+    /// A request or principal attribute in a list of literals, matched as its kind says: exactly, a Boolean in any case,
+    /// an address within a CIDR block, an ARN against a pattern. A missing attribute matches nothing; the negation is
+    /// the complement.
+    /// </summary>
+    private sealed class ContextTest(int slot, ContextAttribute attribute, ImmutableArray<string> values, bool negated) : Condition
+    {
+        private readonly ImmutableArray<Iam.Conditions.IpValue> _blocks = attribute.Kind == ContextValueKind.Address
+            ? [.. values.Select(v => Iam.Conditions.IpValue.TryParse(v, out var block) ? block : default)]
+            : [];
+
+        public override bool Holds(RequestView request) => Matches(request.Value(slot)) != negated;
+
+        private bool Matches(string? value)
+        {
+            if (value is null)
+            {
+                return false;
+            }
+
+            switch (attribute.Kind)
+            {
+                case ContextValueKind.Boolean:
+                    return values.Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+                case ContextValueKind.Address:
+                    return Iam.Conditions.IpValue.TryParse(value, out var address) && _blocks.Any(b => b.Contains(address));
+                case ContextValueKind.Arn:
+                    return values.Any(v => Iam.Matching.ArnMatch.IsMatch(v, value));
+                default:
+                    return values.Contains(value, StringComparer.Ordinal);
+            }
+        }
+
+        public override void Explain(RequestView request, List<string> atoms)
+        {
+            var value = request.Value(slot);
+            var shown = value is null ? $"{attribute.Name} (missing)" : $"{attribute.Name} (\"{value}\")";
+            var list = values.Length == 1 && attribute.Kind == ContextValueKind.Boolean ? values[0] : $"[{string.Join(", ", values.Select(v => $"\"{v}\""))}]";
+            var op = attribute.Kind == ContextValueKind.Boolean ? (negated ? "!=" : "==") : (negated ? "not in" : "in");
+            atoms.Add($"{shown} {op} {list}");
+        }
+    }
+
+    /// <summary>A number of minutes or an instant compared with a literal; a missing value matches when the predicate says so.</summary>
+    private sealed class OrderTest(int slot, OrderPredicate order) : Condition
+    {
+        private readonly bool _minutes = order.Operand.Attribute.Kind == ContextValueKind.Minutes;
+
+        public override bool Holds(RequestView request)
+        {
+            var value = request.Value(slot);
+            if (value is null)
+            {
+                return order.MatchMissing;
+            }
+
+            int sign;
+            if (_minutes)
+            {
+                // The request holds seconds (aws:MultiFactorAuthAge); the policy, minutes.
+                if (!decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+                {
+                    return false;
+                }
+
+                sign = seconds.CompareTo(decimal.Parse(order.Value, System.Globalization.CultureInfo.InvariantCulture) * 60);
+            }
+            else
+            {
+                if (!DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var instant))
+                {
+                    return false;
+                }
+
+                sign = instant.CompareTo(DateTimeOffset.Parse(order.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
+            }
+
+            return order.Relation switch
+            {
+                Ordering.Equal => sign == 0,
+                Ordering.NotEqual => sign != 0,
+                Ordering.Less => sign < 0,
+                Ordering.LessOrEqual => sign <= 0,
+                Ordering.Greater => sign > 0,
+                _ => sign >= 0,
+            };
+        }
+
+        public override void Explain(RequestView request, List<string> atoms)
+        {
+            var value = request.Value(slot);
+            var op = order.Relation switch
+            {
+                Ordering.Equal => "==",
+                Ordering.NotEqual => "!=",
+                Ordering.Less => "<",
+                Ordering.LessOrEqual => "<=",
+                Ordering.Greater => ">",
+                _ => ">=",
+            };
+            atoms.Add($"{order.Operand.Attribute.Name} ({(value is null ? "missing" : $"\"{value}\"")}) {op} {order.Value}");
+        }
     }
 
     /// <summary>

@@ -59,6 +59,11 @@ internal sealed class RequestView
             _ => _request.ContextMap,
         };
         var value = map.GetValueOrDefault(attribute.Key);
+        if (value is null && attribute.Source == AttributeSource.RequestContext)
+        {
+            value = Derived(attribute.Key);
+        }
+
         _values[slot] = value;
         _resolved[slot] = true;
         return value;
@@ -76,6 +81,33 @@ internal sealed class RequestView
         var rank = value is null ? -2 : levels.GetValueOrDefault(value, -1);
         _ranks[slot] = rank;
         return rank;
+    }
+
+    /// <summary>
+    /// Global keys AWS derives from the request itself when the context does not give them, as the IAM decision engine
+    /// builds its request context: the principal's account and ARN, whether it is an AWS service principal, whether a
+    /// service calls on its behalf, the resource's account and the time.
+    /// </summary>
+    private string? Derived(string key)
+    {
+        var service = !_request.Principal.StartsWith("arn:", StringComparison.Ordinal);
+        switch (key.ToUpperInvariant())
+        {
+            case "AWS:PRINCIPALACCOUNT":
+                return service ? null : ArnParts.Account(_request.Principal);
+            case "AWS:PRINCIPALARN":
+                return service ? null : Caller.Of(_request.Principal).PolicyArn;
+            case "AWS:PRINCIPALISAWSSERVICE":
+                return service ? "true" : "false";
+            case "AWS:VIAAWSSERVICE":
+                return _request.ContextMap.ContainsKey("kms:ViaService") || _request.ContextMap.ContainsKey("aws:CalledVia") ? "true" : "false";
+            case "AWS:RESOURCEACCOUNT":
+                return ArnParts.Account(_request.Resource) is { Length: > 0 } account ? account : service ? null : ArnParts.Account(_request.Principal);
+            case "AWS:CURRENTTIME":
+                return _request.Time == default ? null : _request.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            default:
+                return null;
+        }
     }
 
     public string? Context(string key) => _request.ContextMap.GetValueOrDefault(key);

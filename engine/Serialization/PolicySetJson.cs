@@ -183,6 +183,13 @@ public static partial class PolicySetJson
                 json.WriteEndArray();
                 json.WriteBoolean("negated", @in.Negated);
                 break;
+            case OrderPredicate order:
+                json.WriteString("op", "order");
+                WriteOperand(json, "operand", order.Operand);
+                json.WriteString("relation", JsonNamingPolicy.CamelCase.ConvertName(order.Relation.ToString()));
+                json.WriteString("value", order.Value);
+                json.WriteBoolean("matchMissing", order.MatchMissing);
+                break;
             case LevelInPredicate level:
                 json.WriteString("op", "levelIn");
                 WriteOperand(json, "tag", level.Tag);
@@ -248,6 +255,9 @@ public static partial class PolicySetJson
                 break;
             case StringOperand text:
                 json.WriteString("string", text.Value);
+                break;
+            case ContextOperand context:
+                json.WriteString("attribute", context.Attribute.Name);
                 break;
             default:
                 throw new InvalidOperationException($"unexpected operand {operand.GetType().Name}");

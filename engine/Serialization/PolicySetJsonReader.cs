@@ -205,12 +205,19 @@ public static partial class PolicySetJson
                     Operand(Required(map, "operand")),
                     [.. Sequence(Required(map, "values"), "`values`").Items.Select(Operand)],
                     Boolean(map, "negated")),
+                "order" => new OrderPredicate(
+                    Operand(Required(map, "operand")) as ContextOperand ?? throw Error(map.Get("operand")!, "`operand` must be an attribute operand"),
+                    Text(map, "relation") is var relation && Enum.TryParse<Ordering>(relation, ignoreCase: true, out var ordering) && !relation.Any(char.IsDigit)
+                        ? ordering
+                        : throw Error(map.Get("relation")!, $"`relation` is `{relation}`; expected equal, notEqual, less, lessOrEqual, greater or greaterOrEqual"),
+                    Text(map, "value"),
+                    Boolean(map, "matchMissing")),
                 "levelIn" => new LevelInPredicate(
                     Operand(Required(map, "tag")) as TagOperand ?? throw Error(map.Get("tag")!, "`tag` must be a tag operand"),
                     Levels(map, "levels"),
                     Boolean(map, "classification"),
                     Boolean(map, "matchUnknown")),
-                _ => throw Error(map.Get("op")!, $"`{op}` is not an access condition; expected and, or, not, const, equals, in or levelIn"),
+                _ => throw Error(map.Get("op")!, $"`{op}` is not an access condition; expected and, or, not, const, equals, in, order or levelIn"),
             };
         }
 
@@ -223,6 +230,12 @@ public static partial class PolicySetJson
             if (Has(map, "string"))
             {
                 return new StringOperand(Text(map, "string"));
+            }
+
+            if (Has(map, "attribute"))
+            {
+                var name = Text(map, "attribute");
+                return new ContextOperand(ContextAttribute.Find(name) ?? throw Error(map.Get("attribute")!, $"`attribute` is `{name}`, which is no request or principal attribute"));
             }
 
             var scope = Text(map, "scope") switch

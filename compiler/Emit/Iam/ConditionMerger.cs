@@ -37,7 +37,7 @@ internal static class ConditionMerger
                     }
 
                     break;
-                case "StringNotEquals":
+                case "StringNotEquals" or "NotIpAddress" or "ArnNotLike":
                     merged[slot] = [.. existing.Union(entry.Values).Order(StringComparer.Ordinal)];
                     break;
                 case "Null":
@@ -48,7 +48,12 @@ internal static class ConditionMerger
 
                     break;
                 default:
-                    throw new IamLoweringException($"`{entry.Operator}` on `{entry.Key}` appears twice");
+                    if (!existing.SequenceEqual(entry.Values))
+                    {
+                        throw new IamLoweringException($"`{entry.Operator}` on `{entry.Key}` appears twice with different values");
+                    }
+
+                    break;
             }
         }
 

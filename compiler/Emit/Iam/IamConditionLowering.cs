@@ -53,6 +53,12 @@ internal sealed class IamConditionLowering(ClassificationScheme? scheme)
                     return result;
                 }
 
+            case EqualsPredicate { Left: ContextOperand context } equals:
+                return [[ContextTest(context.Attribute, [equals.Right], equals.Negated)]];
+            case InPredicate { Operand: ContextOperand context } @in:
+                return [[ContextTest(context.Attribute, @in.Values, @in.Negated)]];
+            case OrderPredicate order:
+                return [OrderTest(order)];
             case EqualsPredicate equals:
                 return Equality(equals.Left, [equals.Right], equals.Negated);
             case InPredicate @in:
@@ -64,6 +70,63 @@ internal sealed class IamConditionLowering(ClassificationScheme? scheme)
             default:
                 throw new IamLoweringException($"`{predicate.GetType().Name}` is not an access condition");
         }
+    }
+
+    /// <summary>
+    /// An attribute in a list of literals, with the operator of its kind. The negated operators are true on an absent
+    /// key, as the language's <c>!=</c> and <c>not in</c> are; a Boolean's negation is <c>BoolIfExists</c> on the other
+    /// value, which is true when the key is absent or holds that value.
+    /// </summary>
+    private static ConditionEntry ContextTest(ContextAttribute attribute, ImmutableArray<Operand> values, bool negated)
+    {
+        var literals = values.Select(v => v is StringOperand s ? s.Value : throw new IamLoweringException($"`{attribute.Name}` is compared with something other than a literal")).ToList();
+        switch (attribute.Kind)
+        {
+            case ContextValueKind.Boolean:
+                var value = literals.Single() == "true";
+                return negated
+                    ? new ConditionEntry("BoolIfExists", attribute.IamKey, [value ? "false" : "true"])
+                    : new ConditionEntry("Bool", attribute.IamKey, [value ? "true" : "false"]);
+            default:
+                var op = attribute.Kind switch
+                {
+                    ContextValueKind.Address => negated ? "NotIpAddress" : "IpAddress",
+                    ContextValueKind.Arn => negated ? "ArnNotLike" : "ArnLike",
+                    _ => negated ? "StringNotEquals" : "StringEquals",
+                };
+                return new ConditionEntry(op, attribute.IamKey, [.. literals.Distinct().Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    /// <summary>
+    /// A number of minutes (sent in seconds) or an instant compared with a literal. <c>...IfExists</c> makes the test
+    /// true on an absent key where the language's comparison holds on a missing value; a <c>!=</c> that must not hold
+    /// on a missing value adds <c>Null false</c>.
+    /// </summary>
+    private static List<ConditionEntry> OrderTest(OrderPredicate order)
+    {
+        var attribute = order.Operand.Attribute;
+        var family = attribute.Kind == ContextValueKind.Minutes ? "Numeric" : "Date";
+        var value = attribute.Kind == ContextValueKind.Minutes
+            ? (long.Parse(order.Value, System.Globalization.CultureInfo.InvariantCulture) * 60).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : order.Value;
+        var op = family + order.Relation switch
+        {
+            Ordering.Equal => "Equals",
+            Ordering.NotEqual => "NotEquals",
+            Ordering.Less => "LessThan",
+            Ordering.LessOrEqual => "LessThanEquals",
+            Ordering.Greater => "GreaterThan",
+            _ => "GreaterThanEquals",
+        };
+        if (order.Relation == Ordering.NotEqual)
+        {
+            return order.MatchMissing
+                ? [new ConditionEntry(op, attribute.IamKey, [value])]
+                : [new ConditionEntry(op, attribute.IamKey, [value]), new ConditionEntry("Null", attribute.IamKey, ["false"])];
+        }
+
+        return [new ConditionEntry(order.MatchMissing ? op + "IfExists" : op, attribute.IamKey, [value])];
     }
 
     private static void Guard(int count)

@@ -168,7 +168,7 @@ public class AccessDeciderTests
     [TestCase("kms:Decrypt", AccessOutcome.ImplicitlyDenied, TestName = "Administrator_CannotUseTheKey")]
     public void Administrator(string action, AccessOutcome expected)
     {
-        var decision = Decide(Request($"arn:aws:iam::{Account}:role/KeyAdministrators", action, Key("confidential"), context: new() { ["kms:ViaService"] = "s3.eu-west-1.amazonaws.com", ["kms:CallerAccount"] = Account }));
+        var decision = Decide(Request($"arn:aws:iam::{Account}:role/KeyAdministrators", action, Key("confidential"), context: new() { ["kms:ViaService"] = "s3.eu-west-1.amazonaws.com", ["kms:CallerAccount"] = Account, ["aws:MultiFactorAuthPresent"] = "true", ["aws:MultiFactorAuthAge"] = "300" }));
 
         Assert.That(decision.Outcome, Is.EqualTo(expected), decision.ToString());
     }

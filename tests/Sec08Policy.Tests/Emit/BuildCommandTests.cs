@@ -133,7 +133,7 @@ public class BuildCommandTests
 
         Assert.That(types.Count(t => t == "AWS::KMS::Key"), Is.EqualTo(4));
         Assert.That(types.Count(t => t == "AWS::KMS::Alias"), Is.EqualTo(4));
-        Assert.That(types.Count(t => t == "AWS::IAM::ManagedPolicy"), Is.EqualTo(4));
+        Assert.That(types.Count(t => t == "AWS::IAM::ManagedPolicy"), Is.EqualTo(5));
         Assert.That(types.Count(t => t == "AWS::Organizations::Policy"), Is.EqualTo(Directory.GetFiles(temp.Combine("out", "scp")).Length));
         var key = (YamlMappingNode)((YamlMappingNode)resources["KeyConfidentialData"])["Properties"];
         Assert.That(((YamlScalarNode)key["RotationPeriodInDays"]).Value, Is.EqualTo("180"));
