@@ -22,6 +22,7 @@ public static class CliApplication
             TestCommand.Create(context),
             InitCommand.Create(context),
             ServicesCommand.Create(context),
+            AuthorizeCommand.Create(context),
         };
 
     public static int Run(string[] args, CliContext context)
@@ -43,7 +44,7 @@ public static class CliApplication
 
                 foreach (var error in errors)
                 {
-                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval, collect, test, init or services" : error)}\n");
+                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval, collect, test, init, services or authorize" : error)}\n");
                 }
 
                 context.Error.Write("run `sec08 --help` for usage\n");

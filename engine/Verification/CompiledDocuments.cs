@@ -1,0 +1,116 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Sec08Policy.Engine.Access;
+using Sec08Policy.Engine.Iam;
+using Sec08Policy.Engine.Model;
+
+namespace Sec08Policy.Engine.Verification;
+
+/// <summary>
+/// The IAM documents a build writes, deployed as docs/build.md describes: every <c>iam/RULE.json</c> attached to every
+/// principal, every <c>scp/N.json</c> attached to the account beside FullAWSAccess, and each <c>kms/KEY.json</c> as
+/// the policy of its key. <see cref="Decide"/> asks the IAM decision engine what they decide for an access request.
+/// </summary>
+public sealed class CompiledDocuments
+{
+    private readonly IamPolicySet _withoutKey;
+    private readonly FrozenDictionary<string, IamPolicySet> _byKey;
+
+    private CompiledDocuments(IamPolicySet withoutKey, FrozenDictionary<string, IamPolicySet> byKey)
+    {
+        _withoutKey = withoutKey;
+        _byKey = byKey;
+    }
+
+    /// <summary>
+    /// Parses the documents of a build (path and content, as <c>build</c> writes them); other artifacts are ignored. A
+    /// document the IAM engine cannot read is a defect of the compiler, reported as an exception.
+    /// </summary>
+    public static CompiledDocuments From(IEnumerable<(string Path, string Content)> artifacts)
+    {
+        var identity = new List<IamPolicyDocument>();
+        var scps = new List<IamPolicyDocument>();
+        var keys = new Dictionary<string, IamPolicyDocument>(StringComparer.Ordinal);
+        foreach (var (path, content) in artifacts.OrderBy(a => a.Path, StringComparer.Ordinal))
+        {
+            var kind = path switch
+            {
+                _ when path.StartsWith("iam/", StringComparison.Ordinal) => IamPolicyKind.Identity,
+                _ when path.StartsWith("scp/", StringComparison.Ordinal) => IamPolicyKind.ServiceControl,
+                _ when path.StartsWith("kms/", StringComparison.Ordinal) => IamPolicyKind.KeyPolicy,
+                _ => (IamPolicyKind?)null,
+            };
+            if (kind is not { } known || !path.EndsWith(".json", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parsed = IamPolicyDocument.Parse(content, known, path);
+            if (!parsed.Success)
+            {
+                throw new InvalidOperationException($"{path}{parsed.Problems[0]}: the IAM decision engine cannot read a document the build wrote");
+            }
+
+            switch (known)
+            {
+                case IamPolicyKind.Identity:
+                    identity.Add(parsed.Document!);
+                    break;
+                case IamPolicyKind.ServiceControl:
+                    scps.Add(parsed.Document!);
+                    break;
+                default:
+                    keys[Path.GetFileNameWithoutExtension(path)] = parsed.Document!;
+                    break;
+            }
+        }
+
+        ImmutableArray<IamPolicyLevel> levels = scps.Count == 0
+            ? []
+            : [new IamPolicyLevel("root", [IamPolicyDocument.FullAwsAccess]), new IamPolicyLevel("account", [IamPolicyDocument.FullAwsAccess, .. scps])];
+        var withoutKey = new IamPolicySet { IdentityPolicies = [.. identity], ServiceControlPolicies = levels };
+        return new CompiledDocuments(
+            withoutKey,
+            keys.ToFrozenDictionary(k => k.Key, k => new IamPolicySet { IdentityPolicies = [.. identity], ServiceControlPolicies = levels, ResourcePolicy = k.Value }, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// What the documents decide. <paramref name="key"/> is the declared key the request names (by its alias ARN), whose
+    /// policy then applies to the request on the key's ARN.
+    /// </summary>
+    public IamDecision Decide(AccessRequest request, KeySpec? key) =>
+        (key is not null && _byKey.TryGetValue(key.Name, out var keyed) ? keyed : _withoutKey).Decide(ToIam(request, key));
+
+    /// <summary>The request as the IAM engine takes it: request tags apart from other context keys, a key by its ARN.</summary>
+    public static IamRequest ToIam(AccessRequest request, KeySpec? key)
+    {
+        var requestTags = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var context = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in request.Context)
+        {
+            if (name.StartsWith(RequestTagPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                requestTags[name[RequestTagPrefix.Length..]] = value;
+            }
+            else
+            {
+                context[name] = [value];
+            }
+        }
+
+        return new IamRequest
+        {
+            Principal = IamPrincipal.Parse(request.Principal),
+            Action = request.Action,
+            Resource = key is null ? request.Resource : AccessDecider.KeyArn(request.Resource, key),
+            PrincipalTags = request.PrincipalTags.ToImmutableDictionary(StringComparer.Ordinal),
+            ResourceTags = request.ResourceTags.ToImmutableDictionary(StringComparer.Ordinal),
+            RequestTags = requestTags.ToImmutable(),
+            Context = context.ToImmutable(),
+            S3BucketAbac = request.S3BucketAbac,
+            Time = request.Time,
+        };
+    }
+
+    private const string RequestTagPrefix = "aws:RequestTag/";
+}
