@@ -13,6 +13,7 @@ namespace Sec08Policy.Benchmarks;
 /// the figures; <c>--generate KIND N FILE [--seed S]</c> writes a generated input (see <see cref="InputTool"/>);
 /// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds;
 /// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>);
+/// <c>--parse-floor INPUT</c> times one bare scan of an input, the floor eval is compared to (see <see cref="ParseFloor"/>);
 /// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>);
 /// <c>--iam-quick</c> times the IAM decision benchmarks with a stopwatch (see <see cref="IamDecisionBenchmarks"/>);
 /// <c>--collect-config N</c> reads N configuration items through a replayed Config aggregator (see <see cref="ConfigCollectBench"/>); any other
@@ -60,6 +61,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--replay-config-server")
         {
             return ConfigCollectBench.Serve(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--parse-floor")
+        {
+            return ParseFloor.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--check-inputs")
