@@ -80,6 +80,15 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor KeyAccountUnknown = Error("SP3007", "Key account unknown", "cannot tell which account owns key `{0}`", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ConditionNeverHolds = Warning("SP3008", "Condition never holds", "the condition of rule `{0}` can never hold, so it grants or denies nothing", DiagnosticCategory.Emit);
 
+    // SP3030-SP3039: AWS Config rules and the conformance pack
+    public static readonly DiagnosticDescriptor DecidedByEvalOnly = Info("SP3030", "Decided in part by one configuration item", "`{0}` is decided from one configuration item only in part for {1}: {2}; `sec08 eval` decides the rest", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor NotEvaluableByConfig = Warning("SP3031", "Not evaluable by AWS Config", "`{0}` cannot be evaluated by AWS Config for `{1}`: {2}; it is left out of the conformance pack", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor GuardPolicyTooLong = Error("SP3032", "Guard policy too long", "the Guard policy of Config rule `{0}` has {1} characters; AWS Config allows at most 10,000", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor ConfigRuleNameInvalid = Error("SP3033", "Config rule name not allowed", "the Config rule name `{0}` {1}; an organization conformance pack allows at most 64 characters of letters, digits, `-` and `_`", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor ConformancePackTooLarge = Error("SP3034", "Conformance pack too large", "the conformance pack template has {0} bytes; AWS Config accepts at most 307,200 (300 KB) from S3", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor ConformancePackTooManyRules = Error("SP3035", "Too many rules in a conformance pack", "the conformance pack has {0} Config rules; a conformance pack holds at most 130", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor ConformancePackFromS3 = Info("SP3036", "Conformance pack deployed from S3", "the conformance pack template has {0} bytes, more than the 51,200 a template body holds: deploy it from S3 (`--template-s3-uri`)", DiagnosticCategory.Emit);
+
     // SP4xxx: lint
     public static readonly DiagnosticDescriptor AllowOnAllResources = Warning("SP4001", "Allow on every resource", "rule `{0}` allows {1} on every resource without a condition", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor KeyWithoutRotation = Warning("SP4002", "Key without rotation", "key `{0}` has no `rotation`; SEC08-BP01 expects automatic rotation", DiagnosticCategory.Lint);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Binding;
 using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Compiler.Emit.Config;
 using Sec08Policy.Compiler.Emit.Deploy;
 using Sec08Policy.Compiler.Emit.Iam;
 using Sec08Policy.Compiler.Emit.Json;
@@ -23,6 +24,8 @@ internal static class Emitter
         var context = new EmitContext(lowered, options, diagnostics);
         var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));
         CheckGrammar(documents);
+        var config = ConfigEmitter.Emit(context);
+        var pack = ConformancePackWriter.Write(context, config);
         if (diagnostics.HasErrors)
         {
             return new EmitResult(false, diagnostics.ToImmutable(), [], policySet);
@@ -43,7 +46,14 @@ internal static class Emitter
         artifacts.Add(new Artifact("rules.json", PolicySetJson.Write(policySet)));
         artifacts.Add(CloudFormationEmitter.Emit(context, documents));
         artifacts.Add(TerraformEmitter.Emit(context, documents));
-        artifacts.Add(ManifestWriter.Write(documents, policySet, ["cloudformation.yaml", "main.tf.json", "rules.json"]));
+        artifacts.Add(pack);
+        foreach (var rule in config.Rules.Where(r => r.GuardFile is not null))
+        {
+            artifacts.Add(new Artifact(rule.GuardFile!, rule.PolicyText!));
+        }
+
+        var other = new[] { "cloudformation.yaml", "main.tf.json", "rules.json", pack.Path }.Concat(config.Rules.Select(r => r.GuardFile).OfType<string>());
+        artifacts.Add(ManifestWriter.Write(documents, policySet, other, config));
         return new EmitResult(true, diagnostics.ToImmutable(), [.. artifacts.OrderBy(a => a.Path, StringComparer.Ordinal)], policySet);
     }
 

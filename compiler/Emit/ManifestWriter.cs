@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Sec08Policy.Compiler.Emit.Config;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Serialization;
 
@@ -14,7 +15,7 @@ internal static class ManifestWriter
     /// <summary>How every manifest's <c>format</c> starts; a folder with such a manifest holds a build.</summary>
     public const string FormatPrefix = "sec08-manifest/";
 
-    public static Artifact Write(BuildDocuments documents, PolicySet policySet, IEnumerable<string> otherFiles)
+    public static Artifact Write(BuildDocuments documents, PolicySet policySet, IEnumerable<string> otherFiles, ConfigRules config)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -60,6 +61,7 @@ internal static class ManifestWriter
             }
 
             json.WriteEndArray();
+            ConfigManifest.Write(json, config);
             json.WriteEndObject();
         }
 

@@ -66,6 +66,15 @@ internal static class YamlWriter
                 }
 
                 break;
+            case JsonValue text when text.TryGetValue<string>(out var lines) && IsLiteralBlock(lines):
+                // Multi-line text (a Guard policy) as a literal block, so it reads as written.
+                builder.Append(" |\n");
+                foreach (var line in lines[..^1].Split('\n'))
+                {
+                    builder.Append(line.Length == 0 ? string.Empty : new string(' ', indent + 2) + line).Append('\n');
+                }
+
+                break;
             default:
                 builder.Append(' ').Append(Scalar(value)).Append('\n');
                 break;
@@ -82,6 +91,15 @@ internal static class YamlWriter
         JsonValue v => v.ToJsonString(),
         _ => throw new InvalidOperationException($"unexpected YAML scalar {value.GetType().Name}"),
     };
+
+    /// <summary>
+    /// Text a literal block keeps exactly: ends with one line break, has no other control characters, does not start
+    /// with a space (that would change the block's indentation) and has no line ending in a space.
+    /// </summary>
+    private static bool IsLiteralBlock(string text) =>
+        text.Length > 1 && text[^1] == '\n' && text[^2] != '\n' && text[0] != ' '
+        && !text.Any(c => (char.IsControl(c) && c != '\n') || c is '\u2028' or '\u2029' or '\uFEFF' || char.IsSurrogate(c))
+        && text[..^1].Split('\n').All(line => line.Length == 0 || line[^1] != ' ');
 
     private static string Key(string key) =>
         key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') && char.IsAsciiLetter(key[0])
