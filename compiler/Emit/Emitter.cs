@@ -46,13 +46,17 @@ internal static class Emitter
         artifacts.Add(new Artifact("rules.json", PolicySetJson.Write(policySet)));
         artifacts.Add(CloudFormationEmitter.Emit(context, documents));
         artifacts.Add(TerraformEmitter.Emit(context, documents));
-        artifacts.Add(pack);
+        if (!config.Rules.IsEmpty)
+        {
+            artifacts.Add(pack);
+        }
+
         foreach (var rule in config.Rules.Where(r => r.GuardFile is not null))
         {
             artifacts.Add(new Artifact(rule.GuardFile!, rule.PolicyText!));
         }
 
-        var other = new[] { "cloudformation.yaml", "main.tf.json", "rules.json", pack.Path }.Concat(config.Rules.Select(r => r.GuardFile).OfType<string>());
+        var other = artifacts.Select(a => a.Path).Where(p => !p.StartsWith("iam/", StringComparison.Ordinal) && !p.StartsWith("kms/", StringComparison.Ordinal) && !p.StartsWith("scp/", StringComparison.Ordinal));
         artifacts.Add(ManifestWriter.Write(documents, policySet, other, config));
         return new EmitResult(true, diagnostics.ToImmutable(), [.. artifacts.OrderBy(a => a.Path, StringComparer.Ordinal)], policySet);
     }

@@ -13,7 +13,7 @@ internal static class ConfigManifest
     public static void Write(Utf8JsonWriter json, ConfigRules config)
     {
         json.WriteStartObject("config");
-        json.WriteString("conformancePack", ConformancePackWriter.Path);
+        json.WriteString("conformancePack", config.Rules.IsEmpty ? null : ConformancePackWriter.Path);
         json.WriteStartArray("rules");
         foreach (var rule in config.Rules.OrderBy(r => r.Name, StringComparer.Ordinal))
         {
