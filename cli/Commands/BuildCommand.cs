@@ -4,7 +4,7 @@ using Sec08Policy.Compiler.Emit;
 
 namespace Sec08Policy.Cli.Commands;
 
-/// <summary><c>sec08 build PATH... -o DIR</c>: compile the policy into IAM, KMS and SCP documents and deployment templates.</summary>
+/// <summary><c>sec08 build PATH... -o DIR</c>: compile the policy into IAM, KMS and SCP documents, AWS Config rules and deployment templates.</summary>
 internal static class BuildCommand
 {
     public static Command Create(CliContext context)
@@ -18,10 +18,13 @@ internal static class BuildCommand
         var maxChars = OptionValues.Int("--scp-max-chars", "the most characters one SCP may hold", 5120, 100, int.MaxValue);
         var maxCount = OptionValues.Int("--scp-max-count", "the most SCPs the build may produce", 5, 1, int.MaxValue);
         var maxPolicySize = PolicyInput.MaxSizeOption();
+        var remediation = new Option<string>("--remediation") { Description = "add AWS Config remediations with AWS-owned runbooks to the conformance pack: manual or automatic (default: none)" };
+        remediation.AcceptOnlyFromAmong("none", "manual", "automatic");
 
         var command = new Command(
             "build",
-            "Compile policies into iam/*.json, kms/*.json, scp/*.json, rules.json, cloudformation.yaml, main.tf.json and manifest.json.\n"
+            "Compile policies into iam/*.json, kms/*.json, scp/*.json, rules.json, cloudformation.yaml, main.tf.json, config/ (AWS Config\n"
+            + "rules and conformance pack) and manifest.json.\n"
             + "Exit codes: 0 built, 2 errors in policy source or a document over an AWS limit, 3 usage or unwritable output.")
         {
             paths,
@@ -29,11 +32,17 @@ internal static class BuildCommand
             maxChars,
             maxCount,
             maxPolicySize,
+            remediation,
         };
         command.SetAction(parse => Run(
             parse.GetValue(paths)!,
             parse.GetValue(output)!,
-            new EmitOptions { ScpMaxCharacters = parse.GetValue(maxChars), ScpMaxCount = parse.GetValue(maxCount) },
+            new EmitOptions
+            {
+                ScpMaxCharacters = parse.GetValue(maxChars),
+                ScpMaxCount = parse.GetValue(maxCount),
+                Remediation = Enum.Parse<RemediationMode>(parse.GetValue(remediation) ?? "none", ignoreCase: true),
+            },
             parse.GetValue(maxPolicySize),
             context));
         return command;
