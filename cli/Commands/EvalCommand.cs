@@ -14,7 +14,7 @@ namespace Sec08Policy.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    private static readonly string[] s_formats = ["text", "json", "sarif", "junit", "markdown", "html", "json-v1"];
+    private static readonly string[] s_formats = ["text", "json", "sarif", "junit", "markdown", "html", "asff", "json-v1"];
     private static readonly string[] s_severities = ["info", "low", "medium", "high", "critical", "none"];
 
     public static Command Create(CliContext context)
@@ -24,11 +24,13 @@ internal static class EvalCommand
         var input = OptionValues.NonEmptyPath(new Option<string[]>("--input") { Description = "CloudFormation templates, Terraform plans, AWS Config snapshots or items, inventories, or folders of them", AllowMultipleArgumentsPerToken = true });
         var liveFlag = new Option<bool>("--live") { Description = "also collect what is deployed (see `sec08 collect`), across an organization with --config-aggregator" };
         var live = new LiveOptions();
-        var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html; json-v1 for the previous release's JSON (sec08-eval/1)" };
+        var format = new Option<string[]>("--format") { Description = "report format (repeatable): text, json, sarif, junit, markdown, html, asff (Security Hub findings); json-v1 for the previous release's JSON (sec08-eval/1)" };
         OptionValues.OneOf(format, s_formats);
         var output = OptionValues.NonEmptyPath(new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" });
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 when a failure has at least this severity (none: never)", DefaultValueFactory = _ => "info" };
         OptionValues.OneOf(failOn, s_severities);
+        var asffAccount = new Option<string>("--asff-account") { Description = "asff: the account of findings whose resource names none (a template or a plan)" };
+        var asffRegion = new Option<string>("--asff-region") { Description = "asff: the Region of findings whose resource names none" };
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "also exit 1 when a rule could not be decided" };
         var maxPolicySize = PolicyInput.MaxSizeOption();
         var maxInputSize = InputSet.MaxSizeOption();
@@ -47,6 +49,8 @@ internal static class EvalCommand
             liveFlag,
             maxPolicySize,
             maxInputSize,
+            asffAccount,
+            asffRegion,
         };
         live.AddTo(command);
         command.SetAction(parse =>
@@ -62,6 +66,7 @@ internal static class EvalCommand
                     MaxPolicySize = parse.GetValue(maxPolicySize),
                     MaxInputSize = parse.GetValue(maxInputSize),
                     Live = parse.GetValue(liveFlag) ? (live.Read(parse, context), live.WantsAllRegions(parse)) : null,
+                    Asff = new AsffTarget(parse.GetValue(asffAccount), parse.GetValue(asffRegion)),
                 },
                 context);
         });
@@ -75,6 +80,8 @@ internal static class EvalCommand
         public long MaxPolicySize { get; init; }
 
         public long MaxInputSize { get; init; }
+
+        public AsffTarget Asff { get; init; } = new(null, null);
     }
 
     private static int Run(EvalRequest request, CliContext context)
@@ -151,6 +158,11 @@ internal static class EvalCommand
             return context.UsageError($"will not write `{overwritten}`: it is a policy or input of this run");
         }
 
+        if (formats.Contains("asff") && result.Findings.FirstOrDefault(f => AsffReporter.Owner(f, request.Asff) is null) is { } orphan)
+        {
+            return context.UsageError($"asff findings need an account and a Region, and `{orphan.Resource.Id}` names neither: give `--asff-account ID --asff-region REGION`");
+        }
+
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {
@@ -159,7 +171,7 @@ internal static class EvalCommand
             {
                 try
                 {
-                    OutputFile.WriteAtomically(request.Outputs[i], stream => Reporter.Write(result, kind, stream, color: false, version));
+                    OutputFile.WriteAtomically(request.Outputs[i], stream => Reporter.Write(result, kind, stream, color: false, version, request.Asff));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -169,7 +181,7 @@ internal static class EvalCommand
             else
             {
                 using var stdout = context.OpenOut();
-                Reporter.Write(result, kind, stdout, context.Color && kind == ReportFormat.Text, version);
+                Reporter.Write(result, kind, stdout, context.Color && kind == ReportFormat.Text, version, request.Asff);
                 stdout.Flush();
             }
         }

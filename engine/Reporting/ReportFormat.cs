@@ -10,6 +10,7 @@ public enum ReportFormat
     Junit,
     Markdown,
     Html,
+    Asff,
 
     /// <summary>The JSON report of the previous release, <c>sec08-eval/1</c>, kept for one release.</summary>
     JsonV1,

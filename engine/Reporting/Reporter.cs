@@ -8,7 +8,7 @@ public static class Reporter
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(EvaluationResult result, ReportFormat format, Stream output, bool color, string toolVersion)
+    public static void Write(EvaluationResult result, ReportFormat format, Stream output, bool color, string toolVersion, AsffTarget? asff = null)
     {
         switch (format)
         {
@@ -20,6 +20,9 @@ public static class Reporter
                 break;
             case ReportFormat.Sarif:
                 SarifReporter.Write(result, toolVersion, output);
+                break;
+            case ReportFormat.Asff:
+                AsffReporter.Write(result, asff ?? new AsffTarget(null, null), output);
                 break;
             case ReportFormat.Junit:
                 JunitReporter.Write(result, output);
