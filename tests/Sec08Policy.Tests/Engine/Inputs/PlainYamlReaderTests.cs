@@ -17,6 +17,9 @@ public class PlainYamlReaderTests
         new[] { Path.Combine(RepoPaths.Root, "examples"), RepoPaths.Cases }
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories))
             .Where(path => !path.Contains("malformed", StringComparison.Ordinal))
+            // Conformance packs hold Guard policies as literal blocks with more-indented lines, which the fast reader
+            // leaves to YamlDotNet by design; they are build outputs, not templates sec08 reads.
+            .Where(path => Path.GetFileName(path) != "conformance-pack.yaml")
             .Order(StringComparer.Ordinal)
             .Select(path => new TestCaseData(path).SetName("PlainYaml_" + Path.GetRelativePath(RepoPaths.Root, path).Replace('/', '_')));
 
