@@ -9,6 +9,9 @@ namespace Sec08Policy.Compiler;
 /// <summary>An immutable policy set: its syntax trees, bound lazily into a model with diagnostics.</summary>
 public sealed class Compilation
 {
+    // A stable order: diagnostics at the same position keep the order they were reported in.
+    private static readonly Comparer<Diagnostic> s_byPosition = Comparer<Diagnostic>.Create(Diagnostic.Compare);
+
     private readonly Lazy<(BoundPolicySet PolicySet, ImmutableArray<Diagnostic> Diagnostics)> _binding;
 
     private Compilation(ImmutableArray<SyntaxTree> trees, CompilationOptions options)
@@ -39,8 +42,7 @@ public sealed class Compilation
             all.AddRange(_binding.Value.Diagnostics);
         }
 
-        all.Sort(Diagnostic.Compare);
-        return [.. all];
+        return [.. all.Order(s_byPosition)];
     }
 
     /// <summary>The policy lowered to the engine's IR for evaluation; null when the source has errors.</summary>
@@ -61,7 +63,6 @@ public sealed class Compilation
 
         var result = Emitter.Emit(PolicySet, options ?? new EmitOptions());
         var all = diagnostics.Concat(result.Diagnostics).ToList();
-        all.Sort(Diagnostic.Compare);
-        return result with { Diagnostics = [.. all] };
+        return result with { Diagnostics = [.. all.Order(s_byPosition)] };
     }
 }

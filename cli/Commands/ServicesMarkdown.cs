@@ -105,6 +105,11 @@ internal static class ServicesMarkdown
                 Form(output, $"AWS Config `{entry.Config.Type}`{when}{(entry.Config.Recorded ? $" ([recorded properties]({ConfigReference(entry.Config.Type)}))" : " (should an item appear)")}", config);
             }
 
+            if (entry.Config is { KeyManager: { } manager, Rotation: { } rotation })
+            {
+                output.Write($"\nAWS Config `{entry.Config.Type}`: who manages the key from `{manager}` (`CUSTOMER` or `AWS`), automatic rotation from `{rotation}` (`true` or `false`).\n");
+            }
+
             foreach (var (form, gap) in entry.Gaps)
             {
                 output.Write($"\n{(form == InputForm.Config ? "AWS Config" : form.ToString())}: {gap}.\n");

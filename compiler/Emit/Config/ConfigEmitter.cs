@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sec08Policy.Compiler.Diagnostics;
+using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Predicates;
 using Sec08Policy.Engine.Resources;
@@ -34,24 +35,27 @@ internal static class ConfigEmitter
 
     private static void EmitRule(EmitContext context, PolicySet policy, CompiledRule rule, ImmutableArray<ConfigRuleOutput>.Builder rules, ImmutableArray<LeftOut>.Builder leftOut)
     {
-        var tables = new List<(ResourceKind Kind, DecisionTable Table)>();
+        var tables = new List<(ResourceEntry Entry, DecisionTable Table)>();
         var undecided = new List<(string Service, string Why)>();
         foreach (var service in rule.Services)
         {
-            var kinds = Enum.GetValues<ResourceKind>().Where(k => ResourceTypes.Service(k) == service).ToList();
-            var recorded = kinds.Select(k => (Kind: k, Shape: ConfigItemShapes.For(k))).Where(k => k.Shape is not null).ToList();
-            if (recorded.Count == 0)
+            // Aliases and account settings carry no checked fact of their own in a configuration item.
+            var entries = ResourceCatalog.Default.OfService(service).Where(e => e.Kind is not (ResourceKind.KmsAlias or ResourceKind.AccountSetting)).ToList();
+            var shapes = entries.Select(e => (Entry: e, Shape: ConfigItemShapes.For(e))).ToList();
+            var gaps = Gaps(shapes.Where(s => s.Shape is null).Select(s => s.Entry));
+            if (shapes.All(s => s.Shape is null))
             {
-                var reason = kinds.Count == 0 ? "sec08 knows no resource type of it yet" : $"AWS Config does not record {string.Join(", ", kinds.Select(AwsType))}";
+                var reason = entries.Count == 0 ? "sec08 knows no resource type of it yet" : gaps!;
                 context.Diagnostics.Report(Descriptors.NotEvaluableByConfig, context.ClauseLocation(rule.Id), rule.Id, service, reason);
                 leftOut.Add(new LeftOut(rule, service, reason, Undecidable: false));
                 continue;
             }
 
-            var serviceTables = recorded.Select(k => (k.Kind, Table: DecisionTable.Build(policy, rule, k.Shape!))).ToList();
-            if (serviceTables.Any(t => t.Table.Undecided.Any()) && KeyReason(rule.Check, serviceTables.Select(t => t.Kind)) is { } why)
+            var serviceTables = shapes.Where(s => s.Shape is not null).Select(s => (s.Entry, Table: DecisionTable.Build(policy, rule, s.Shape!))).ToList();
+            var why = serviceTables.Any(t => t.Table.Undecided.Any()) ? KeyReason(rule.Check, serviceTables.Select(t => t.Entry.Kind)) : null;
+            if (why is not null || gaps is not null)
             {
-                undecided.Add((service, why));
+                undecided.Add((service, string.Join("; ", new[] { why, gaps }.OfType<string>())));
             }
 
             tables.AddRange(serviceTables.Where(t => t.Table.Decided.Any()));
@@ -67,8 +71,8 @@ internal static class ConfigEmitter
         }
 
         var baseName = $"sec08-{rule.Requirement}-{ClauseNumber(rule)}";
-        var guardTables = new List<(ResourceKind Kind, DecisionTable Table)>();
-        foreach (var group in tables.GroupBy(t => rule.Levels is null ? ManagedRules.Exact.FirstOrDefault(m => m.Kinds.Contains(t.Kind) && m.Decides(rule.Check)) : null))
+        var guardTables = new List<(ResourceEntry Entry, DecisionTable Table)>();
+        foreach (var group in tables.GroupBy(t => rule.Levels is null ? ManagedRules.Exact.FirstOrDefault(m => m.Types.Contains(t.Entry.Type) && m.Decides(rule.Check)) : null))
         {
             if (group.Key is not { } managed)
             {
@@ -82,11 +86,11 @@ internal static class ConfigEmitter
                 name,
                 SidNames.Pascal("sec08", rule.Requirement, ClauseNumber(rule), managed.Suffix),
                 rule,
-                [.. managed.Kinds.Select(AwsType)],
+                managed.Types,
                 null,
                 managed,
                 [],
-                Remediation(context, rule, [.. managed.Kinds])));
+                Remediation(context, rule, managed.Types)));
         }
 
         if (guardTables.Count == 0)
@@ -94,36 +98,99 @@ internal static class ConfigEmitter
             return;
         }
 
-        var guardName = $"sec08_{rule.Requirement}_{ClauseNumber(rule)}";
-        var text = GuardRuleWriter.Write(guardName, policy, rule, [.. guardTables.Select(t => t.Table)]);
-        CheckName(context, rule, baseName);
-        if (text.Length > MaxPolicyText)
+        // A clause over many resource types may not fit one policy text: it becomes several rules, -1, -2, ..., each
+        // taking the types in catalogue order while its text fits.
+        var parts = Split(policy, rule, guardTables);
+        for (var i = 0; i < parts.Count; i++)
         {
-            context.Diagnostics.Report(Descriptors.GuardPolicyTooLong, context.ClauseLocation(rule.Id), baseName, text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            var (part, text) = parts[i];
+            var suffix = parts.Count == 1 ? string.Empty : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var name = suffix.Length == 0 ? baseName : $"{baseName}-{suffix}";
+            CheckName(context, rule, name);
+            if (text.Length > MaxPolicyText)
+            {
+                context.Diagnostics.Report(Descriptors.GuardPolicyTooLong, context.ClauseLocation(rule.Id), name, text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            rules.Add(new ConfigRuleOutput(
+                name,
+                suffix.Length == 0 ? SidNames.Pascal("sec08", rule.Requirement, ClauseNumber(rule)) : SidNames.Pascal("sec08", rule.Requirement, ClauseNumber(rule), "part", suffix),
+                rule,
+                [.. part.Select(t => t.Table.AwsType).Distinct()],
+                text,
+                null,
+                [.. part.Where(t => t.Table.Undecided.Any()).Select(t => (t.Table.AwsType, t.Table.Undecided.Select(t.Table.Describe).ToImmutableArray()))],
+                Remediation(context, rule, [.. part.Select(t => t.Entry.Type)]))
+            {
+                Decides = [.. part.Select(t => t.Entry.Type)],
+            });
+        }
+    }
+
+    /// <summary>The tables in as few consecutive parts as fit Config's policy text each (a table too long alone is a part of its own).</summary>
+    private static List<(List<(ResourceEntry Entry, DecisionTable Table)> Tables, string Text)> Split(PolicySet policy, CompiledRule rule, List<(ResourceEntry Entry, DecisionTable Table)> tables)
+    {
+        var guardName = $"sec08_{rule.Requirement}_{ClauseNumber(rule)}";
+        string Write(List<(ResourceEntry Entry, DecisionTable Table)> part, int number) =>
+            GuardRuleWriter.Write(number == 0 ? guardName : $"{guardName}_{number}", policy, rule, [.. part.Select(t => t.Table)]);
+
+        var whole = Write(tables, 0);
+        if (whole.Length <= MaxPolicyText || tables.Count == 1)
+        {
+            return [(tables, whole)];
         }
 
-        rules.Add(new ConfigRuleOutput(
-            baseName,
-            SidNames.Pascal("sec08", rule.Requirement, ClauseNumber(rule)),
-            rule,
-            [.. guardTables.Select(t => t.Table.AwsType)],
-            text,
-            null,
-            [.. guardTables.Where(t => t.Table.Undecided.Any()).Select(t => (t.Table.AwsType, t.Table.Undecided.Select(t.Table.Describe).ToImmutableArray()))],
-            Remediation(context, rule, [.. guardTables.Select(t => t.Kind)])));
+        var parts = new List<(List<(ResourceEntry Entry, DecisionTable Table)> Tables, string Text)>();
+        var current = new List<(ResourceEntry Entry, DecisionTable Table)>();
+        var text = string.Empty;
+        foreach (var table in tables)
+        {
+            var next = Write([.. current, table], parts.Count + 1);
+            if (current.Count > 0 && next.Length > MaxPolicyText)
+            {
+                parts.Add((current, text));
+                current = [table];
+                text = Write(current, parts.Count + 1);
+            }
+            else
+            {
+                current.Add(table);
+                text = next;
+            }
+        }
+
+        parts.Add((current, text));
+        return parts;
+    }
+
+    /// <summary>Why no Config rule decides these types, grouped by reason; null when there are none.</summary>
+    private static string? Gaps(IEnumerable<ResourceEntry> entries)
+    {
+        var reasons = entries
+            .GroupBy(ConfigItemShapes.Gap)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Key switch
+            {
+                ShapeGap.NotRecorded => $"AWS Config does not record {string.Join(", ", g.Select(e => e.Type))}",
+                ShapeGap.EachElement => $"{string.Join(", ", g.Select(e => e.Type))} need every element of a list checked, which the Guard rules do not do",
+                ShapeGap.Nested => $"{string.Join(", ", g.Select(e => e.Type))} are read from properties that lie inside one another, which the Guard rules do not do",
+                _ => $"sec08 does not know where items of {string.Join(", ", g.Select(e => e.Type))} say whether they are encrypted",
+            })
+            .ToList();
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
     /// <summary>A runbook fixes a rule's failures only when the rule evaluates one resource type, and an AWS runbook exists for it.</summary>
-    private static RemediationChoice Remediation(EmitContext context, CompiledRule rule, ImmutableArray<ResourceKind> kinds)
+    private static RemediationChoice Remediation(EmitContext context, CompiledRule rule, ImmutableArray<string> types)
     {
-        if (kinds.Length != 1)
+        if (types.Length != 1)
         {
-            return new RemediationChoice(null, null, $"the rule evaluates {kinds.Length} resource types, and a remediation runs one runbook");
+            return new RemediationChoice(null, null, $"the rule evaluates {types.Length} resource types, and a remediation runs one runbook");
         }
 
-        if (Runbooks.For(kinds[0], rule.Check) is not { } runbook)
+        if (Runbooks.For(types[0], rule.Check) is not { } runbook)
         {
-            return new RemediationChoice(null, null, $"no AWS-owned runbook fixes this for {AwsType(kinds[0])}");
+            return new RemediationChoice(null, null, $"no AWS-owned runbook fixes this for {types[0]}");
         }
 
         var named = rule.Check as NamedKeyPredicate;
@@ -157,8 +224,6 @@ internal static class ConfigEmitter
     };
 
     private static string ClauseNumber(CompiledRule rule) => rule.Id[(rule.Id.LastIndexOf('.') + 1)..];
-
-    private static string AwsType(ResourceKind kind) => ConfigItemShapes.AwsType(kind);
 }
 
 /// <summary>Every Config rule of a build, and what is left to <c>sec08 eval</c>.</summary>

@@ -1,75 +1,170 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Compiler.Emit.Config;
 
 /// <summary>
-/// What a configuration item of each resource type says about the facts sec08 checks: whether AWS Config records the
-/// type, and where its encryption and key are, with the exact casing Config uses (aws-facts-2 §A, the Config resource
-/// schema). These are the same properties <c>ConfigItemAdapter</c> reads; this table is the one place the Config rule
-/// generator takes them from, so that it can move to the resource catalogue as a whole.
+/// What a configuration item of a resource type says about the facts sec08 checks, derived from the resource
+/// catalogue's Config form, the same description <c>ConfigItemAdapter</c> reads items with: each property a switch
+/// reads becomes a dimension of its values, each key property a dimension of keys, and a KMS key's manager and rotation
+/// come from the paths the catalogue gives for them.
 /// </summary>
 internal static class ConfigItemShapes
 {
-    private static readonly ItemPath KeyManager = ItemPath.Parse("configuration.keyManager");
-    private static readonly ItemPath KeyRotation = ItemPath.Parse("supplementaryConfiguration.KeyRotationStatus");
+    /// <summary>The shape of an entry's items, or null when no Config rule can decide them (see <see cref="Gap"/>).</summary>
+    public static ConfigItemShape? For(ResourceEntry entry)
+    {
+        if (Gap(entry) is not ShapeGap.None)
+        {
+            return null;
+        }
 
-    private static readonly ImmutableArray<ConfigItemShape> s_shapes =
-    [
-        new(ResourceKind.S3Bucket, "AWS::S3::Bucket", named =>
-        [
-            Dimensions.Values(ItemPath.Parse("supplementaryConfiguration.ServerSideEncryptionConfiguration.rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"), [["aws:kms", "aws:kms:dsse"]], "AES256"),
-            Dimensions.Key(ItemPath.Parse("supplementaryConfiguration.ServerSideEncryptionConfiguration.rules.0.applyServerSideEncryptionByDefault.kmsMasterKeyID"), "alias/aws/s3", named),
-        ]),
-        new(ResourceKind.EbsVolume, "AWS::EC2::Volume", named => Flagged(named, "alias/aws/ebs", "configuration.kmsKeyId", "configuration.encrypted")),
-        new(ResourceKind.RdsInstance, "AWS::RDS::DBInstance", named => Flagged(named, "alias/aws/rds", "configuration.kmsKeyId", "configuration.storageEncrypted")),
-        new(ResourceKind.RdsCluster, "AWS::RDS::DBCluster", named => Flagged(named, "alias/aws/rds", "configuration.kmsKeyId", "configuration.storageEncrypted")),
-        new(ResourceKind.RdsSnapshot, "AWS::RDS::DBSnapshot", named => Flagged(named, "alias/aws/rds", "configuration.kmsKeyId", "configuration.encrypted", "configuration.storageEncrypted")),
-        new(ResourceKind.RdsClusterSnapshot, "AWS::RDS::DBClusterSnapshot", named => Flagged(named, "alias/aws/rds", "configuration.kmsKeyId", "configuration.encrypted", "configuration.storageEncrypted")),
-        new(ResourceKind.EfsFileSystem, "AWS::EFS::FileSystem", named => Flagged(named, "alias/aws/elasticfilesystem", "configuration.KmsKeyId", "configuration.Encrypted")),
-        new(ResourceKind.DynamoDbTable, "AWS::DynamoDB::Table", named =>
-        [
-            Dimensions.Values(ItemPath.Parse("configuration.ssedescription.status"), [["ENABLED", "ENABLING", "UPDATING"]], null),
-            Dimensions.Key(ItemPath.Parse("configuration.ssedescription.kmsmasterKeyArn"), "alias/aws/dynamodb", named),
-        ]),
-        new(ResourceKind.SqsQueue, "AWS::SQS::Queue", named =>
-        [
-            Dimensions.Key(ItemPath.Parse("configuration.KmsMasterKeyId"), "alias/aws/sqs", named),
-            Dimensions.TrueOrNot(ItemPath.Parse("configuration.SqsManagedSseEnabled")),
-        ]),
-        new(ResourceKind.SnsTopic, "AWS::SNS::Topic", named => [Dimensions.Key(ItemPath.Parse("configuration.KmsMasterKeyId"), "alias/aws/sns", named)]),
-        new(ResourceKind.SecretsManagerSecret, "AWS::SecretsManager::Secret", named => [Dimensions.Key(ItemPath.Parse("configuration.KMSKeyId"), "alias/aws/secretsmanager", named)]),
-        new(ResourceKind.CloudTrailTrail, "AWS::CloudTrail::Trail", named => [Dimensions.Key(ItemPath.Parse("configuration.kmsKeyId"), "alias/aws/cloudtrail", named)]),
-        new(ResourceKind.KmsKey, "AWS::KMS::Key", _ =>
-        [
-            Dimensions.Values(KeyManager, [["CUSTOMER"], ["AWS"]], null),
-            Dimensions.Flag(KeyRotation),
-        ]),
-        new(ResourceKind.KmsAlias, "AWS::KMS::Alias", _ => []),
-    ];
+        var config = entry.Config!;
+        switch (entry.Kind)
+        {
+            case ResourceKind.KmsKey when config.KeyManager is { } manager && config.Rotation is { } rotation:
+                return new ConfigItemShape(entry, config.Type, Selector(entry), _ =>
+                [
+                    Dimensions.Values(ItemPath.Of(manager), [["CUSTOMER"], ["AWS"]], null),
+                    Dimensions.Flag(ItemPath.Of(rotation)),
+                ]);
+            case ResourceKind.DataStore:
+                var switches = new List<(PropertyPath Path, List<string> Values)>();
+                var keys = new List<(PropertyPath Path, string Alias)>();
+                Collect(config.Encryption!, switches, keys, entry);
+                return new ConfigItemShape(entry, config.Type, Selector(entry), named =>
+                [
+                    .. switches.Where(s => !keys.Any(k => k.Path.Text == s.Path.Text)).Select(s => Dimensions.Switch(ItemPath.Of(s.Path), s.Values)),
+                    .. keys.Select(k => Dimensions.Key(ItemPath.Of(k.Path), k.Alias, named)),
+                ]);
+            default:
+                return new ConfigItemShape(entry, config.Type, Selector(entry), _ => []);
+        }
+    }
 
-    private static readonly ImmutableDictionary<ResourceKind, ConfigItemShape> s_byKind = s_shapes.ToImmutableDictionary(s => s.Kind);
+    /// <summary>Why no Config rule can decide an entry's items, or <see cref="ShapeGap.None"/>.</summary>
+    public static ShapeGap Gap(ResourceEntry entry) => entry switch
+    {
+        { Config: not { Recorded: true } } => ShapeGap.NotRecorded,
+        { Kind: ResourceKind.DataStore, Config.Encryption: null } => ShapeGap.NoEncryptionPath,
+        { Kind: ResourceKind.DataStore, Config.Encryption: { } spec } when Contains<EachSpec>(spec) => ShapeGap.EachElement,
+        { Kind: ResourceKind.DataStore, Config.Encryption: { } spec } when Nested(entry, spec) => ShapeGap.Nested,
+        { Kind: ResourceKind.KmsKey, Config: { KeyManager: null } or { Rotation: null } } => ShapeGap.NoEncryptionPath,
+        _ => ShapeGap.None,
+    };
 
     /// <summary>
-    /// Types AWS Config does not record, so no Config rule can see them: CloudWatch Logs log groups (aws-facts-2 §A.0),
-    /// EBS snapshots and the account's EBS encryption-by-default setting (not Config resource types).
+    /// The items of an entry among those of its Config type: where the catalogue tells apart types Config records under
+    /// one name (DocumentDB and Neptune clusters are <c>AWS::RDS::DBCluster</c> items), by the discriminating value as
+    /// the input reader matches it; the plain entry takes the items no other one does.
     /// </summary>
-    public static ImmutableDictionary<ResourceKind, string> NotRecorded { get; } = new Dictionary<ResourceKind, string>
+    private static ItemSelector Selector(ResourceEntry entry)
     {
-        [ResourceKind.LogGroup] = "AWS::Logs::LogGroup",
-        [ResourceKind.EbsSnapshot] = "AWS::EC2::Snapshot",
-        [ResourceKind.EbsEncryptionByDefault] = "AWS::EC2::EBSEncryptionByDefault",
-    }.ToImmutableDictionary();
+        var config = entry.Config!;
+        if (config.When is { } when)
+        {
+            var path = ItemPath.Of(when.Path);
+            return new ItemSelector([$"{path.Guard} IN [{string.Join(", ", when.Values.Select(Dimensions.Matcher))}]"], item => path.Set(item, when.Values[0]));
+        }
 
-    /// <summary>A kind's AWS type name, recorded or not.</summary>
-    public static string AwsType(ResourceKind kind) => For(kind)?.AwsType ?? NotRecorded.GetValueOrDefault(kind) ?? kind.ToString();
+        var others = ResourceCatalog.Default.Entries
+            .Where(e => e != entry && e.Config is { When: not null } c && string.Equals(c.Type, config.Type, StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Config!.When!)
+            .ToList();
+        if (others.Count == 0)
+        {
+            return ItemSelector.Every;
+        }
 
-    /// <summary>The shape of a kind's items, or null when Config does not record the kind.</summary>
-    public static ConfigItemShape? For(ResourceKind kind) => s_byKind.GetValueOrDefault(kind);
+        return new ItemSelector(
+            [.. others.GroupBy(w => w.Path.Text).Select(g => ItemPath.Parse(g.Key).Guard is var p ? $"{p} not exists or {p} NOT IN [{string.Join(", ", g.SelectMany(w => w.Values).Select(Dimensions.Matcher))}]" : null)],
+            _ => { });
+    }
 
-    private static ImmutableArray<ItemDimension> Flagged(string? named, string awsManagedAlias, string key, params string[] flags) =>
-        [Dimensions.Flag([.. flags.Select(ItemPath.Parse)]), Dimensions.Key(ItemPath.Parse(key), awsManagedAlias, named)];
+    private static void Collect(EncryptionSpec spec, List<(PropertyPath Path, List<string> Values)> switches, List<(PropertyPath Path, string Alias)> keys, ResourceEntry entry)
+    {
+        switch (spec)
+        {
+            case SwitchSpec choice:
+                var index = switches.FindIndex(s => s.Path.Text == choice.Path.Text);
+                if (index < 0)
+                {
+                    switches.Add((choice.Path, []));
+                    index = switches.Count - 1;
+                }
+
+                switches[index].Values.AddRange(choice.Cases.Select(c => c.Value).Where(v => !switches[index].Values.Contains(v, StringComparer.OrdinalIgnoreCase)));
+                foreach (var next in choice.Cases.Select(c => c.Then).Append(choice.Absent).Concat(new[] { choice.Present, choice.Other }.OfType<EncryptionSpec>()))
+                {
+                    Collect(next, switches, keys, entry);
+                }
+
+                break;
+            case KmsSpec { Key: { } key } kms when !keys.Any(k => k.Path.Text == key.Text):
+                keys.Add((key, kms.AwsManagedAlias ?? $"alias/aws/{entry.Service}"));
+                break;
+            case AllSpec all:
+                foreach (var part in all.Parts)
+                {
+                    Collect(part, switches, keys, entry);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Whether one property the spec reads lies inside another (a switch on an object and on a value in it), or a
+    /// switch with cases reads a key property: the dimensions would not be independent.
+    /// </summary>
+    private static bool Nested(ResourceEntry entry, EncryptionSpec spec)
+    {
+        var switches = new List<(PropertyPath Path, List<string> Values)>();
+        var keys = new List<(PropertyPath Path, string Alias)>();
+        Collect(spec, switches, keys, entry);
+        var paths = switches.Select(s => s.Path.Text).Concat(keys.Select(k => k.Path.Text)).Distinct().ToList();
+        return paths.Any(p => paths.Any(q => q.StartsWith(p + ".", StringComparison.Ordinal)))
+            || switches.Any(s => s.Values.Count > 0 && keys.Any(k => k.Path.Text == s.Path.Text));
+    }
+
+    private static bool Contains<T>(EncryptionSpec spec) where T : EncryptionSpec => spec switch
+    {
+        T => true,
+        SwitchSpec s => s.Cases.Any(c => Contains<T>(c.Then)) || Contains<T>(s.Absent) || (s.Present is { } p && Contains<T>(p)) || (s.Other is { } o && Contains<T>(o)),
+        AllSpec a => a.Parts.Any(Contains<T>),
+        EachSpec e => Contains<T>(e.Item) || Contains<T>(e.Empty),
+        _ => false,
+    };
 }
 
-/// <summary>A resource type as AWS Config records it, and the dimensions its items differ in for a rule naming <c>named</c>.</summary>
-internal sealed record ConfigItemShape(ResourceKind Kind, string AwsType, Func<string?, ImmutableArray<ItemDimension>> Dimensions);
+/// <summary>Why no Config rule can decide a type's items.</summary>
+internal enum ShapeGap
+{
+    None,
+
+    /// <summary>AWS Config does not record the type.</summary>
+    NotRecorded,
+
+    /// <summary>Its encryption is that of every element of a list, which a Guard rule would have to check one by one.</summary>
+    EachElement,
+
+    /// <summary>The properties its encryption is read from lie inside one another.</summary>
+    Nested,
+
+    /// <summary>The catalogue does not say where its items hold the facts checked.</summary>
+    NoEncryptionPath,
+}
+
+/// <summary>
+/// A resource type as AWS Config records it: its Config type name, what picks its items among those of that name, and
+/// the dimensions its items differ in for a rule naming <c>named</c>.
+/// </summary>
+internal sealed record ConfigItemShape(ResourceEntry Entry, string AwsType, ItemSelector Selector, Func<string?, ImmutableArray<ItemDimension>> Dimensions);
+
+/// <summary>Guard clauses that pick an entry's items among those of its Config type, and how a sample item is made one of them.</summary>
+internal sealed record ItemSelector(ImmutableArray<string> Clauses, Action<JsonObject> Apply)
+{
+    public static ItemSelector Every { get; } = new([], _ => { });
+}

@@ -40,6 +40,13 @@ internal static class ConfigManifest
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("decides");
+            foreach (var type in rule.Decides)
+            {
+                json.WriteStringValue(type);
+            }
+
+            json.WriteEndArray();
             if (rule.Managed is null)
             {
                 WriteSetAside(json, rule);
@@ -102,7 +109,7 @@ internal static class ConfigManifest
     private static void WriteSetAside(Utf8JsonWriter json, ConfigRuleOutput rule)
     {
         var setAside = ManagedRules.Considered
-            .Where(m => rule.ResourceTypes.Contains(ConfigItemShapes.AwsType(m.Kind)) && m.Check(rule.Rule.Check))
+            .Where(m => rule.ResourceTypes.Contains(m.Type) && m.Check(rule.Rule.Check))
             .ToList();
         if (setAside.Count == 0)
         {

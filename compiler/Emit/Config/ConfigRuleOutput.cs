@@ -17,6 +17,9 @@ internal sealed record ConfigRuleOutput(
     ImmutableArray<(string ResourceType, ImmutableArray<string> Cases)> Undecided,
     RemediationChoice Remediation)
 {
+    /// <summary>The sec08 resource types it decides (CloudFormation names), when they differ from its Config types (DocumentDB clusters are <c>AWS::RDS::DBCluster</c> items).</summary>
+    public ImmutableArray<string> Decides { get; init; } = ResourceTypes;
+
     public string? GuardFile => PolicyText is null ? null : $"config/rules/{Name}.guard";
 }
 

@@ -16,8 +16,10 @@ namespace Sec08Policy.Compiler.Emit.Config;
 /// dimension only and agree are merged. Unknown and not-applicable cases get no Guard block: Config reports them
 /// NOT_APPLICABLE, and <c>sec08 eval</c> decides them with the rest of the inventory.
 /// </summary>
-internal sealed record DecisionTable(string AwsType, ImmutableArray<ItemDimension> Dimensions, ImmutableArray<DecisionCase> Cases)
+internal sealed record DecisionTable(ConfigItemShape Shape, ImmutableArray<ItemDimension> Dimensions, ImmutableArray<DecisionCase> Cases)
 {
+    public string AwsType => Shape.AwsType;
+
     public IEnumerable<DecisionCase> Decided => Cases.Where(c => c.Verdict is Verdict.Pass or Verdict.Fail);
 
     public IEnumerable<DecisionCase> Undecided => Cases.Where(c => c.Verdict == Verdict.Unknown);
@@ -44,16 +46,17 @@ internal sealed record DecisionTable(string AwsType, ImmutableArray<ItemDimensio
         foreach (var choice in Product(dimensions.Select(d => d.Alternatives.Length).ToArray()))
         {
             var item = SampleItem(shape.AwsType, policy, rule);
+            shape.Selector.Apply(item);
             for (var d = 0; d < dimensions.Count; d++)
             {
                 dimensions[d].Alternatives[choice[d]].Apply(item);
             }
 
-            cases.Add(new DecisionCase([.. choice], Decide(evaluator, item), item.ToJsonString()));
+            cases.Add(new DecisionCase([.. choice], Decide(evaluator, item, shape.Entry.Type), item.ToJsonString()));
         }
 
         var all = dimensions.ToImmutable();
-        return new DecisionTable(shape.AwsType, all, Merge(all, cases));
+        return new DecisionTable(shape, all, Merge(all, cases));
     }
 
     /// <summary>The Guard clauses of a case: those of every dimension it depends on.</summary>
@@ -90,10 +93,15 @@ internal sealed record DecisionTable(string AwsType, ImmutableArray<ItemDimensio
         };
     }
 
-    private static Verdict Decide(Evaluator evaluator, JsonObject item)
+    private static Verdict Decide(Evaluator evaluator, JsonObject item, string type)
     {
         var node = (MappingNode)JsonTreeReader.Parse(Encoding.UTF8.GetBytes(item.ToJsonString()), "sample.json");
         var resource = ConfigItemAdapter.Read(node) ?? throw new InvalidOperationException("a sample configuration item was read as deleted");
+        if (resource.Type != type)
+        {
+            throw new InvalidOperationException($"a sample item of {type} was read as {resource.Type}");
+        }
+
         var result = evaluator.Evaluate([resource]);
         return result.Findings.IsEmpty ? Verdict.NotApplicable : result.Findings[0].Verdict;
     }

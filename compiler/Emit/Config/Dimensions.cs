@@ -9,44 +9,57 @@ internal static class Dimensions
     private const string True = "/^(?i)true$/";
     private const string False = "/^(?i)false$/";
 
+    private static readonly string[] s_booleans = ["true", "false"];
+
     /// <summary>
-    /// An encryption flag read from the first of <paramref name="paths"/> that is present, true or false as a boolean or
-    /// as a string in any case (what the input reader accepts); anything else leaves the encryption unknown.
+    /// A flag, true or false as a boolean or as a string in any case (what the input reader accepts), or neither
+    /// (absent or another value).
     /// </summary>
-    public static ItemDimension Flag(params ItemPath[] paths)
+    public static ItemDimension Flag(ItemPath path)
     {
-        var alternatives = ImmutableArray.CreateBuilder<ItemAlternative>();
-        for (var i = 0; i < paths.Length; i++)
+        var p = path.Guard;
+        return new ItemDimension(path.ToString(),
+        [
+            new($"{path} true", [$"{p} IN [true, {True}]"], item => path.Set(item, JsonValue.Create(true))),
+            new($"{path} false", [$"{p} IN [false, {False}]"], item => path.Set(item, JsonValue.Create(false))),
+            new($"{path} neither true nor false", [$"{p} not exists or {p} NOT IN [true, false, {True}, {False}]"], path.Remove),
+        ]);
+    }
+
+    /// <summary>
+    /// A property a catalogue switch reads: one of <paramref name="values"/> (ignoring case, as the input reader matches
+    /// them; <c>true</c> and <c>false</c> also as booleans), another string, or absent (missing or empty). Items holding
+    /// an object, a list or another kind of value there fall in no alternative (Config never writes them).
+    /// </summary>
+    public static ItemDimension Switch(ItemPath path, IReadOnlyList<string> values)
+    {
+        // A Boolean switch gets both Booleans: the one no case names is a value Config writes, not "another string".
+        if (values.Any(v => bool.TryParse(v, out _)))
         {
-            var absent = paths.Take(i).Select(p => $"{p.Guard} not exists").ToImmutableArray();
-            var path = paths[i];
-            var earlier = paths.Take(i).ToArray();
-            Action<JsonObject> Setting(bool value) => item =>
-            {
-                foreach (var p in earlier)
-                {
-                    p.Remove(item);
-                }
+            values = [.. values, .. s_booleans.Where(b => !values.Contains(b, StringComparer.OrdinalIgnoreCase))];
+        }
 
-                path.Set(item, JsonValue.Create(value));
-            };
-
-            alternatives.Add(new($"{path} true", [.. absent, $"{path.Guard} IN [true, {True}]"], Setting(true)));
-            alternatives.Add(new($"{path} false", [.. absent, $"{path.Guard} IN [false, {False}]"], Setting(false)));
+        var p = path.Guard;
+        var matchers = values.Select(Matcher).ToList();
+        var alternatives = ImmutableArray.CreateBuilder<ItemAlternative>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i];
+            var boolean = bool.TryParse(value, out var flag);
+            alternatives.Add(new($"{path} {value}", [$"{p} IN [{matchers[i]}]"], item => path.Set(item, boolean ? JsonValue.Create(flag) : JsonValue.Create(value))));
         }
 
         alternatives.Add(new(
-            $"{paths[0]} neither true nor false",
-            [.. paths.Select((p, i) => string.Join(" or ", paths.Take(i).Select(q => $"{q.Guard} exists").Append($"{p.Guard} not exists or {p.Guard} NOT IN [true, false, {True}, {False}]")))],
-            item =>
-            {
-                foreach (var p in paths)
-                {
-                    p.Remove(item);
-                }
-            }));
-        return new ItemDimension(paths[0].ToString(), alternatives.ToImmutable());
+            $"{path} another value",
+            [$"{p} is_string", $"{p} != \"\"", .. matchers.Count == 0 ? Array.Empty<string>() : [$"{p} NOT IN [{string.Join(", ", matchers)}]"]],
+            item => path.Set(item, "other-value")));
+        alternatives.Add(new($"{path} absent", [$"{p} not exists or {p} == \"\""], path.Remove));
+        return new ItemDimension(path.ToString(), alternatives.ToImmutable());
     }
+
+    /// <summary>Guard values that match a switch case as the input reader does: ignoring case, Booleans either way.</summary>
+    public static string Matcher(string value) =>
+        bool.TryParse(value, out var flag) ? $"{(flag ? "true" : "false")}, /^(?i){value.ToLowerInvariant()}$/" : $"/^(?i){GuardText.Literal(value)}$/";
 
     /// <summary>
     /// A string property that is in one of the <paramref name="groups"/> of values (case-sensitive), or anything else or
@@ -74,13 +87,6 @@ internal static class Dimensions
         }));
         return new ItemDimension(path.ToString(), alternatives.ToImmutable());
     }
-
-    /// <summary>A property that is <c>true</c>, as a boolean or a string in any case, or is anything else.</summary>
-    public static ItemDimension TrueOrNot(ItemPath path) => new(path.ToString(),
-    [
-        new($"{path} true", [$"{path.Guard} IN [true, {True}]"], item => path.Set(item, "true")),
-        new($"{path} not true", [$"{path.Guard} not exists or {path.Guard} NOT IN [true, {True}]"], path.Remove),
-    ]);
 
     /// <summary>
     /// The key a resource names: none (absent, empty or not a string), an AWS managed key's alias, the alias of the

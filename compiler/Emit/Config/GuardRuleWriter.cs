@@ -19,7 +19,7 @@ internal static class GuardRuleWriter
     {
         var text = new StringBuilder();
         text.Append("# sec08 ").Append(rule.Id).Append(" (").Append(rule.Origin).Append("): ").Append(rule.Message).Append('\n');
-        text.Append("rule ").Append(guardName).Append(" when resourceType IN ").Append(GuardText.List(tables.Select(t => t.AwsType))).Append('\n');
+        text.Append("rule ").Append(guardName).Append(" when resourceType IN ").Append(GuardText.List(tables.Select(t => t.AwsType).Distinct())).Append('\n');
         if (Scope(policy, rule) is { } scope)
         {
             text.Append(Indent).Append(scope).Append('\n');
@@ -27,11 +27,13 @@ internal static class GuardRuleWriter
 
         text.Append("{\n");
         var message = GuardText.Message($"sec08 {rule.Id}");
-        foreach (var group in tables.Select(t => (t.AwsType, Body: Body(t, message))).GroupBy(t => t.Body, StringComparer.Ordinal))
+        // Types whose trees are the same share a block, unless a selector picks some of a type's items.
+        foreach (var group in tables.Select(t => (t.AwsType, t.Shape.Selector.Clauses, Body: Body(t, message))).GroupBy(t => (t.Body, Selector: string.Join('\n', t.Clauses))))
         {
-            var types = group.Select(t => t.AwsType).ToList();
-            text.Append(Indent).Append("when resourceType ").Append(types.Count == 1 ? "== " + GuardText.String(types[0]) : "IN " + GuardText.List(types)).Append(" {\n");
-            text.Append(group.Key);
+            var types = group.Select(t => t.AwsType).Distinct().ToList();
+            var selector = group.First().Clauses.Select(c => "\n" + Indent + "     " + c);
+            text.Append(Indent).Append("when resourceType ").Append(types.Count == 1 ? "== " + GuardText.String(types[0]) : "IN " + GuardText.List(types)).Append(string.Concat(selector)).Append(" {\n");
+            text.Append(group.Key.Body);
             text.Append(Indent).Append("}\n");
         }
 

@@ -11,6 +11,9 @@ internal sealed record ItemPath(params string[] Segments)
 {
     public static ItemPath Parse(string dotted) => new(dotted.Split('.'));
 
+    /// <summary>A path of the resource catalogue (<c>configuration.x</c>, <c>supplementaryConfiguration.Y.z</c>).</summary>
+    public static ItemPath Of(Sec08Policy.Engine.Catalog.Resources.PropertyPath path) => new([.. path.Segments]);
+
     /// <summary>The Guard query: names that are not plain identifiers are quoted, indexes are <c>[n]</c>.</summary>
     public string Guard
     {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Sec08Policy.Engine.Predicates;
-using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Compiler.Emit.Config;
 
@@ -14,19 +13,19 @@ internal static class Runbooks
 {
     public static ImmutableArray<Runbook> All { get; } =
     [
-        new("AWS-EnableS3BucketKeys", ResourceKind.S3Bucket, p => p is NamedKeyPredicate, "BucketName", "KMSKeyId",
+        new("AWS-EnableS3BucketKeys", "AWS::S3::Bucket", p => p is NamedKeyPredicate, "BucketName", "KMSKeyId",
             "https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-aws-enableS3bucketkeys.html"),
-        new("AWSConfigRemediation-EncryptSNSTopic", ResourceKind.SnsTopic, p => p is NamedKeyPredicate, "TopicArn", "KmsKeyArn",
+        new("AWSConfigRemediation-EncryptSNSTopic", "AWS::SNS::Topic", p => p is NamedKeyPredicate, "TopicArn", "KmsKeyArn",
             "https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-aws-encrypt-sns-topic.html"),
-        new("AWSConfigRemediation-EnableCloudTrailEncryptionWithKMS", ResourceKind.CloudTrailTrail, p => p is NamedKeyPredicate, "TrailName", "KMSKeyId",
+        new("AWSConfigRemediation-EnableCloudTrailEncryptionWithKMS", "AWS::CloudTrail::Trail", p => p is NamedKeyPredicate, "TrailName", "KMSKeyId",
             "https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-aws-ctrail-kms.html"),
         // The runbook turns rotation on with AWS's default period of 365 days, so it fixes a required period of 365 or more.
-        new("AWSConfigRemediation-EnableKeyRotation", ResourceKind.KmsKey, p => p is KeyRotationPredicate { MaxDays: null or >= 365 }, "KeyId", null,
+        new("AWSConfigRemediation-EnableKeyRotation", "AWS::KMS::Key", p => p is KeyRotationPredicate { MaxDays: null or >= 365 }, "KeyId", null,
             "https://docs.aws.amazon.com/systems-manager-automation-runbooks/latest/userguide/automation-aws-enable-key-rotation.html"),
     ];
 
-    public static Runbook? For(ResourceKind kind, Predicate check) => All.FirstOrDefault(r => r.Kind == kind && r.Fixes(check));
+    public static Runbook? For(string type, Predicate check) => All.FirstOrDefault(r => r.Type == type && r.Fixes(check));
 }
 
 /// <summary>A runbook: the parameter that takes the resource ID, and the one that takes the key's ARN (if it needs a key).</summary>
-internal sealed record Runbook(string Document, ResourceKind Kind, Func<Predicate, bool> Fixes, string ResourceParameter, string? KeyParameter, string Source);
+internal sealed record Runbook(string Document, string Type, Func<Predicate, bool> Fixes, string ResourceParameter, string? KeyParameter, string Source);

@@ -165,9 +165,11 @@ internal static class CatalogReader
 
     private static ConfigForm Config(JsonElement e)
     {
-        Expect(e, "type", "recorded", "when", "encryption");
+        Expect(e, "type", "recorded", "when", "encryption", "keyManager", "rotation");
         return new ConfigForm(Text(e, "type"), OptionalSpec(e, "encryption"), !e.TryGetProperty("recorded", out var recorded) || recorded.GetBoolean())
         {
+            KeyManager = OptionalText(e, "keyManager") is { } manager ? PropertyPath.Parse(manager) : null,
+            Rotation = OptionalText(e, "rotation") is { } rotation ? PropertyPath.Parse(rotation) : null,
             When = e.TryGetProperty("when", out var when)
                 ? new ConfigDiscriminator(PropertyPath.Parse(Text(when, "path")), [.. Array(when, "values").Select(v => v.GetString()!)])
                 : null,

@@ -83,6 +83,12 @@ public sealed record AttributePair(string Joined, string Target);
 public sealed record ConfigForm(string Type, EncryptionSpec? Encryption, bool Recorded)
 {
     public ConfigDiscriminator? When { get; init; }
+
+    /// <summary>For a KMS key: where its item says who manages it (<c>CUSTOMER</c> or <c>AWS</c>).</summary>
+    public PropertyPath? KeyManager { get; init; }
+
+    /// <summary>For a KMS key: where its item says whether automatic rotation is on (<c>true</c> or <c>false</c>).</summary>
+    public PropertyPath? Rotation { get; init; }
 }
 
 /// <summary>An item is of this entry when the value at <see cref="Path"/> is one of <see cref="Values"/>.</summary>

@@ -30,8 +30,6 @@ public static class ConfigItemAdapter
 
         var written = item.Get("configuration", ignoreCase: true);
         var configuration = Embedded(item, written);
-        var supplementary = item.Get("supplementaryConfiguration", ignoreCase: true) as MappingNode;
-        InputNode? Supplement(string name) => supplementary?.Get(name, ignoreCase: true) is { } s ? Embedded(item, s) : null;
 
         // The configuration document is read once, strictly: malformed embedded JSON there is an input error.
         var source = new ConfigPropertySource(ReferenceEquals(written, configuration) ? item : new MappingNode(
@@ -57,7 +55,7 @@ public static class ConfigItemAdapter
             ResourceKind.DataStore => entry.Config!.Encryption is { } spec
                 ? EncryptionReader.Apply(resource, spec, source)
                 : resource with { Encryption = EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted") },
-            ResourceKind.KmsKey => resource with { Key = KeyFacts(config, Supplement("KeyRotationStatus")) },
+            ResourceKind.KmsKey => resource with { Key = KeyFacts(config, entry.Config!, source) },
             ResourceKind.KmsAlias => resource with
             {
                 Alias = new AliasFacts(Path(config, "aliasName") ?? Text(item, "resourceName") ?? string.Empty, Fact<string?>.Known(Path(config, "targetKeyId"))),
@@ -66,17 +64,19 @@ public static class ConfigItemAdapter
         };
     }
 
-    private static KeyFacts KeyFacts(MappingNode? configuration, InputNode? rotationStatus)
+    /// <summary>A key's facts; who manages it and whether it rotates are where the catalogue says.</summary>
+    private static KeyFacts KeyFacts(MappingNode? configuration, ConfigForm form, ConfigPropertySource source)
     {
-        var manager = Path(configuration, "keyManager") switch
+        var manager = (form.KeyManager is { } managerPath ? source.Get(managerPath).Text : null) switch
         {
             "CUSTOMER" => Fact<KeyManager>.Known(KeyManager.Customer),
             "AWS" => Fact<KeyManager>.Known(KeyManager.AwsManaged),
-            _ => Fact<KeyManager>.Unknown("the configuration item has no `keyManager`"),
+            _ => Fact<KeyManager>.Unknown($"the configuration item has no `{form.KeyManager?.Text ?? "keyManager"}`"),
         };
-        var rotation = rotationStatus is ScalarNode { AsBoolean: { } enabled }
-            ? Fact<bool>.Known(enabled)
-            : Fact<bool>.Unknown("the configuration item has no `KeyRotationStatus`");
+        var rotationText = form.Rotation is { } rotationPath ? source.Get(rotationPath).Text : null;
+        var rotation = string.Equals(rotationText, "true", StringComparison.OrdinalIgnoreCase) ? Fact<bool>.Known(true)
+            : string.Equals(rotationText, "false", StringComparison.OrdinalIgnoreCase) ? Fact<bool>.Known(false)
+            : Fact<bool>.Unknown($"the configuration item has no `{form.Rotation?.Text ?? "KeyRotationStatus"}`");
         var window = Path(configuration, "pendingDeletionWindowInDays");
         return new KeyFacts(
             manager,

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Sec08Policy.Compiler;
 using Sec08Policy.Compiler.Emit;
 using Sec08Policy.Compiler.Emit.Config;
+using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Model;
-using Sec08Policy.Engine.Resources;
 using Sec08Policy.Tests.Infrastructure;
 
 namespace Sec08Policy.Tests.Config;
@@ -37,7 +38,7 @@ public class GuardAgreementTests
         var build = Compilation.Create(loaded.Trees, TestPolicies.Options).Emit();
         Assert.That(build.Success, Is.True, string.Join("\n", build.Diagnostics));
         var policy = build.PolicySet! with { Waivers = [] };
-        var rules = GuardRules(build, policy);
+        var rules = GuardRules(build);
         var items = CorpusItems().Concat(GeneratedItems(policy)).Distinct().ToList();
 
         var guardVerdicts = CfnGuard.Validate(guard, [.. rules.Select(r => r.Text)], items);
@@ -49,7 +50,7 @@ public class GuardAgreementTests
         {
             var resources = InputLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(items[i])), $"item-{i}.json").Resources;
             var findings = evaluator.Evaluate(resources).Findings;
-            var type = JsonNode.Parse(items[i])!["resourceType"]!.GetValue<string>();
+            var type = resources.Length == 1 ? resources[0].Type : string.Empty;
             foreach (var rule in rules)
             {
                 var expected = !rule.Types.Contains(type) ? "SKIP" : findings.FirstOrDefault(f => f.Rule.Id == rule.RuleId)?.Verdict switch
@@ -75,19 +76,18 @@ public class GuardAgreementTests
     private sealed record GuardRule(string RuleId, string GuardName, string Text, HashSet<string> Types);
 
     /// <summary>The Guard rules of a build, with the clause and resource types each evaluates (from the manifest).</summary>
-    private static List<GuardRule> GuardRules(EmitResult build, PolicySet policy)
+    private static List<GuardRule> GuardRules(EmitResult build)
     {
         var manifest = JsonNode.Parse(build.Artifacts.Single(a => a.Path == "manifest.json").Content)!["config"]!["rules"]!.AsArray();
         var files = build.Artifacts.ToDictionary(a => a.Path, a => a.Content);
         return [.. manifest.Where(r => r!["kind"]!.GetValue<string>() == "guard").Select(r =>
         {
-            var id = r!["rule"]!.GetValue<string>();
-            var clause = policy.Rules.Single(c => c.Id == id);
+            var text = files[r!["file"]!.GetValue<string>()];
             return new GuardRule(
-                id,
-                $"sec08_{clause.Requirement}_{id[(id.LastIndexOf('.') + 1)..]}",
-                files[r["file"]!.GetValue<string>()],
-                [.. r["resourceTypes"]!.AsArray().Select(t => t!.GetValue<string>())]);
+                r["rule"]!.GetValue<string>(),
+                Regex.Match(text, @"^rule (\S+) when", RegexOptions.Multiline).Groups[1].Value,
+                text,
+                [.. r["decides"]!.AsArray().Select(t => t!.GetValue<string>())]);
         })];
     }
 
@@ -118,9 +118,9 @@ public class GuardAgreementTests
     {
         foreach (var rule in policy.Rules)
         {
-            foreach (var kind in Enum.GetValues<ResourceKind>().Where(k => ResourceTypes.Service(k) is { } s && rule.Services.Contains(s)))
+            foreach (var entry in ResourceCatalog.Default.Entries.Where(e => rule.Services.Contains(e.Service)))
             {
-                if (ConfigItemShapes.For(kind) is not { } shape)
+                if (ConfigItemShapes.For(entry) is not { } shape)
                 {
                     continue;
                 }
