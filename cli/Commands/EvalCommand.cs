@@ -163,6 +163,11 @@ internal static class EvalCommand
             return context.UsageError($"asff findings need an account and a Region, and `{orphan.Resource.Id}` names neither: give `--asff-account ID --asff-region REGION`");
         }
 
+        if (formats.Contains("asff") && !result.InputErrors.IsEmpty && (request.Asff.Account is null || request.Asff.Region is null))
+        {
+            return context.UsageError("asff reports an input that could not be read as a finding of the account and Region given: give `--asff-account ID --asff-region REGION`");
+        }
+
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {

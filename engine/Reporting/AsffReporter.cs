@@ -26,6 +26,11 @@ public static class AsffReporter
             JsonOutput.FlushNow(json);
         }
 
+        foreach (var error in result.InputErrors)
+        {
+            WriteInputError(json, error, target, time);
+        }
+
         json.WriteEndArray();
         json.WriteEndObject();
     });
@@ -128,6 +133,45 @@ public static class AsffReporter
             json.WriteEndObject();
         }
 
+        json.WriteString("RecordState", "ACTIVE");
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// An input that could not be read, as a finding of its own (ASFF has no other place for it): compliance
+    /// NOT_AVAILABLE for the file, so that no one reads the import as clean for resources it never saw.
+    /// </summary>
+    private static void WriteInputError(Utf8JsonWriter json, InputError error, AsffTarget target, string time)
+    {
+        var account = target.Account ?? throw new InvalidOperationException("input errors need the target account");
+        var region = target.Region ?? throw new InvalidOperationException("input errors need the target Region");
+        json.WriteStartObject();
+        json.WriteString("SchemaVersion", SchemaVersion);
+        json.WriteString("Id", Truncate($"sec08/input/{error.File}", 512));
+        json.WriteString("ProductArn", $"arn:aws:securityhub:{region}:{account}:product/{account}/default");
+        json.WriteString("GeneratorId", "sec08/input");
+        json.WriteString("AwsAccountId", account);
+        json.WriteStartArray("Types");
+        json.WriteStringValue("Software and Configuration Checks/AWS Security Best Practices/Data Protection at Rest");
+        json.WriteEndArray();
+        json.WriteString("CreatedAt", time);
+        json.WriteString("UpdatedAt", time);
+        json.WriteStartObject("Severity");
+        json.WriteString("Label", "HIGH");
+        json.WriteEndObject();
+        json.WriteString("Title", Truncate($"Input could not be read: {error.File}", 256));
+        json.WriteString("Description", Truncate($"{error}. Its resources are not evaluated.", 1024));
+        json.WriteStartArray("Resources");
+        json.WriteStartObject();
+        json.WriteString("Type", "Other");
+        json.WriteString("Id", Truncate(error.File, 512));
+        json.WriteString("Partition", "aws");
+        json.WriteString("Region", region);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("Compliance");
+        json.WriteString("Status", "NOT_AVAILABLE");
+        json.WriteEndObject();
         json.WriteString("RecordState", "ACTIVE");
         json.WriteEndObject();
     }

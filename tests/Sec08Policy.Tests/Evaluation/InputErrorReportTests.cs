@@ -27,7 +27,9 @@ public class InputErrorReportTests
         using var temp = new TempFolder();
         var report = temp.Combine("report");
 
-        var run = CliRunner.Invoke([.. s_run, "--format", format, "-o", report, "--fail-on", "none"]);
+        // ASFF findings belong to an account and a Region, which a template does not name.
+        string[] asff = format == "asff" ? ["--asff-account", "111122223333", "--asff-region", "eu-west-1"] : [];
+        var run = CliRunner.Invoke([.. s_run, .. asff, "--format", format, "-o", report, "--fail-on", "none"]);
 
         Assert.That(run.ExitCode, Is.EqualTo(3), "an input that could not be read fails the run, even with --fail-on none");
         Assert.That(run.Error, Is.EqualTo(
