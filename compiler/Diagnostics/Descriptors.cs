@@ -88,6 +88,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ConformancePackTooLarge = Error("SP3034", "Conformance pack too large", "the conformance pack template has {0} bytes; AWS Config accepts at most 307,200 (300 KB) from S3", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ConformancePackTooManyRules = Error("SP3035", "Too many rules in a conformance pack", "the conformance pack has {0} Config rules; a conformance pack holds at most 130", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ConformancePackFromS3 = Info("SP3036", "Conformance pack deployed from S3", "the conformance pack template has {0} bytes, more than the 51,200 a template body holds: deploy it from S3 (`--template-s3-uri`)", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor AlertsWithoutKey = Info("SP3037", "Compliance alerts need a key", "no alerts on non-compliant Config evaluations: the policy declares no key to encrypt their SNS topic with", DiagnosticCategory.Emit);
 
     // SP4xxx: lint
     public static readonly DiagnosticDescriptor AllowOnAllResources = Warning("SP4001", "Allow on every resource", "rule `{0}` allows {1} on every resource without a condition", DiagnosticCategory.Lint);

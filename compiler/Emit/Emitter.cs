@@ -23,8 +23,15 @@ internal static class Emitter
         var policySet = lowered.PolicySet;
         var context = new EmitContext(lowered, options, diagnostics);
         var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));
-        CheckGrammar(documents);
         var config = ConfigEmitter.Emit(context);
+        var alerts = ComplianceAlerts.Plan(context, documents, config);
+        if (alerts is not null)
+        {
+            documents = alerts.GrantKey(context, documents);
+            config = config with { Alerts = alerts };
+        }
+
+        CheckGrammar(documents);
         var pack = ConformancePackWriter.Write(context, config);
         if (diagnostics.HasErrors)
         {
@@ -44,8 +51,8 @@ internal static class Emitter
         }
 
         artifacts.Add(new Artifact("rules.json", PolicySetJson.Write(policySet)));
-        artifacts.Add(CloudFormationEmitter.Emit(context, documents));
-        artifacts.Add(TerraformEmitter.Emit(context, documents));
+        artifacts.Add(CloudFormationEmitter.Emit(context, documents, alerts));
+        artifacts.Add(TerraformEmitter.Emit(context, documents, alerts));
         if (!config.Rules.IsEmpty)
         {
             artifacts.Add(pack);

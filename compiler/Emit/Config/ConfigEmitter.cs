@@ -227,4 +227,8 @@ internal static class ConfigEmitter
 }
 
 /// <summary>Every Config rule of a build, and what is left to <c>sec08 eval</c>.</summary>
-internal sealed record ConfigRules(ImmutableArray<ConfigRuleOutput> Rules, ImmutableArray<LeftOut> LeftOut);
+internal sealed record ConfigRules(ImmutableArray<ConfigRuleOutput> Rules, ImmutableArray<LeftOut> LeftOut)
+{
+    /// <summary>The alerts on their non-compliant evaluations, when the build deploys them.</summary>
+    public ComplianceAlerts? Alerts { get; init; }
+}

@@ -14,6 +14,16 @@ internal static class ConfigManifest
     {
         json.WriteStartObject("config");
         json.WriteString("conformancePack", config.Rules.IsEmpty ? null : ConformancePackWriter.Path);
+        if (config.Alerts is { } alerts)
+        {
+            json.WriteStartObject("alerts");
+            json.WriteString("eventRule", ComplianceAlerts.RuleName);
+            json.WriteString("topic", ComplianceAlerts.TopicName);
+            json.WriteString("key", alerts.KeyName);
+            json.WriteString("keyStatement", ComplianceAlerts.KeyStatementSid);
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("rules");
         foreach (var rule in config.Rules.OrderBy(r => r.Name, StringComparer.Ordinal))
         {

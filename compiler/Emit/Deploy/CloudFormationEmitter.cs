@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
+using Sec08Policy.Compiler.Emit.Config;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Emit.Deploy;
 
 /// <summary>
 /// <c>cloudformation.yaml</c>: one stack that deploys the keys (with rotation, deletion window, multi-Region, key
-/// policy and alias), the customer managed IAM policies and the SCPs attached to <c>ScpTargetIds</c>.
+/// policy and alias), the customer managed IAM policies, the SCPs attached to <c>ScpTargetIds</c>, and the alerts on
+/// non-compliant Config evaluations.
 /// </summary>
 internal static class CloudFormationEmitter
 {
-    public static Artifact Emit(EmitContext context, BuildDocuments documents)
+    public static Artifact Emit(EmitContext context, BuildDocuments documents, ComplianceAlerts? alerts)
     {
         var resources = new JsonObject();
         var outputs = new JsonObject();
@@ -73,6 +75,8 @@ internal static class CloudFormationEmitter
             };
         }
 
+        var conditions = new JsonObject();
+        alerts?.AddTo(parameters, conditions, resources, outputs);
         var template = new JsonObject
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",
@@ -81,6 +85,11 @@ internal static class CloudFormationEmitter
         if (parameters.Count > 0)
         {
             template["Parameters"] = parameters;
+        }
+
+        if (conditions.Count > 0)
+        {
+            template["Conditions"] = conditions;
         }
 
         template["Resources"] = resources;

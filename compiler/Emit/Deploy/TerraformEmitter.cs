@@ -1,19 +1,20 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sec08Policy.Compiler.Emit.Config;
 using Sec08Policy.Compiler.Emit.Json;
 
 namespace Sec08Policy.Compiler.Emit.Deploy;
 
 /// <summary>
-/// <c>main.tf.json</c>: the same keys, aliases, IAM policies and SCPs as Terraform JSON for the AWS provider. Policy
+/// <c>main.tf.json</c>: the same keys, aliases, IAM policies, SCPs and alerts as Terraform JSON for the AWS provider. Policy
 /// documents are strings, with <c>${</c> written as <c>$${</c> so Terraform keeps IAM policy variables literal.
 /// </summary>
 internal static class TerraformEmitter
 {
     private static readonly JsonSerializerOptions s_options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Artifact Emit(EmitContext context, BuildDocuments documents)
+    public static Artifact Emit(EmitContext context, BuildDocuments documents, ComplianceAlerts? alerts)
     {
         var resource = new JsonObject();
         var keys = new JsonObject();
@@ -85,17 +86,21 @@ internal static class TerraformEmitter
         Add(resource, "aws_organizations_policy", scps);
         Add(resource, "aws_organizations_policy_attachment", attachments);
 
-        var root = new JsonObject();
+        var variables = new JsonObject();
         if (scps.Count > 0)
         {
-            root["variable"] = new JsonObject
+            variables["scp_target_ids"] = new JsonObject
             {
-                ["scp_target_ids"] = new JsonObject
-                {
-                    ["type"] = "list(string)",
-                    ["description"] = DeployedKeys.TargetsDescription,
-                },
+                ["type"] = "list(string)",
+                ["description"] = DeployedKeys.TargetsDescription,
             };
+        }
+
+        alerts?.AddTo(variables, resource);
+        var root = new JsonObject();
+        if (variables.Count > 0)
+        {
+            root["variable"] = variables;
         }
 
         root["resource"] = resource;
