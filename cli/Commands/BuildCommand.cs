@@ -18,8 +18,7 @@ internal static class BuildCommand
         var maxChars = OptionValues.Int("--scp-max-chars", "the most characters one SCP may hold", 5120, 100, int.MaxValue);
         var maxCount = OptionValues.Int("--scp-max-count", "the most SCPs the build may produce", 5, 1, int.MaxValue);
         var maxPolicySize = PolicyInput.MaxSizeOption();
-        var remediation = new Option<string>("--remediation") { Description = "add AWS Config remediations with AWS-owned runbooks to the conformance pack: manual or automatic (default: none)" };
-        remediation.AcceptOnlyFromAmong("none", "manual", "automatic");
+        var remediation = OptionValues.OneOf(new Option<string>("--remediation") { Description = "add AWS Config remediations with AWS-owned runbooks to the conformance pack: manual or automatic (default: none)" }, "none", "manual", "automatic");
 
         var command = new Command(
             "build",

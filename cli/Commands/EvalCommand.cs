@@ -29,8 +29,8 @@ internal static class EvalCommand
         var output = OptionValues.NonEmptyPath(new Option<string[]>("--output", "-o") { Description = "report file for the format in the same position (repeatable)" });
         var failOn = new Option<string>("--fail-on") { Description = "exit 1 when a failure has at least this severity (none: never)", DefaultValueFactory = _ => "info" };
         OptionValues.OneOf(failOn, s_severities);
-        var asffAccount = new Option<string>("--asff-account") { Description = "asff: the account of findings whose resource names none (a template or a plan)" };
-        var asffRegion = new Option<string>("--asff-region") { Description = "asff: the Region of findings whose resource names none" };
+        var asffAccount = OptionValues.Each(new Option<string>("--asff-account") { Description = "asff: the account of findings whose resource names none (a template or a plan)" }, v => v.Length == 12 && v.All(char.IsAsciiDigit), "a 12-digit account ID");
+        var asffRegion = OptionValues.Each(new Option<string>("--asff-region") { Description = "asff: the Region of findings whose resource names none" }, v => v.Length > 0 && v.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'), "a Region name such as eu-west-1");
         var failOnUnknown = new Option<bool>("--fail-on-unknown") { Description = "also exit 1 when a rule could not be decided" };
         var maxPolicySize = PolicyInput.MaxSizeOption();
         var maxInputSize = InputSet.MaxSizeOption();

@@ -39,7 +39,7 @@ internal sealed record ComplianceAlerts(string KeyName)
         var key = context.PolicySet.Keys.FirstOrDefault(k => documents.KeyPolicies.Any(d => d.Name == k.Name));
         if (key is null)
         {
-            context.Diagnostics.Report(Descriptors.AlertsWithoutKey, context.ClauseLocation(config.Rules[0].Rule.Id));
+            context.Diagnostics.Report(Descriptors.AlertsWithoutKey, context.Locate(config.Rules[0].Rule.Origin));
             return null;
         }
 
@@ -74,7 +74,7 @@ internal sealed record ComplianceAlerts(string KeyName)
             var size = PolicyJson.Utf8Length(PolicyJson.Indented(granted.Document));
             if (size > KmsKeyPolicyEmitter.MaxBytes)
             {
-                context.Diagnostics.Report(Descriptors.KeyPolicyTooLarge, context.Bound.Keys.Single(k => k.Name == KeyName).Location, KeyName, size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+                context.Diagnostics.Report(Descriptors.KeyPolicyTooLarge, context.Locate(key.Origin), KeyName, size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             return granted;

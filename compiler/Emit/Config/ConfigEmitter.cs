@@ -46,7 +46,7 @@ internal static class ConfigEmitter
             if (shapes.All(s => s.Shape is null))
             {
                 var reason = entries.Count == 0 ? "sec08 knows no resource type of it yet" : gaps!;
-                context.Diagnostics.Report(Descriptors.NotEvaluableByConfig, context.ClauseLocation(rule.Id), rule.Id, service, reason);
+                context.Diagnostics.Report(Descriptors.NotEvaluableByConfig, context.Locate(rule.Origin), rule.Id, service, reason);
                 leftOut.Add(new LeftOut(rule, service, reason, Undecidable: false));
                 continue;
             }
@@ -65,7 +65,7 @@ internal static class ConfigEmitter
         {
             foreach (var group in undecided.GroupBy(u => u.Why))
             {
-                context.Diagnostics.Report(Descriptors.DecidedByEvalOnly, context.ClauseLocation(rule.Id), rule.Id, string.Join(", ", group.Select(u => $"`{u.Service}`")), group.Key);
+                context.Diagnostics.Report(Descriptors.DecidedByEvalOnly, context.Locate(rule.Origin), rule.Id, string.Join(", ", group.Select(u => $"`{u.Service}`")), group.Key);
                 leftOut.Add(new LeftOut(rule, string.Join(", ", group.Select(u => u.Service)), group.Key, Undecidable: true));
             }
         }
@@ -109,7 +109,7 @@ internal static class ConfigEmitter
             CheckName(context, rule, name);
             if (text.Length > MaxPolicyText)
             {
-                context.Diagnostics.Report(Descriptors.GuardPolicyTooLong, context.ClauseLocation(rule.Id), name, text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+                context.Diagnostics.Report(Descriptors.GuardPolicyTooLong, context.Locate(rule.Origin), name, text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             rules.Add(new ConfigRuleOutput(
@@ -207,7 +207,7 @@ internal static class ConfigEmitter
             : null;
         if (problem is not null)
         {
-            context.Diagnostics.Report(Descriptors.ConfigRuleNameInvalid, context.ClauseLocation(rule.Id), name, problem);
+            context.Diagnostics.Report(Descriptors.ConfigRuleNameInvalid, context.Locate(rule.Origin), name, problem);
         }
     }
 

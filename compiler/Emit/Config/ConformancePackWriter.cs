@@ -78,7 +78,7 @@ internal static class ConformancePackWriter
         template["Resources"] = resources;
         var text = YamlWriter.Write(template);
         var bytes = Encoding.UTF8.GetByteCount(text);
-        var location = context.PolicySet.Rules.IsEmpty ? null : context.ClauseLocation(context.PolicySet.Rules[0].Id);
+        var location = context.PolicySet.Rules.IsEmpty ? null : context.Locate(context.PolicySet.Rules[0].Origin);
         if (config.Rules.Length > MaxRules && location is not null)
         {
             context.Diagnostics.Report(Descriptors.ConformancePackTooManyRules, location, config.Rules.Length);

@@ -41,7 +41,7 @@ internal sealed record DecisionTable(ConfigItemShape Shape, ImmutableArray<ItemD
             }
         }
 
-        var evaluator = new Evaluator(new PolicySet(policy.Name, policy.Classification, [], [rule], [], []), new EvaluationOptions(DateOnly.MinValue));
+        var evaluator = new Evaluator(policy with { Keys = [], Rules = [rule], AccessRules = [], Waivers = [] }, new EvaluationOptions(DateOnly.MinValue));
         var cases = new List<DecisionCase>();
         foreach (var choice in Product(dimensions.Select(d => d.Alternatives.Length).ToArray()))
         {
