@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Sec08Policy.Engine.Resources;
@@ -96,6 +97,12 @@ internal static class KmsCollector
             {
                 Aliases = [.. keyAliases],
                 KeyId = entry.KeyId,
+                Spec = Fact<string?>.Known(metadata.KeySpec?.Value),
+                Origin = Fact<string?>.Known(metadata.Origin?.Value),
+                ReplicaRegions = Fact<ImmutableArray<string>>.Known([.. metadata.MultiRegionConfiguration?.ReplicaKeys?.Select(r => r.Region) ?? []]),
+                Primary = metadata.MultiRegionConfiguration?.MultiRegionKeyType?.Value == "REPLICA"
+                    ? Fact<string?>.Known(metadata.MultiRegionConfiguration.PrimaryKey?.Arn)
+                    : null,
             },
         };
     }

@@ -34,9 +34,22 @@ internal sealed partial class Binder
             }
         }
 
-        if (members.Get<DaysMemberSyntax>(MemberKind.Rotation) is null)
+        var (spec, origin) = BindKeyMaterial(members);
+        var canRotate = spec is null || (spec == "SYMMETRIC_DEFAULT" && origin == "aws_kms");
+        if (members.Get<DaysMemberSyntax>(MemberKind.Rotation) is null && canRotate)
         {
             _diagnostics.Report(Descriptors.KeyWithoutRotation, members.NameLocation, members.Block.NameText);
+        }
+        else if (members.Get<DaysMemberSyntax>(MemberKind.Rotation) is { } rotates && !canRotate)
+        {
+            // AWS rejects EnableKeyRotation for such keys, so the deployment would fail.
+            _diagnostics.Report(
+                Descriptors.KeyCannotRotate,
+                At(members, rotates),
+                members.Block.NameText,
+                spec is not "SYMMETRIC_DEFAULT"
+                    ? $"only symmetric encryption keys rotate automatically, and it is {spec}"
+                    : $"only keys whose material KMS generates rotate automatically, and its origin is `{origin}`");
         }
 
         var rotation = BindDays(members, MemberKind.Rotation, MinRotationDays, MaxRotationDays, Descriptors.RotationOutOfRange);
@@ -59,6 +72,13 @@ internal sealed partial class Binder
         }
 
         var context = members.Strings(MemberKind.EncryptionContext).Select(s => s.Value).ToImmutableArray();
+        var multiRegion = members.Get<BooleanMemberSyntax>(MemberKind.MultiRegion)?.Value ?? false;
+        var replicas = BindRegions(members, members.Strings(MemberKind.Replicas));
+        if (!replicas.IsEmpty && !multiRegion)
+        {
+            _diagnostics.Report(Descriptors.ReplicasOfSingleRegionKey, At(members, members.Get<StringListMemberSyntax>(MemberKind.Replicas)!), members.Block.NameText);
+        }
+
         var key = new KeySymbol(
             members.Block.NameText,
             alias,
@@ -66,13 +86,18 @@ internal sealed partial class Binder
             protects.ToImmutable(),
             rotation,
             deletion,
-            members.Get<BooleanMemberSyntax>(MemberKind.MultiRegion)?.Value ?? false,
+            multiRegion,
             administrators,
             users,
             via,
             accounts.ToImmutable(),
             context,
-            members.NameLocation);
+            members.NameLocation)
+        {
+            Spec = spec ?? "SYMMETRIC_DEFAULT",
+            Origin = origin,
+            ReplicaRegions = replicas,
+        };
         if (declared)
         {
             _keys[key.Name] = key;
@@ -102,6 +127,61 @@ internal sealed partial class Binder
                     string.Join(", ", accounts.Select(a => $"`{a}`")));
             }
         }
+    }
+
+    /// <summary>The key's spec and origin; an origin other than <c>aws_kms</c> or <c>external</c> needs a symmetric key.</summary>
+    private (string? Spec, string Origin) BindKeyMaterial(MemberSet members)
+    {
+        var spec = members.Names(MemberKind.Spec) is [var specName] ? BindKeySpec(specName, members)?.Name : "SYMMETRIC_DEFAULT";
+        var origin = members.Names(MemberKind.Origin) is [var originName] ? BindKeyOrigin(originName, members)?.Name ?? "aws_kms" : "aws_kms";
+        if (origin is "aws_cloudhsm" or "external_key_store" && spec is not null and not "SYMMETRIC_DEFAULT")
+        {
+            _diagnostics.Report(Descriptors.OriginNeedsSymmetricKey, At(members, members.Names(MemberKind.Origin)[0]), members.Block.NameText, origin, spec);
+        }
+
+        return (spec, origin);
+    }
+
+    private KeySpecEntry? BindKeySpec(IdentifierSyntax name, MemberSet members)
+    {
+        var keys = ResourceCatalog.Default.Keys;
+        if (keys.FindSpec(name.Text) is { } spec)
+        {
+            return spec;
+        }
+
+        ReportUnknown(Descriptors.UnknownKeySpec, At(members, name), name.Text, keys.Specs.Select(s => s.Name));
+        return null;
+    }
+
+    private KeyOriginEntry? BindKeyOrigin(IdentifierSyntax name, MemberSet members)
+    {
+        var keys = ResourceCatalog.Default.Keys;
+        if (keys.FindOrigin(name.Text) is { } origin)
+        {
+            return origin;
+        }
+
+        ReportUnknown(Descriptors.UnknownKeyOrigin, At(members, name), name.Text, keys.Origins.Select(o => o.Name));
+        return null;
+    }
+
+    private ImmutableArray<string> BindRegions(MemberSet members, IEnumerable<StringLiteralSyntax> regions)
+    {
+        var valid = ImmutableArray.CreateBuilder<string>();
+        foreach (var region in regions)
+        {
+            if (AwsNames.IsRegion(region.Value))
+            {
+                valid.Add(region.Value);
+            }
+            else
+            {
+                _diagnostics.Report(Descriptors.InvalidRegion, At(members, region), region.Value);
+            }
+        }
+
+        return valid.ToImmutable();
     }
 
     private int? BindDays(MemberSet members, MemberKind kind, int min, int max, DiagnosticDescriptor outOfRange)

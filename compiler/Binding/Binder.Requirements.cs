@@ -81,7 +81,7 @@ internal sealed partial class Binder
         var values = syntax.Values.Select(v => v.Value).ToImmutableArray();
         foreach (var value in syntax.Values)
         {
-            if (syntax.Kind == AssertionKind.Regions && !AwsNames.IsRegion(value.Value))
+            if (syntax.Kind is AssertionKind.Regions or AssertionKind.KeyReplicated && !AwsNames.IsRegion(value.Value))
             {
                 _diagnostics.Report(Descriptors.InvalidRegion, At(members, value), value.Value);
             }
@@ -92,7 +92,54 @@ internal sealed partial class Binder
         }
 
         CheckAssertionFits(syntax, services, members);
-        return new BoundClause(scope, new BoundAssertion(syntax.Kind, key, days, values), At(members, clause));
+        var assertion = new BoundAssertion(syntax.Kind, key, days, values);
+        if (syntax.Kind is AssertionKind.KeySpec or AssertionKind.KeyOrigin)
+        {
+            assertion = BindKeyAssertion(syntax, assertion, members);
+            if (assertion.Accepted.IsEmpty)
+            {
+                return null;
+            }
+        }
+
+        return new BoundClause(scope, assertion, At(members, clause));
+    }
+
+    /// <summary>
+    /// <c>key spec</c> and <c>key origin</c>: the specs (KMS names) or origins (API names) they accept. <c>at least</c>
+    /// accepts every spec of at least the named spec's security strength, in the catalogue's order.
+    /// </summary>
+    private BoundAssertion BindKeyAssertion(AssertionSyntax syntax, BoundAssertion assertion, MemberSet members)
+    {
+        var accepted = ImmutableArray.CreateBuilder<string>();
+        if (syntax.Kind == AssertionKind.KeyOrigin)
+        {
+            foreach (var name in syntax.Names)
+            {
+                if (BindKeyOrigin(name, members) is { } origin && !accepted.Contains(origin.Api))
+                {
+                    accepted.Add(origin.Api);
+                }
+            }
+
+            return accepted.Count < syntax.Names.Length ? assertion : assertion with { Accepted = accepted.ToImmutable(), Demand = string.Join(" or ", syntax.Names.Select(n => n.Text)) };
+        }
+
+        foreach (var name in syntax.Names)
+        {
+            if (BindKeySpec(name, members) is { } spec)
+            {
+                accepted.AddRange(syntax.AtLeast ? ResourceCatalog.Default.Keys.AtLeast(spec) : [spec.Name]);
+            }
+        }
+
+        if (accepted.Count == 0 || syntax.Names.Any(n => ResourceCatalog.Default.Keys.FindSpec(n.Text) is null))
+        {
+            return assertion;
+        }
+
+        var demand = syntax.AtLeast ? $"at least {syntax.Names[0].Text}" : string.Join(" or ", syntax.Names.Select(n => n.Text));
+        return assertion with { Accepted = [.. accepted.Distinct()], Demand = demand };
     }
 
     /// <summary>A clause that pins a key to levels the key does not protect is a contradiction (SP2008).</summary>

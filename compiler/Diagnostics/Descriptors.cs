@@ -62,6 +62,13 @@ public static class Descriptors
     // SP2060-SP2064: files and imports.
     public static readonly DiagnosticDescriptor ImportOfFolder = Error("SP2060", "Import of a folder", "`{0}` is a folder; `import` names one policy file", DiagnosticCategory.Binding);
 
+    // SP2085-SP2091: key specs, origins and replicas; copies; retention.
+    public static readonly DiagnosticDescriptor UnknownKeySpec = Error("SP2085", "Unknown key spec", "`{0}` is not a KMS key spec", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor UnknownKeyOrigin = Error("SP2086", "Unknown key origin", "`{0}` is not a key origin; expected aws_kms, external, aws_cloudhsm or external_key_store", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor OriginNeedsSymmetricKey = Error("SP2087", "Origin needs a symmetric key", "key `{0}` has origin `{1}`, which KMS offers only for SYMMETRIC_DEFAULT keys, not {2}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor KeyCannotRotate = Error("SP2088", "Key cannot rotate", "key `{0}` cannot rotate automatically: {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ReplicasOfSingleRegionKey = Error("SP2089", "Replicas of a single-Region key", "key `{0}` lists replica Regions but is not `multi_region true`", DiagnosticCategory.Binding);
+
     // SP2065-SP2074: the resource catalogue.
     public static readonly DiagnosticDescriptor ServiceMissingFromInputs = Warning("SP2065", "Service not shown by an input form", "`{0}` has no resource type that {1} can show, so requirements on it are not checked there", DiagnosticCategory.Binding);
 
@@ -71,6 +78,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor ContextComparisonMismatch = Error("SP2094", "Attribute compared the wrong way", "`{0}` {1}", DiagnosticCategory.Binding);
 
     // SP3xxx: emitting documents and AWS limits
+    public static readonly DiagnosticDescriptor OriginNotDeployable = Error("SP3040", "Origin the deploy outputs cannot create", "key `{0}` has origin `{1}`, which the deploy outputs cannot create: {2}", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor CannotExpressInIam = Error("SP3001", "Condition IAM cannot express", "rule `{0}` cannot become an IAM policy: {1}", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ManagedPolicyTooLarge = Error("SP3002", "Managed policy too large", "the IAM policy of rule `{0}` has {1} non-white-space characters; a managed policy holds at most 6,144", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor KeyPolicyTooLarge = Error("SP3003", "Key policy too large", "the key policy of key `{0}` has {1} bytes; a key policy holds at most 32,768", DiagnosticCategory.Emit);

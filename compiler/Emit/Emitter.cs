@@ -22,6 +22,7 @@ internal static class Emitter
         var diagnostics = new DiagnosticBag();
         var policySet = lowered.PolicySet;
         var context = new EmitContext(lowered, options, diagnostics);
+        DeployedKeys.CheckOrigins(context);
         var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));
         var config = ConfigEmitter.Emit(context);
         var alerts = ComplianceAlerts.Plan(context, documents, config);
@@ -52,6 +53,11 @@ internal static class Emitter
 
         artifacts.Add(new Artifact("rules.json", PolicySetJson.Write(policySet)));
         artifacts.Add(CloudFormationEmitter.Emit(context, documents, alerts));
+        if (CloudFormationEmitter.EmitReplicas(context, documents) is { } replicas)
+        {
+            artifacts.Add(replicas);
+        }
+
         artifacts.Add(TerraformEmitter.Emit(context, documents, alerts));
         if (!config.Rules.IsEmpty)
         {

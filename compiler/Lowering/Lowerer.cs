@@ -35,7 +35,12 @@ internal static class Lowerer
             k.ViaServices,
             k.CallerAccounts,
             k.EncryptionContextKeys,
-            sources.Add(k.Location))).ToImmutableArray();
+            sources.Add(k.Location))
+        {
+            Spec = k.Spec,
+            MaterialOrigin = Engine.Catalog.Resources.ResourceCatalog.Default.Keys.FindOrigin(k.Origin)?.Api ?? "AWS_KMS",
+            ReplicaRegions = k.ReplicaRegions,
+        }).ToImmutableArray();
         var rules = bound.Requirements.SelectMany(r => r.Clauses.Select((clause, i) => LowerClause(r, clause, i, bound.Classification, sources))).ToImmutableArray();
         var access = bound.AccessRules.Select(r => LowerAccessRule(r, bound.Classification, sources)).ToImmutableArray();
         var waivers = bound.Waivers
@@ -57,6 +62,9 @@ internal static class Lowerer
             AssertionKind.EncryptedWithCustomerManagedKey => new CustomerManagedKeyPredicate(),
             AssertionKind.EncryptedWithKey => new NamedKeyPredicate(assertion.Key!.Name, assertion.Key.Alias),
             AssertionKind.KeyRotation => new KeyRotationPredicate(assertion.Days),
+            AssertionKind.KeySpec => new KeySpecPredicate(assertion.Accepted, assertion.Demand!),
+            AssertionKind.KeyOrigin => new KeyOriginPredicate(assertion.Accepted),
+            AssertionKind.KeyReplicated => new KeyReplicatedPredicate(assertion.Values),
             AssertionKind.Regions => new RegionPredicate(assertion.Values),
             AssertionKind.Tags => new TagsPresentPredicate(assertion.Values),
             _ => throw new InvalidOperationException($"unexpected assertion {assertion.Kind}"),

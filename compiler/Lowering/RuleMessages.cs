@@ -19,6 +19,9 @@ internal static class RuleMessages
             AssertionKind.EncryptedWithKey => $"be encrypted with key `{clause.Assertion.Key!.Name}`{(clause.Assertion.Key.Alias is { } alias ? $" ({alias})" : string.Empty)}",
             AssertionKind.KeyRotation when onlyKeys => clause.Assertion.Days is { } keyDays ? $"rotate automatically at least every {keyDays} days" : "rotate automatically",
             AssertionKind.KeyRotation => clause.Assertion.Days is { } days ? $"use a key that rotates at least every {days} days" : "use a key with automatic rotation",
+            AssertionKind.KeySpec => $"{(onlyKeys ? "have" : "use a key with")} key spec {clause.Assertion.Demand}",
+            AssertionKind.KeyOrigin => $"{(onlyKeys ? "have" : "use a key with")} key material from {clause.Assertion.Demand}",
+            AssertionKind.KeyReplicated => $"{(onlyKeys ? "be" : "use a key")} replicated to {string.Join(", ", clause.Assertion.Values)}",
             AssertionKind.Regions => $"stay in {string.Join(", ", clause.Assertion.Values)}",
             AssertionKind.Tags => $"carry the tag{(clause.Assertion.Values.Length == 1 ? string.Empty : "s")} {string.Join(", ", clause.Assertion.Values.Select(v => $"`{v}`"))}",
             _ => throw new InvalidOperationException($"unexpected assertion {clause.Assertion.Kind}"),
@@ -43,6 +46,9 @@ internal static class RuleMessages
         AssertionKind.KeyRotation => assertion.Days is { } days
             ? $"enable automatic rotation on the key with a period of at most {days} days"
             : "enable automatic rotation on the key",
+        AssertionKind.KeySpec => $"use a key of key spec {assertion.Demand} (the spec is fixed when a key is created, so create a new key and re-encrypt)",
+        AssertionKind.KeyOrigin => $"use a key whose material comes from {assertion.Demand} (the origin is fixed when a key is created)",
+        AssertionKind.KeyReplicated => $"make the key multi-Region and replicate it to {string.Join(", ", assertion.Values)}",
         AssertionKind.Regions => $"recreate the resource in {string.Join(", ", assertion.Values)}",
         AssertionKind.Tags => $"add the tags {string.Join(", ", assertion.Values)}",
         _ => throw new InvalidOperationException($"unexpected assertion {assertion.Kind}"),

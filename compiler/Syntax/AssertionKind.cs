@@ -14,6 +14,15 @@ public enum AssertionKind
     /// <summary><c>key rotation enabled</c> or <c>key rotation within N days</c></summary>
     KeyRotation,
 
+    /// <summary><c>key spec at least NAME</c> or <c>key spec NAME, ...</c></summary>
+    KeySpec,
+
+    /// <summary><c>key origin NAME, ...</c></summary>
+    KeyOrigin,
+
+    /// <summary><c>key replicated to "eu-west-1", ...</c></summary>
+    KeyReplicated,
+
     /// <summary><c>regions "eu-west-1", ...</c></summary>
     Regions,
 

@@ -12,4 +12,11 @@ public sealed record AssertionSyntax(
     IdentifierSyntax? Key,
     NumberLiteralSyntax? Days,
     ImmutableArray<StringLiteralSyntax> Values,
-    TextSpan Span) : SyntaxNode(Span);
+    TextSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>Key specs or origins of <c>key spec</c> and <c>key origin</c>.</summary>
+    public ImmutableArray<IdentifierSyntax> Names { get; init; } = [];
+
+    /// <summary><c>key spec at least NAME</c> rather than a list of specs.</summary>
+    public bool AtLeast { get; init; }
+}

@@ -48,6 +48,32 @@ internal static class MemberGrammar
                     select ((NumberLiteralSyntax?)days, unit.End))
         select new AssertionSyntax(AssertionKind.KeyRotation, null, period.Item1, [], TextSpan.FromBounds(key.Start, period.End));
 
+    private static readonly Parser<AssertionSyntax> KeySpecAssertion =
+        from key in Keyword("key")
+        from spec in Keyword("spec")
+        from atLeast in (from at in Keyword("at") from least in Keyword("least") select least).XOptional()
+        from names in atLeast.IsDefined ? Identifier.Once() : Identifier.XDelimitedBy(Comma)
+        let list = names.ToImmutableArray()
+        select new AssertionSyntax(AssertionKind.KeySpec, null, null, [], TextSpan.FromBounds(key.Start, list[^1].Span.End))
+        {
+            Names = list,
+            AtLeast = atLeast.IsDefined,
+        };
+
+    private static readonly Parser<AssertionSyntax> KeyOriginAssertion =
+        from key in Keyword("key")
+        from origin in Keyword("origin")
+        from names in Identifier.XDelimitedBy(Comma)
+        let list = names.ToImmutableArray()
+        select new AssertionSyntax(AssertionKind.KeyOrigin, null, null, [], TextSpan.FromBounds(key.Start, list[^1].Span.End)) { Names = list };
+
+    private static readonly Parser<AssertionSyntax> KeyReplicatedAssertion =
+        from key in Keyword("key")
+        from replicated in Keyword("replicated")
+        from to in Keyword("to")
+        from regions in StringList
+        select new AssertionSyntax(AssertionKind.KeyReplicated, null, null, regions, TextSpan.FromBounds(key.Start, regions[^1].Span.End));
+
     private static Parser<AssertionSyntax> ListAssertion(string keyword, AssertionKind kind) =>
         from word in Keyword(keyword)
         from values in StringList
@@ -56,6 +82,9 @@ internal static class MemberGrammar
     private static readonly Parser<AssertionSyntax> Assertion =
         EncryptedAssertion
             .Or(KeyRotationAssertion)
+            .Or(KeySpecAssertion)
+            .Or(KeyOriginAssertion)
+            .Or(KeyReplicatedAssertion)
             .Or(ListAssertion("regions", AssertionKind.Regions))
             .Or(ListAssertion("tags", AssertionKind.Tags));
 
@@ -86,11 +115,11 @@ internal static class MemberGrammar
                 MemberKind.Description or MemberKind.Owner or MemberKind.Account or MemberKind.Tag or MemberKind.Alias or MemberKind.Remediation
                     or MemberKind.Justification or MemberKind.Reason => StringMember(kind),
                 MemberKind.Administrators or MemberKind.Users or MemberKind.UsableByAccounts or MemberKind.EncryptionContext
-                    or MemberKind.Resources or MemberKind.Principals => StringListMember(kind),
+                    or MemberKind.Resources or MemberKind.Principals or MemberKind.Replicas => StringListMember(kind),
                 MemberKind.Protects or MemberKind.UsableVia or MemberKind.Keys => NameListMember(kind, Comma, single: false),
                 MemberKind.Levels => NameListMember(kind, Symbol("<"), single: false),
                 MemberKind.Default or MemberKind.Requirement or MemberKind.Severity or MemberKind.Enforce or MemberKind.Control
-                    => NameListMember(kind, Comma, single: true),
+                    or MemberKind.Spec or MemberKind.Origin => NameListMember(kind, Comma, single: true),
                 MemberKind.Rotation or MemberKind.DeletionWindow => DaysMember(kind),
                 MemberKind.MultiRegion or MemberKind.S3BucketAbac => BooleanMember(kind),
                 MemberKind.Until or MemberKind.Expires => DateMember(kind),

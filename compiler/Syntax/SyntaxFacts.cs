@@ -37,6 +37,9 @@ public static class SyntaxFacts
         [MemberKind.Rotation] = "rotation every",
         [MemberKind.DeletionWindow] = "deletion window",
         [MemberKind.MultiRegion] = "multi_region",
+        [MemberKind.Spec] = "spec",
+        [MemberKind.Origin] = "origin",
+        [MemberKind.Replicas] = "replicas",
         [MemberKind.Administrators] = "administrators",
         [MemberKind.Users] = "users",
         [MemberKind.UsableVia] = "usable via",
@@ -69,8 +72,8 @@ public static class SyntaxFacts
             [DeclarationKind.Classification] = [MemberKind.Description, MemberKind.Tag, MemberKind.Levels, MemberKind.Default],
             [DeclarationKind.Key] =
             [
-                MemberKind.Description, MemberKind.Alias, MemberKind.Protects, MemberKind.Rotation, MemberKind.DeletionWindow,
-                MemberKind.MultiRegion, MemberKind.Administrators, MemberKind.Users, MemberKind.UsableVia,
+                MemberKind.Description, MemberKind.Alias, MemberKind.Protects, MemberKind.Spec, MemberKind.Origin,
+                MemberKind.Rotation, MemberKind.DeletionWindow, MemberKind.MultiRegion, MemberKind.Replicas, MemberKind.Administrators, MemberKind.Users, MemberKind.UsableVia,
                 MemberKind.UsableByAccounts, MemberKind.EncryptionContext,
             ],
             [DeclarationKind.Requirement] =
@@ -126,7 +129,7 @@ public static class SyntaxFacts
     public static string DescribeMembers(DeclarationKind kind)
     {
         var words = GetMembers(kind)
-            .Select(k => k == MemberKind.Clause ? "a clause (`encrypted`, `key rotation`, `regions` or `tags`, optionally after `classification OP LEVEL:`)" : GetKeywordText(k));
+            .Select(k => k == MemberKind.Clause ? "a clause (`encrypted`, `key rotation`, `key spec`, `key origin`, `key replicated to`, `regions` or `tags`, optionally after `classification OP LEVEL:`)" : GetKeywordText(k));
         return string.Join(", ", words) + " or `}`";
     }
 

@@ -16,6 +16,9 @@ internal static class CheckCompiler
         CustomerManagedKeyPredicate => (resource, _) => CustomerManaged(resource),
         NamedKeyPredicate named => (resource, keys) => NamedKey(resource, keys, named),
         KeyRotationPredicate rotation => (resource, keys) => Rotation(resource, keys, rotation.MaxDays),
+        KeySpecPredicate spec => (resource, keys) => KeyProperty(resource, keys, (key, id) => Spec(key, id, spec), AwsManagedSpec(spec)),
+        KeyOriginPredicate origin => (resource, keys) => KeyProperty(resource, keys, (key, id) => Origin(key, id, origin.Origins), AwsManagedOrigin(origin.Origins)),
+        KeyReplicatedPredicate replicated => (resource, keys) => KeyProperty(resource, keys, (key, id) => Replicated(key, id, keys, replicated.Regions), Outcome.Fail("AWS managed keys are single-Region keys")),
         RegionPredicate region => Resourceful(Region(region.Regions)),
         TagsPresentPredicate tags => Resourceful((resource, _) => TagsPresent(resource, tags.Keys)),
         AndPredicate and => All([.. and.Operands.Select(Compile)]),
@@ -145,7 +148,8 @@ internal static class CheckCompiler
                 return Outcome.NotApplicable("AWS rotates its own keys");
             }
 
-            return KeyRotation(own, resource.Id, maxDays);
+            // A replica rotates with its primary.
+            return KeyRotation(keys.PrimaryOf(resource)?.Key ?? own, resource.Id, maxDays);
         }
 
         if (resource.Encryption is null)
@@ -160,9 +164,9 @@ internal static class CheckCompiler
         }
 
         var encryption = resource.Encryption!;
-        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId, resource)?.Key is { } key)
+        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId, resource) is { Key: { } key } found)
         {
-            return KeyRotation(key, keyId, maxDays);
+            return KeyRotation(keys.PrimaryOf(found)?.Key ?? key, keyId, maxDays);
         }
 
         return encryption.KeyManager switch
@@ -200,6 +204,117 @@ internal static class CheckCompiler
             { Value: { } days } => Outcome.Fail($"key `{keyId}` rotates every {days} days, more than {max}"),
             _ => Outcome.Pass(),
         };
+    }
+
+    /// <summary>
+    /// A property of the key itself (for a key resource) or of the key protecting a data resource. A replica key is
+    /// judged by its primary, whose key material, spec and origin it shares. AWS managed keys have known properties;
+    /// a key the service owns, or one outside the inputs, is Unknown.
+    /// </summary>
+    private static Outcome KeyProperty(Resource resource, KeyDirectory keys, Func<Resource, string, Outcome> check, Outcome awsManaged)
+    {
+        if (resource.Key is { } own)
+        {
+            if (own.Manager is { IsKnown: true, Value: not KeyManager.Customer })
+            {
+                return awsManaged;
+            }
+
+            return check(keys.PrimaryOf(resource) ?? resource, resource.Id);
+        }
+
+        if (resource.Encryption is null)
+        {
+            return Outcome.NotApplicable(resource.NothingStored ?? "the resource holds no data");
+        }
+
+        var encrypted = Encrypted(resource);
+        if (encrypted.Verdict != Verdict.Pass)
+        {
+            return encrypted.Verdict == Verdict.Fail ? Outcome.Fail("not encrypted, so no key protects it") : encrypted;
+        }
+
+        var encryption = resource.Encryption!;
+        if (encryption.ResolvedKey is { } keyId && keys.Find(keyId, resource) is { Key: not null } key)
+        {
+            return check(keys.PrimaryOf(key) ?? key, keyId);
+        }
+
+        return encryption.KeyManager switch
+        {
+            { IsKnown: true, Value: KeyManager.AwsManaged } => awsManaged,
+            { IsKnown: true, Value: KeyManager.AwsOwned } => Outcome.Unknown("the service's own key is not visible in the account, so its properties are unknown"),
+            { IsKnown: false } m => Outcome.Unknown($"its key is unknown: {m.UnknownReason}"),
+            _ => Outcome.Unknown($"key `{encryption.KeyReference.ValueOrDefault}` is not among the inputs, so its properties are unknown"),
+        };
+    }
+
+    private static Outcome Spec(Resource key, string keyId, KeySpecPredicate demand) => key.Key!.Spec switch
+    {
+        { IsKnown: false } s => Outcome.Unknown($"the key spec of `{keyId}` is unknown: {s.UnknownReason}"),
+        { Value: null } => Outcome.Unknown($"the input does not record the key spec of `{keyId}`"),
+        { Value: { } spec } when demand.Specs.Contains(spec) => Outcome.Pass(),
+        { Value: { } spec } => Outcome.Fail($"key `{keyId}` is {spec}, not {demand.Demand}"),
+    };
+
+    /// <summary>AWS managed keys are symmetric encryption keys (SYMMETRIC_DEFAULT) whose material KMS generates.</summary>
+    private static Outcome AwsManagedSpec(KeySpecPredicate demand) =>
+        demand.Specs.Contains("SYMMETRIC_DEFAULT") ? Outcome.Pass() : Outcome.Fail($"AWS managed keys are SYMMETRIC_DEFAULT, not {demand.Demand}");
+
+    private static Outcome AwsManagedOrigin(ImmutableArray<string> origins) =>
+        origins.Contains("AWS_KMS") ? Outcome.Pass() : Outcome.Fail($"AWS managed keys have their material from AWS_KMS, not {string.Join(" or ", origins)}");
+
+    private static Outcome Origin(Resource key, string keyId, ImmutableArray<string> origins) => key.Key!.Origin switch
+    {
+        { IsKnown: false } o => Outcome.Unknown($"the origin of key `{keyId}` is unknown: {o.UnknownReason}"),
+        { Value: null } => Outcome.Unknown($"the input does not record the origin of key `{keyId}`"),
+        { Value: { } origin } when origins.Contains(origin) => Outcome.Pass(),
+        { Value: { } origin } => Outcome.Fail($"key `{keyId}` has its material from {origin}, not {string.Join(" or ", origins)}"),
+    };
+
+    /// <summary>
+    /// Every Region must hold a replica: from the Regions the key records (Config, live) and the replica key resources
+    /// of the inputs. A Region no input shows is Unknown while some replica's Region, or the key's own list, is unknown.
+    /// </summary>
+    private static Outcome Replicated(Resource key, string keyId, KeyDirectory keys, ImmutableArray<string> regions)
+    {
+        var facts = key.Key!;
+        if (facts.MultiRegion is { IsKnown: false } multi)
+        {
+            return Outcome.Unknown($"whether key `{keyId}` is multi-Region is unknown: {multi.UnknownReason}");
+        }
+
+        if (!facts.MultiRegion.Value)
+        {
+            return Outcome.Fail($"key `{keyId}` is a single-Region key");
+        }
+
+        var covered = new HashSet<string>(facts.ReplicaRegions.IsKnown ? facts.ReplicaRegions.Value : [], StringComparer.Ordinal);
+        string? unknown = null;
+        foreach (var replica in keys.ReplicasOf(key))
+        {
+            if (replica.Region is { IsKnown: true, Value: { } region })
+            {
+                covered.Add(region);
+            }
+            else
+            {
+                unknown ??= $"the Region of replica `{replica.Id}` is unknown: {replica.Region.UnknownReason ?? "not recorded"}";
+            }
+        }
+
+        // A replica in the inputs whose Region is unknown says more than the key's own silence about its replicas.
+        unknown ??= facts.ReplicaRegions.IsKnown ? null : facts.ReplicaRegions.UnknownReason;
+        var missing = regions.Where(r => !covered.Contains(r)).ToList();
+        if (missing.Count == 0)
+        {
+            return Outcome.Pass();
+        }
+
+        var names = string.Join(", ", missing);
+        return unknown is null
+            ? Outcome.Fail($"key `{keyId}` has no replica in {names}")
+            : Outcome.Unknown($"whether key `{keyId}` has a replica in {names} is unknown: {unknown}");
     }
 
     private static Func<Resource, KeyDirectory, Outcome> Region(ImmutableArray<string> regions)

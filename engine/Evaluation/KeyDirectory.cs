@@ -8,6 +8,8 @@ internal sealed class KeyDirectory
     // Several input files may use the same local ID (two templates with a `Key`); keys are told apart by file.
     private readonly Dictionary<string, List<Resource>> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<Resource, HashSet<string>> _aliases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Resource, List<Resource>> _replicas = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, List<Resource>> _byArn = new(StringComparer.Ordinal);
 
     public KeyDirectory(IEnumerable<Resource> resources)
     {
@@ -16,6 +18,22 @@ internal sealed class KeyDirectory
         {
             (_keys.TryGetValue(key.Id, out var same) ? same : _keys[key.Id] = []).Add(key);
             _aliases[key] = new HashSet<string>(key.Key?.Aliases ?? [], StringComparer.Ordinal);
+        }
+
+        foreach (var key in _keys.Values.SelectMany(k => k))
+        {
+            if (key.Arn is { IsKnown: true, Value: { } keyArn })
+            {
+                (_byArn.TryGetValue(keyArn, out var same) ? same : _byArn[keyArn] = []).Add(key);
+            }
+        }
+
+        foreach (var replica in _keys.Values.SelectMany(k => k).Where(k => k.Key?.Primary is not null))
+        {
+            if (PrimaryOf(replica) is { } primary)
+            {
+                (_replicas.TryGetValue(primary, out var list) ? list : _replicas[primary] = []).Add(replica);
+            }
         }
 
         // Alias resources name their key by ID, ARN or input-local reference. Every name of every key is indexed once;
@@ -77,6 +95,23 @@ internal sealed class KeyDirectory
     /// <summary>The key with this ID, preferring one from the same input file as <paramref name="user"/>.</summary>
     public Resource? Find(string id, Resource user) =>
         _keys.TryGetValue(id, out var keys) ? keys.FirstOrDefault(k => k.Position.File == user.Position.File) ?? keys[0] : null;
+
+    /// <summary>The primary key of a replica key, when it is among the inputs (by input-local ID, ARN or key ID).</summary>
+    public Resource? PrimaryOf(Resource replica)
+    {
+        if (replica.Key is not { Primary: { IsKnown: true, Value: { } primary } } facts)
+        {
+            return null;
+        }
+
+        var local = facts.ResolvedPrimary ?? primary;
+        return Find(local, replica)
+            ?? (_byArn.TryGetValue(primary, out var byArn) ? byArn[0] : null)
+            ?? (primary.LastIndexOf(":key/", StringComparison.Ordinal) is var at and >= 0 ? Find(primary[(at + 5)..], replica) : null);
+    }
+
+    /// <summary>The replica key resources whose primary is <paramref name="primary"/>.</summary>
+    public IReadOnlyList<Resource> ReplicasOf(Resource primary) => _replicas.TryGetValue(primary, out var replicas) ? replicas : [];
 
     public IReadOnlySet<string> AliasesOf(Resource key) => _aliases.TryGetValue(key, out var aliases) ? aliases : new HashSet<string>();
 

@@ -24,4 +24,14 @@ public sealed record KeySpec(
     ImmutableArray<string> ViaServices,
     ImmutableArray<string> CallerAccounts,
     ImmutableArray<string> EncryptionContextKeys,
-    SourceOrigin Origin);
+    SourceOrigin Origin)
+{
+    /// <summary>The key spec as KMS names it.</summary>
+    public string Spec { get; init; } = "SYMMETRIC_DEFAULT";
+
+    /// <summary>Where the key material comes from, as the KMS API names it (<c>AWS_KMS</c>, <c>EXTERNAL</c>, ...).</summary>
+    public string MaterialOrigin { get; init; } = "AWS_KMS";
+
+    /// <summary>The Regions of its multi-Region replicas.</summary>
+    public ImmutableArray<string> ReplicaRegions { get; init; } = [];
+}

@@ -19,3 +19,15 @@ public sealed record RegionPredicate(ImmutableArray<string> Regions) : Predicate
 
 /// <summary>The resource carries every one of the tag keys.</summary>
 public sealed record TagsPresentPredicate(ImmutableArray<string> Keys) : Predicate;
+
+/// <summary>
+/// The key protecting the resource (or the key itself) has one of <see cref="Specs"/>; <see cref="Demand"/> says how
+/// the policy put it (<c>at least RSA_3072</c>), for messages.
+/// </summary>
+public sealed record KeySpecPredicate(ImmutableArray<string> Specs, string Demand) : Predicate;
+
+/// <summary>The key protecting the resource (or the key itself) has its material from one of <see cref="Origins"/> (KMS API names).</summary>
+public sealed record KeyOriginPredicate(ImmutableArray<string> Origins) : Predicate;
+
+/// <summary>The key protecting the resource (or the key itself) is a multi-Region key with a replica in each of the Regions.</summary>
+public sealed record KeyReplicatedPredicate(ImmutableArray<string> Regions) : Predicate;

@@ -35,6 +35,9 @@ public static class Preventions
         RegionPredicate region => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
             [RequestTest.NotEquals("aws:RequestedRegion", region.Regions)])),
         TagsPresentPredicate tags => Tags(Service(service), tags.Keys),
+        KeySpecPredicate spec => KeyProperty(service, "KeySpec", "kms:KeySpec", spec.Specs, "the key spec"),
+        KeyOriginPredicate origin => KeyProperty(service, "KeyOrigin", "kms:KeyOrigin", origin.Origins, "the key origin"),
+        KeyReplicatedPredicate => Prevention.Detective("replicas are made after the key is created (kms:ReplicateKey), and no condition key of that request names the Regions a key must reach"),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check.GetType().Name, "not a requirement check"),
     };
 
@@ -119,6 +122,12 @@ public static class Preventions
     private static string Have(List<string> actions) => actions.Count == 1 ? "has" : "have";
 
     private static string Them(List<string> actions) => actions.Count == 1 ? "it" : "they";
+
+    /// <summary>A key property <c>kms:CreateKey</c> carries as a condition key (it also holds the default when the request omits it).</summary>
+    private static Prevention KeyProperty(string service, string purpose, string conditionKey, IReadOnlyList<string> accepted, string what) =>
+        service == "kms"
+            ? Prevention.Deny(new DenyPattern(purpose, ["kms:CreateKey"], "*", [RequestTest.NotEquals(conditionKey, accepted)]))
+            : Prevention.Detective($"{what} is a property of the key, not of the resource's create request");
 
     private static Prevention Rotation(string service, int? days)
     {

@@ -69,6 +69,9 @@ public static partial class PolicySetJson
         WriteStrings(json, "usableVia", key.ViaServices);
         WriteStrings(json, "usableByAccounts", key.CallerAccounts);
         WriteStrings(json, "encryptionContext", key.EncryptionContextKeys);
+        json.WriteString("spec", key.Spec);
+        json.WriteString("keyOrigin", key.MaterialOrigin);
+        WriteStrings(json, "replicaRegions", key.ReplicaRegions);
         WriteOrigin(json, key.Origin);
     }
 
@@ -211,6 +214,19 @@ public static partial class PolicySetJson
             case KeyRotationPredicate rotation:
                 json.WriteString("op", "keyRotation");
                 WriteNumber(json, "maxDays", rotation.MaxDays);
+                break;
+            case KeySpecPredicate spec:
+                json.WriteString("op", "keySpec");
+                WriteStrings(json, "specs", spec.Specs);
+                json.WriteString("demand", spec.Demand);
+                break;
+            case KeyOriginPredicate origin:
+                json.WriteString("op", "keyOrigin");
+                WriteStrings(json, "origins", origin.Origins);
+                break;
+            case KeyReplicatedPredicate replicated:
+                json.WriteString("op", "keyReplicated");
+                WriteStrings(json, "regions", replicated.Regions);
                 break;
             case RegionPredicate region:
                 json.WriteString("op", "region");

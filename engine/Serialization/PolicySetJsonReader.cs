@@ -83,7 +83,13 @@ public static partial class PolicySetJson
             Strings(map, "usableVia"),
             Strings(map, "usableByAccounts"),
             Strings(map, "encryptionContext"),
-            Origin(map));
+            Origin(map))
+        {
+            // Written since key specs and origins entered the language; a file from before has the defaults.
+            Spec = map.Get("spec") is null ? "SYMMETRIC_DEFAULT" : Text(map, "spec"),
+            MaterialOrigin = map.Get("keyOrigin") is null ? "AWS_KMS" : Text(map, "keyOrigin"),
+            ReplicaRegions = map.Get("replicaRegions") is null ? [] : Strings(map, "replicaRegions"),
+        };
 
         private CompiledRule ReadRule(MappingNode map)
         {
@@ -185,7 +191,10 @@ public static partial class PolicySetJson
                 "keyRotation" => new KeyRotationPredicate(Number(map, "maxDays")),
                 "region" => new RegionPredicate(Strings(map, "regions")),
                 "tagsPresent" => new TagsPresentPredicate(Strings(map, "keys")),
-                _ => throw Error(map.Get("op")!, $"`{op}` is not a resource check; expected encrypted, customerManagedKey, namedKey, keyRotation, region or tagsPresent"),
+                "keySpec" => new KeySpecPredicate(Strings(map, "specs"), Text(map, "demand")),
+                "keyOrigin" => new KeyOriginPredicate(Strings(map, "origins")),
+                "keyReplicated" => new KeyReplicatedPredicate(Strings(map, "regions")),
+                _ => throw Error(map.Get("op")!, $"`{op}` is not a resource check; expected encrypted, customerManagedKey, namedKey, keyRotation, keySpec, keyOrigin, keyReplicated, region or tagsPresent"),
             };
         }
 

@@ -101,15 +101,84 @@ internal static class CloudFormationEmitter
         return new Artifact("cloudformation.yaml", YamlWriter.Write(template));
     }
 
+    /// <summary>
+    /// <c>cloudformation-replicas.yaml</c>, when a key has replica Regions: a stack creates replica keys only in its own
+    /// Region, so this template is deployed once in each replica Region (as a StackSet, or stack by stack), with the
+    /// primary keys' ARNs from the outputs of <c>cloudformation.yaml</c>. Each replica's condition picks its Region.
+    /// </summary>
+    public static Artifact? EmitReplicas(EmitContext context, BuildDocuments documents)
+    {
+        var replicated = DeployedKeys.WithPolicies(context, documents).Where(k => !k.Key.ReplicaRegions.IsEmpty).ToList();
+        if (replicated.Count == 0)
+        {
+            return null;
+        }
+
+        var parameters = new JsonObject();
+        var conditions = new JsonObject();
+        var resources = new JsonObject();
+        foreach (var (key, document) in replicated)
+        {
+            var id = "Key" + SidNames.Pascal(key.Name);
+            parameters[id + "Arn"] = new JsonObject
+            {
+                ["Type"] = "String",
+                ["Description"] = $"ARN of the primary key `{key.Name}` (output {id}Arn of cloudformation.yaml)",
+            };
+            foreach (var region in key.ReplicaRegions)
+            {
+                var condition = "In" + DeployedKeys.RegionName(region, pascal: true);
+                conditions[condition] ??= new JsonObject { ["Fn::Equals"] = new JsonArray(new JsonObject { ["Ref"] = "AWS::Region" }, region) };
+                var properties = new JsonObject
+                {
+                    ["Description"] = DeployedKeys.ReplicaDescription(key, region),
+                    ["PrimaryKeyArn"] = new JsonObject { ["Ref"] = id + "Arn" },
+                };
+                if (key.DeletionWindowDays is { } window)
+                {
+                    properties["PendingWindowInDays"] = window;
+                }
+
+                properties["KeyPolicy"] = JsonNodes.Of(document.Document);
+                var replica = id + "Replica" + DeployedKeys.RegionName(region, pascal: true);
+                resources[replica] = new JsonObject { ["Type"] = "AWS::KMS::ReplicaKey", ["Condition"] = condition, ["Properties"] = properties };
+                if (key.Alias is not null)
+                {
+                    resources[replica + "Alias"] = new JsonObject
+                    {
+                        ["Type"] = "AWS::KMS::Alias",
+                        ["Condition"] = condition,
+                        ["Properties"] = new JsonObject { ["AliasName"] = key.Alias, ["TargetKeyId"] = new JsonObject { ["Ref"] = replica } },
+                    };
+                }
+            }
+        }
+
+        var template = new JsonObject
+        {
+            ["AWSTemplateFormatVersion"] = "2010-09-09",
+            ["Description"] = $"Multi-Region replica keys of policy `{context.PolicySet.Name ?? "sec08"}`, compiled by sec08; deploy in each replica Region",
+            ["Parameters"] = parameters,
+            ["Conditions"] = conditions,
+            ["Resources"] = resources,
+        };
+        return new Artifact("cloudformation-replicas.yaml", YamlWriter.Write(template));
+    }
+
     private static JsonObject KeyProperties(KeySpec key, JsonObject keyPolicy)
     {
         var properties = new JsonObject
         {
             ["Description"] = DeployedKeys.Description(key),
-            ["KeySpec"] = "SYMMETRIC_DEFAULT",
-            ["KeyUsage"] = "ENCRYPT_DECRYPT",
+            ["KeySpec"] = key.Spec,
+            ["KeyUsage"] = DeployedKeys.Usage(key),
             ["EnableKeyRotation"] = key.RotationDays is not null,
         };
+        if (DeployedKeys.Imported(key))
+        {
+            properties["Origin"] = "EXTERNAL";
+        }
+
         if (key.RotationDays is { } rotation)
         {
             properties["RotationPeriodInDays"] = rotation;

@@ -18,16 +18,23 @@ internal static class TerraformEmitter
     {
         var resource = new JsonObject();
         var keys = new JsonObject();
+        var external = new JsonObject();
+        var replicas = new JsonObject();
+        var externalReplicas = new JsonObject();
         var aliases = new JsonObject();
         foreach (var (key, document) in DeployedKeys.WithPolicies(context, documents))
         {
-            var properties = new JsonObject
+            // Imported key material is its own resource type, without rotation or a key spec of KMS's choosing.
+            var imported = DeployedKeys.Imported(key);
+            var type = imported ? "aws_kms_external_key" : "aws_kms_key";
+            var properties = new JsonObject { ["description"] = DeployedKeys.Description(key) };
+            if (!imported)
             {
-                ["description"] = DeployedKeys.Description(key),
-                ["key_usage"] = "ENCRYPT_DECRYPT",
-                ["customer_master_key_spec"] = "SYMMETRIC_DEFAULT",
-                ["enable_key_rotation"] = key.RotationDays is not null,
-            };
+                properties["key_usage"] = DeployedKeys.Usage(key);
+                properties["customer_master_key_spec"] = key.Spec;
+                properties["enable_key_rotation"] = key.RotationDays is not null;
+            }
+
             if (key.RotationDays is { } rotation)
             {
                 properties["rotation_period_in_days"] = rotation;
@@ -40,14 +47,41 @@ internal static class TerraformEmitter
 
             properties["multi_region"] = key.MultiRegion;
             properties["policy"] = Literal(PolicyJson.Minified(document.Document));
-            keys[key.Name] = properties;
+            (imported ? external : keys)[key.Name] = properties;
             if (key.Alias is not null)
             {
-                aliases[key.Name] = new JsonObject { ["name"] = key.Alias, ["target_key_id"] = $"${{aws_kms_key.{key.Name}.key_id}}" };
+                aliases[key.Name] = new JsonObject { ["name"] = key.Alias, ["target_key_id"] = $"${{{type}.{key.Name}.key_id}}" };
+            }
+
+            foreach (var region in key.ReplicaRegions)
+            {
+                // AWS provider 6 places a resource in another Region with its `region` argument.
+                var name = $"{key.Name}_{DeployedKeys.RegionName(region, pascal: false)}";
+                var replica = new JsonObject
+                {
+                    ["description"] = DeployedKeys.ReplicaDescription(key, region),
+                    ["primary_key_arn"] = $"${{{type}.{key.Name}.arn}}",
+                };
+                if (key.DeletionWindowDays is { } replicaWindow)
+                {
+                    replica["deletion_window_in_days"] = replicaWindow;
+                }
+
+                replica["policy"] = Literal(PolicyJson.Minified(document.Document));
+                replica["region"] = region;
+                var replicaType = imported ? "aws_kms_replica_external_key" : "aws_kms_replica_key";
+                (imported ? externalReplicas : replicas)[name] = replica;
+                if (key.Alias is not null)
+                {
+                    aliases[name] = new JsonObject { ["name"] = key.Alias, ["region"] = region, ["target_key_id"] = $"${{{replicaType}.{name}.key_id}}" };
+                }
             }
         }
 
         Add(resource, "aws_kms_key", keys);
+        Add(resource, "aws_kms_external_key", external);
+        Add(resource, "aws_kms_replica_key", replicas);
+        Add(resource, "aws_kms_replica_external_key", externalReplicas);
         Add(resource, "aws_kms_alias", aliases);
 
         var policies = new JsonObject();

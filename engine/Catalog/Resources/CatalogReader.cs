@@ -27,7 +27,7 @@ internal static class CatalogReader
         var services = root.GetProperty("services").EnumerateArray().Select(Service).ToImmutableArray();
         var entries = root.GetProperty("types").EnumerateArray().Select(Entry).ToImmutableArray();
         Check(services, entries);
-        return new ResourceCatalog(services, entries);
+        return new ResourceCatalog(services, entries) { Keys = root.TryGetProperty("kms", out var kms) ? Keys(kms) : KeyCatalog.Empty };
     }
 
     private static ServiceEntry Service(JsonElement e)
@@ -96,8 +96,8 @@ internal static class CatalogReader
                 CloudFormation = e.TryGetProperty("cloudFormation", out var cfn) ? CloudFormation(type, cfn) : null,
                 Terraform = [.. Array(e, "terraform").Select(t =>
                 {
-                    Expect(t, "type", "encryption");
-                    return new TerraformForm(Text(t, "type"), OptionalSpec(t, "encryption"));
+                    Expect(t, "type", "encryption", "key");
+                    return new TerraformForm(Text(t, "type"), OptionalSpec(t, "encryption")) { Key = OptionalKey(t) };
                 })],
                 TerraformJoins = [.. Array(e, "terraformJoins").Select(Join)],
                 Config = e.TryGetProperty("config", out var config) ? Config(config) : null,
@@ -144,9 +144,10 @@ internal static class CatalogReader
 
     private static CloudFormationForm CloudFormation(string type, JsonElement e)
     {
-        Expect(e, "encryption", "tags", "arn");
+        Expect(e, "encryption", "tags", "arn", "key");
         return new CloudFormationForm(type, OptionalSpec(e, "encryption"))
         {
+            Key = OptionalKey(e),
             Tags = e.TryGetProperty("tags", out var tags) ? (tags.ValueKind == JsonValueKind.Null ? null : PropertyPath.Parse(tags.GetString()!)) : PropertyPath.Parse("Tags"),
             ArnTemplate = OptionalText(e, "arn"),
         };
@@ -165,15 +166,77 @@ internal static class CatalogReader
 
     private static ConfigForm Config(JsonElement e)
     {
-        Expect(e, "type", "recorded", "when", "encryption", "keyManager", "rotation");
+        Expect(e, "type", "recorded", "when", "encryption", "keyManager", "rotation", "key");
         return new ConfigForm(Text(e, "type"), OptionalSpec(e, "encryption"), !e.TryGetProperty("recorded", out var recorded) || recorded.GetBoolean())
         {
+            Key = OptionalKey(e),
             KeyManager = OptionalText(e, "keyManager") is { } manager ? PropertyPath.Parse(manager) : null,
             Rotation = OptionalText(e, "rotation") is { } rotation ? PropertyPath.Parse(rotation) : null,
             When = e.TryGetProperty("when", out var when)
                 ? new ConfigDiscriminator(PropertyPath.Parse(Text(when, "path")), [.. Array(when, "values").Select(v => v.GetString()!)])
                 : null,
         };
+    }
+
+    private static KeyCatalog Keys(JsonElement e)
+    {
+        Expect(e, "source", "specs", "origins");
+        return new KeyCatalog(
+            [.. Array(e, "specs").Select(s =>
+            {
+                Expect(s, "name", "family", "usage", "strength", "source");
+                return new KeySpecEntry(Text(s, "name"), Text(s, "family"), Text(s, "usage"), s.GetProperty("strength").GetInt32(), Text(s, "source"));
+            })],
+            [.. Array(e, "origins").Select(o =>
+            {
+                Expect(o, "name", "api", "cloudFormation", "meaning");
+                return new KeyOriginEntry(Text(o, "name"), Text(o, "api"), o.GetProperty("cloudFormation").GetBoolean(), Text(o, "meaning"));
+            })],
+            Text(e, "source"));
+    }
+
+    private static KeyFactsSpec? OptionalKey(JsonElement e)
+    {
+        if (!e.TryGetProperty("key", out var key))
+        {
+            return null;
+        }
+
+        Expect(key, "spec", "origin", "replicaRegions", "primary");
+        ReplicaRegionsSpec? replicas = null;
+        if (key.TryGetProperty("replicaRegions", out var r))
+        {
+            Expect(r, "each", "value", "unknown");
+            replicas = new ReplicaRegionsSpec(
+                OptionalText(r, "each") is { } each ? PropertyPath.Parse(each) : null,
+                OptionalText(r, "value") is { } value ? PropertyPath.Parse(value) : null,
+                OptionalText(r, "unknown"));
+        }
+
+        return new KeyFactsSpec(
+            key.TryGetProperty("spec", out var spec) ? Value(spec) : null,
+            key.TryGetProperty("origin", out var origin) ? Value(origin) : null,
+            replicas,
+            OptionalText(key, "primary") is { } primary ? PropertyPath.Parse(primary) : null);
+    }
+
+    /// <summary>One value spec: <c>{"path": P, "absent": V}</c>, <c>{"value": V}</c> or <c>{"switch": P, "present": .., "absent": ..}</c>.</summary>
+    private static ValueSpec Value(JsonElement e)
+    {
+        if (e.TryGetProperty("value", out var constant))
+        {
+            Expect(e, "value");
+            return new ConstantValueSpec(constant.GetString()!);
+        }
+
+        if (e.TryGetProperty("switch", out var path))
+        {
+            Expect(e, "switch", "present", "absent");
+            return new SwitchValueSpec(PropertyPath.Parse(path.GetString()!), Value(e.GetProperty("present")), Value(e.GetProperty("absent")));
+        }
+
+        Expect(e, "path", "absent");
+        return new PathValueSpec(PropertyPath.Parse(Text(e, "path")), OptionalText(e, "absent"));
     }
 
     private static EncryptionSpec? OptionalSpec(JsonElement e, string name) =>

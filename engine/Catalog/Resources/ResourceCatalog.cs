@@ -38,6 +38,9 @@ public sealed class ResourceCatalog
     /// <summary>Every resource type, in the catalogue's order (by service, then type).</summary>
     public ImmutableArray<ResourceEntry> Entries { get; }
 
+    /// <summary>The KMS key specs and origins policies can name.</summary>
+    public KeyCatalog Keys { get; init; } = KeyCatalog.Empty;
+
     /// <summary>Every service a policy can name, in the catalogue's order.</summary>
     public ImmutableArray<ServiceEntry> Services { get; }
 

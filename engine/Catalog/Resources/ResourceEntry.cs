@@ -61,10 +61,17 @@ public sealed record CloudFormationForm(string Type, EncryptionSpec? Encryption)
 
     /// <summary>The ARN when it follows from properties alone (<c>arn:aws:s3:::{BucketName}</c>).</summary>
     public string? ArnTemplate { get; init; }
+
+    /// <summary>For a KMS key type: where the template shows its spec, origin, replicas and primary.</summary>
+    public KeyFactsSpec? Key { get; init; }
 }
 
 /// <summary>A Terraform resource type and where its planned values say whether it is encrypted.</summary>
-public sealed record TerraformForm(string Type, EncryptionSpec? Encryption);
+public sealed record TerraformForm(string Type, EncryptionSpec? Encryption)
+{
+    /// <summary>For a KMS key type: where the plan shows its spec, origin, replicas and primary.</summary>
+    public KeyFactsSpec? Key { get; init; }
+}
 
 /// <summary>
 /// A Terraform type that carries another resource's encryption: it names its target by the attributes in
@@ -89,6 +96,9 @@ public sealed record ConfigForm(string Type, EncryptionSpec? Encryption, bool Re
 
     /// <summary>For a KMS key: where its item says whether automatic rotation is on (<c>true</c> or <c>false</c>).</summary>
     public PropertyPath? Rotation { get; init; }
+
+    /// <summary>For a KMS key type: where the item shows its spec, origin, replicas and primary.</summary>
+    public KeyFactsSpec? Key { get; init; }
 }
 
 /// <summary>An item is of this entry when the value at <see cref="Path"/> is one of <see cref="Values"/>.</summary>

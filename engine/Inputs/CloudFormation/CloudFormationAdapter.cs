@@ -140,7 +140,7 @@ public static class CloudFormationAdapter
         return entry?.Kind switch
         {
             ResourceKind.DataStore => EncryptionReader.Apply(resource, form!.Encryption!, new CfnPropertySource(properties, properties.Resolver, types)),
-            ResourceKind.KmsKey => resource with { Key = KeyFacts(properties) },
+            ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(properties), form!.Key, new CfnPropertySource(properties, properties.Resolver, types)) },
             ResourceKind.KmsAlias => resource with
             {
                 Alias = new AliasFacts(

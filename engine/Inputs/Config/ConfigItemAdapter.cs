@@ -55,7 +55,7 @@ public static class ConfigItemAdapter
             ResourceKind.DataStore => entry.Config!.Encryption is { } spec
                 ? EncryptionReader.Apply(resource, spec, source)
                 : resource with { Encryption = EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted") },
-            ResourceKind.KmsKey => resource with { Key = KeyFacts(config, entry.Config!, source) },
+            ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(config, entry.Config!, source), entry.Config!.Key, source, arn) },
             ResourceKind.KmsAlias => resource with
             {
                 Alias = new AliasFacts(Path(config, "aliasName") ?? Text(item, "resourceName") ?? string.Empty, Fact<string?>.Known(Path(config, "targetKeyId"))),

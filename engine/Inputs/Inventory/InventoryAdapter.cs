@@ -74,6 +74,10 @@ public static class InventoryAdapter
                 {
                     Aliases = key.Get("aliases") is SequenceNode aliases ? [.. aliases.Items.OfType<ScalarNode>().Select(a => a.Text ?? string.Empty)] : [],
                     KeyId = String(key, "keyId").ValueOrDefault,
+                    Spec = Recorded(key, "spec"),
+                    Origin = Recorded(key, "origin"),
+                    ReplicaRegions = Regions(key.Get("replicaRegions")),
+                    Primary = key.Get("primaryKey") is null ? null : String(key, "primaryKey"),
                 },
             };
         }
@@ -134,6 +138,18 @@ public static class InventoryAdapter
         ScalarNode s => Fact<string?>.Known(s.Text),
         var n when UnknownReason(n) is { } reason => Fact<string?>.Unknown(reason),
         var n => throw Problem(n, $"`{key}` must be a string"),
+    };
+
+    /// <summary>A string the inventory may leave out: then it is not known, rather than known to be absent.</summary>
+    private static Fact<string?> Recorded(MappingNode map, string key) =>
+        map.Get(key) is null ? Fact<string?>.Unknown($"the inventory does not record `{key}`") : String(map, key);
+
+    private static Fact<ImmutableArray<string>> Regions(InputNode? node) => node switch
+    {
+        null => Fact<ImmutableArray<string>>.Unknown("the inventory does not record `replicaRegions`"),
+        SequenceNode list => Fact<ImmutableArray<string>>.Known([.. list.Items.Select(i => (i as ScalarNode)?.Text ?? throw Problem(i, "`replicaRegions` must hold Region names"))]),
+        _ when UnknownReason(node) is { } reason => Fact<ImmutableArray<string>>.Unknown(reason),
+        _ => throw Problem(node, "`replicaRegions` must be a list of Regions"),
     };
 
     private static Fact<bool> Bool(MappingNode map, string key) => map.Get(key) switch

@@ -95,6 +95,28 @@ public static class InventoryWriter
             Bool(json, "multiRegion", key.MultiRegion);
             Int(json, "deletionWindowInDays", key.DeletionWindowDays);
             String(json, "policy", key.Policy);
+            String(json, "spec", key.Spec);
+            String(json, "origin", key.Origin);
+            if (key.ReplicaRegions.IsKnown)
+            {
+                json.WriteStartArray("replicaRegions");
+                foreach (var region in key.ReplicaRegions.Value)
+                {
+                    json.WriteStringValue(region);
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                String(json, "replicaRegions", Fact<string?>.Unknown(key.ReplicaRegions.UnknownReason!));
+            }
+
+            if (key.Primary is { } primary)
+            {
+                String(json, "primaryKey", primary);
+            }
+
             json.WriteString("keyId", key.KeyId);
             json.WriteStartArray("aliases");
             foreach (var alias in key.Aliases)

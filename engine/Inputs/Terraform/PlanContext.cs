@@ -46,7 +46,7 @@ internal sealed class PlanContext(Dictionary<string, MappingNode> expressions, D
             return new KeyRef(value, null);
         }
 
-        var referenced = ReferencedAddress(address, path[^1], "aws_kms_key") ?? ReferencedAddress(address, path[^1], "aws_kms_alias");
+        var referenced = ReferencedAddress(address, path[^1], "aws_kms_key") ?? ReferencedAddress(address, path[^1], "aws_kms_external_key") ?? ReferencedAddress(address, path[^1], "aws_kms_alias");
         if (referenced is not null)
         {
             return new KeyRef(Fact<string?>.Known(referenced), referenced);

@@ -137,7 +137,7 @@ public static class TerraformPlanAdapter
         return found?.Entry.Kind switch
         {
             ResourceKind.DataStore => EncryptionReader.Apply(resource, found.Value.Form.Encryption!, new PlanPropertySource(values, context, address)),
-            ResourceKind.KmsKey => resource with { Key = KeyFacts(values) },
+            ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(values), found.Value.Form.Key, new PlanPropertySource(values, context, address)) },
             ResourceKind.KmsAlias => resource with
             {
                 Alias = new AliasFacts(
