@@ -142,27 +142,22 @@ internal sealed partial class Binder
         return (spec, origin);
     }
 
-    private KeySpecEntry? BindKeySpec(IdentifierSyntax name, MemberSet members)
+    private KeySpecEntry? BindKeySpec(IdentifierSyntax name, MemberSet members) =>
+        BindKmsName(name, members, ResourceCatalog.Default.Keys.FindSpec, ResourceCatalog.Default.Keys.Specs.Select(s => s.Name), Descriptors.UnknownKeySpec);
+
+    private KeyOriginEntry? BindKeyOrigin(IdentifierSyntax name, MemberSet members) =>
+        BindKmsName(name, members, ResourceCatalog.Default.Keys.FindOrigin, ResourceCatalog.Default.Keys.Origins.Select(o => o.Name), Descriptors.UnknownKeyOrigin);
+
+    /// <summary>A key spec or origin from the catalogue, or the diagnostic with the nearest name.</summary>
+    private T? BindKmsName<T>(IdentifierSyntax name, MemberSet members, Func<string, T?> find, IEnumerable<string> known, DiagnosticDescriptor unknown)
+        where T : class
     {
-        var keys = ResourceCatalog.Default.Keys;
-        if (keys.FindSpec(name.Text) is { } spec)
+        if (find(name.Text) is { } found)
         {
-            return spec;
+            return found;
         }
 
-        ReportUnknown(Descriptors.UnknownKeySpec, At(members, name), name.Text, keys.Specs.Select(s => s.Name));
-        return null;
-    }
-
-    private KeyOriginEntry? BindKeyOrigin(IdentifierSyntax name, MemberSet members)
-    {
-        var keys = ResourceCatalog.Default.Keys;
-        if (keys.FindOrigin(name.Text) is { } origin)
-        {
-            return origin;
-        }
-
-        ReportUnknown(Descriptors.UnknownKeyOrigin, At(members, name), name.Text, keys.Origins.Select(o => o.Name));
+        ReportUnknown(unknown, At(members, name), name.Text, known);
         return null;
     }
 
