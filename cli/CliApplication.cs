@@ -23,6 +23,7 @@ public static class CliApplication
             InitCommand.Create(context),
             ServicesCommand.Create(context),
             AuthorizeCommand.Create(context),
+            VerifyCommand.Create(context),
         };
 
     public static int Run(string[] args, CliContext context)
@@ -44,7 +45,7 @@ public static class CliApplication
 
                 foreach (var error in errors)
                 {
-                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval, collect, test, init, services or authorize" : error)}\n");
+                    context.Error.Write($"sec08: error: {(error == MissingCommand ? "give a command: check, fmt, build, inspect, eval, collect, test, init, services, authorize or verify" : error)}\n");
                 }
 
                 context.Error.Write("run `sec08 --help` for usage\n");

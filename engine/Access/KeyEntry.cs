@@ -79,7 +79,8 @@ internal sealed class KeyEntry
             return false;
         }
 
-        return Key.CallerAccounts.IsEmpty || view.Context("kms:CallerAccount") is { } caller && Key.CallerAccounts.Contains(caller);
+        // AWS KMS puts the caller's account into every request it authorizes; a request that names none is the principal's.
+        return Key.CallerAccounts.IsEmpty || (view.Context("kms:CallerAccount") ?? ArnParts.Account(view.Request.Principal)) is { } caller && Key.CallerAccounts.Contains(caller);
     }
 
     /// <summary>The grants that allow the request, each with how its principal entry reached the principal.</summary>

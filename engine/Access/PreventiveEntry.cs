@@ -66,15 +66,26 @@ internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPat
                 var scoped = rule.Levels is not null && policy.Classification is { } scheme && rule.Levels.Levels.Length < scheme.Levels.Length;
                 foreach (var pattern in prevention.Denies)
                 {
-                    // A level-scoped clause for a service whose request has no classification is detective only.
-                    if (scoped && !pattern.Unscoped && !prevention.ScopedByClassification)
+                    // A level-scoped clause for a service (or actions) whose request has no classification is detective only.
+                    if (scoped && !pattern.Unscoped && !(prevention.ScopedByClassification && pattern.Scopable))
                     {
                         continue;
                     }
 
-                    yield return new PreventiveEntry(rule, service, pattern, policy.Classification, waivers);
+                    yield return new PreventiveEntry(rule, service, pattern, policy.Classification, [.. waivers.Select(w => w with { Resources = [.. w.Resources.Where(r => Reaches(r, pattern))] })]);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a waived resource can be one of the pattern's requests: its ARN names the service of one of the
+    /// pattern's actions, or any service. The SCP exempts only such resources.
+    /// </summary>
+    private static bool Reaches(string resource, DenyPattern pattern)
+    {
+        var parts = resource.Split(':');
+        return resource == "*" || parts.Length < 3 || parts[2].AsSpan().IndexOfAny('*', '?') >= 0
+            || pattern.Actions.Any(a => a.StartsWith(parts[2] + ":", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -130,6 +130,16 @@ public class AccessDeciderTests
     }
 
     [Test]
+    public void KeyUser_WithoutCallerAccountInTheRequest_IsJudgedByItsOwnAccount()
+    {
+        // KMS sets kms:CallerAccount on every request; a request that names none is the principal's own account.
+        var decision = Decide(Request($"arn:aws:iam::{Account}:role/DataPlatform", "kms:Encrypt", Key("internal"), context: new() { ["kms:ViaService"] = "ec2.eu-west-1.amazonaws.com" }));
+
+        Assert.That(decision.Outcome, Is.EqualTo(AccessOutcome.Allowed), decision.ToString());
+        Assert.That(decision.Clauses.Single().ToString(), Does.StartWith("key internal_data: users"));
+    }
+
+    [Test]
     public void IamAllowOfDecrypt_ThroughAListedService_AllowedThroughTheAccount()
     {
         var tags = new Dictionary<string, string>(s_payments) { ["clearance"] = "restricted" };

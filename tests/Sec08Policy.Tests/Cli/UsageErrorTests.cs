@@ -49,7 +49,7 @@ public class UsageErrorTests
     }
 
     [TestCase("nonsense", "sec08: error: Unrecognized command or argument 'nonsense'.\nrun `sec08 --help` for usage\n")]
-    [TestCase("", "sec08: error: give a command: check, fmt, build, inspect, eval, collect, test, init, services or authorize\nrun `sec08 --help` for usage\n")]
+    [TestCase("", "sec08: error: give a command: check, fmt, build, inspect, eval, collect, test, init, services, authorize or verify\nrun `sec08 --help` for usage\n")]
     public void UnknownOrMissingCommand_SaysOnlyWhatIsWrong(string command, string expected)
     {
         var run = CliRunner.Invoke(command.Length == 0 ? [] : [command]);
@@ -92,6 +92,7 @@ public class UsageErrorTests
             "test" => ["test", "library/gdpr/tests/gdpr.test.yaml"],
             "init" => ["init", temp.Combine("scaffold")],
             "services" => ["services", "s3"],
+            "verify" => ["verify", "--policy", "policies/classification.sec08"],
             "authorize" => ["authorize", "--policy", "policies", "--principal", "arn:aws:iam::111122223333:role/A", "--action", "s3:GetObject", "--resource", "arn:aws:s3:::b/k"],
             _ => throw new ArgumentException($"no base command line for `{command}`"),
         };
