@@ -2,13 +2,18 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
+using Sec08Policy.Compiler.Emit;
 using Sec08Policy.Engine.Access;
+using Sec08Policy.Engine.Iam;
+using Sec08Policy.Engine.Model;
+using Sec08Policy.Engine.Verification;
 
 namespace Sec08Policy.Benchmarks;
 
 /// <summary>
 /// Access decisions on one core over the baseline policy: 100,000 generated requests (<see cref="AccessRequests"/>),
-/// decided by the language's own procedure. The process is pinned to one CPU with non-concurrent GC.
+/// decided by the language's own procedure and by the compiled documents through the IAM decision engine; and
+/// <c>verify</c> of the baseline, in process. The process is pinned to one CPU with non-concurrent GC.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(SingleCoreConfig))]
@@ -17,13 +22,19 @@ public class AuthorizationBenchmarks
     public const int RequestCount = 100_000;
 
     private AccessDecider? _language;
+    private CompiledDocuments? _documents;
+    private KeySpec?[] _keys = [];
+    private PolicySet? _policy;
     private AccessRequest[] _requests = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        _language = new AccessDecider(BaselinePolicy.Lower());
+        _policy = BaselinePolicy.Lower();
+        _language = new AccessDecider(_policy);
+        _documents = CompiledDocuments.From(BaselinePolicy.Compile().Emit(new EmitOptions()).Artifacts.Select(a => (a.Path, a.Content)));
         _requests = AccessRequests.Generate(RequestCount);
+        _keys = [.. _requests.Select(r => _language.FindKey(r.Resource))];
         var outcomes = _requests.Select(r => _language.Decide(r).Outcome).GroupBy(o => o).OrderBy(g => g.Key);
         Console.WriteLine($"// {RequestCount} requests: " + string.Join(", ", outcomes.Select(g => $"{g.Key} {g.Count()}")));
     }
@@ -42,6 +53,25 @@ public class AuthorizationBenchmarks
 
         return allowed;
     }
+
+    [Benchmark]
+    public int Documents()
+    {
+        var allowed = 0;
+        for (var i = 0; i < _requests.Length; i++)
+        {
+            if (_documents!.Decide(_requests[i], _keys[i]).Outcome == IamDecisionOutcome.Allowed)
+            {
+                allowed++;
+            }
+        }
+
+        return allowed;
+    }
+
+    /// <summary><c>sec08 verify</c> of the baseline after the build: enumerating the classes and deciding each twice.</summary>
+    [Benchmark]
+    public int Verify() => Verifier.Verify(_policy!, _documents!, new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero)).Checked;
 
     private sealed class SingleCoreConfig : ManualConfig
     {
