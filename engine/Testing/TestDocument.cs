@@ -54,7 +54,7 @@ public sealed class TestDocument
     public static TestDocument Parse(string text, string path)
     {
         var keys = new Dictionary<InputNode, SourcePosition>(ReferenceEqualityComparer.Instance);
-        var parser = new Parser(new StringReader(text));
+        var parser = new GuardedYamlParser(new StringReader(text));
         try
         {
             parser.Consume<StreamStart>();

@@ -7,11 +7,11 @@ namespace Sec08Policy.Engine.Inputs.Tree;
 /// <summary>The root mapping of a YAML document read from YamlDotNet's parser events.</summary>
 internal sealed class YamlEventMapping : IStreamedYamlMapping
 {
-    private readonly Parser _parser;
+    private readonly IParser _parser;
     private readonly string _file;
     private readonly StringPool _strings = new();
 
-    private YamlEventMapping(Parser parser, string file, SourcePosition root)
+    private YamlEventMapping(IParser parser, string file, SourcePosition root)
     {
         _parser = parser;
         _file = file;
@@ -23,7 +23,7 @@ internal sealed class YamlEventMapping : IStreamedYamlMapping
     /// <summary>The document's root mapping, or null when the root is something else.</summary>
     public static YamlEventMapping? Open(TextReader text, string file)
     {
-        var parser = new Parser(text);
+        var parser = new GuardedYamlParser(text);
         parser.Consume<StreamStart>();
         if (!parser.TryConsume<DocumentStart>(out _) || parser.Current is not MappingStart root)
         {

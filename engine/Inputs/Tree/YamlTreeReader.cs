@@ -15,7 +15,7 @@ public static class YamlTreeReader
     /// <summary>Reads from <paramref name="reader"/> as the parser needs, so the whole text is never one string.</summary>
     public static InputNode Parse(TextReader reader, string file)
     {
-        var parser = new Parser(reader);
+        var parser = new GuardedYamlParser(reader);
         var strings = new StringPool();
         try
         {
