@@ -37,7 +37,7 @@ public static class PolicySetLoader
             foreach (var import in tree.Root.Declarations.OfType<ImportDeclarationSyntax>())
             {
                 var target = Binder.ResolveImport(file, import.Path.Value);
-                if (FileSearch.KindOf(target) is not (FileKind.Missing or FileKind.Directory))
+                if (target is not null && FileSearch.KindOf(target) is not (FileKind.Missing or FileKind.Directory))
                 {
                     queue.Enqueue(FileSearch.Display(target));
                 }

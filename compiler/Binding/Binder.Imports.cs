@@ -7,9 +7,17 @@ namespace Sec08Policy.Compiler.Binding;
 
 internal sealed partial class Binder
 {
-    /// <summary>The full path an import names, resolved against the importing file's folder.</summary>
-    internal static string ResolveImport(string importingPath, string importPath)
+    /// <summary>
+    /// The full path an import names, resolved against the importing file's folder; null when no file can have that
+    /// name (it holds a NUL character, which the operating system would cut the name at).
+    /// </summary>
+    internal static string? ResolveImport(string importingPath, string importPath)
     {
+        if (importPath.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var folder = Path.GetDirectoryName(Path.GetFullPath(importingPath)) ?? string.Empty;
         return Path.GetFullPath(Path.Combine(folder, importPath));
     }
@@ -30,7 +38,15 @@ internal sealed partial class Binder
             foreach (var import in tree.Root.Declarations.OfType<ImportDeclarationSyntax>())
             {
                 var resolved = ResolveImport(tree.Path, import.Path.Value);
-                if (byPath.TryGetValue(FileSearch.RealPath(resolved), out var target))
+                if (resolved is null)
+                {
+                    _diagnostics.ReportWithHelp(
+                        Descriptors.MissingImport,
+                        new Location(tree.Text, import.Path.Span),
+                        "a file name cannot hold the NUL character (U+0000)",
+                        import.Path.Value.Replace("\0", "\\0", StringComparison.Ordinal));
+                }
+                else if (byPath.TryGetValue(FileSearch.RealPath(resolved), out var target))
                 {
                     targets.Add((import, target));
                 }
