@@ -21,6 +21,7 @@ internal sealed partial class Binder
         }
 
         var clauses = members.Clauses.Select(clause => BindClause(clause, members, services)).OfType<BoundClause>().ToImmutableArray();
+        CheckRetentionBounds(members, clauses);
         var requirement = new RequirementSymbol(
             members.Block.NameText,
             services,
@@ -56,7 +57,7 @@ internal sealed partial class Binder
 
         var syntax = clause.Assertion;
         KeySymbol? key = null;
-        if (syntax.Kind == AssertionKind.EncryptedWithKey)
+        if (syntax.Kind is AssertionKind.EncryptedWithKey or AssertionKind.CopiesEncryptedWithKey)
         {
             key = LookupKey(syntax.Key!, members);
             if (key is null)
@@ -68,7 +69,15 @@ internal sealed partial class Binder
         }
 
         int? days = null;
-        if (syntax.Days is { } period)
+        if (syntax.Kind is AssertionKind.RetentionAtLeast or AssertionKind.RetentionAtMost)
+        {
+            days = BindRetentionDays(syntax.Days!, members);
+            if (days is null)
+            {
+                return null;
+            }
+        }
+        else if (syntax.Days is { } period)
         {
             days = period.Value;
             if (days is null or < 1)

@@ -17,6 +17,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnknownDeclaration = Error("SP1007", "Unknown declaration", "unknown declaration `{0}`; expected policy, import, classification, key, require, allow, deny or waive", DiagnosticCategory.Syntax);
     public static readonly DiagnosticDescriptor UnknownMember = Error("SP1008", "Unknown member", "`{0}` is not a member of {1}; expected {2}", DiagnosticCategory.Syntax);
     public static readonly DiagnosticDescriptor NestingTooDeep = Error("SP1009", "Condition too deep or too long", "{0}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor RetentionNeedsBound = Error("SP1020", "Retention needs a bound", "{0}", DiagnosticCategory.Syntax);
+    public static readonly DiagnosticDescriptor RetentionNeedsDays = Error("SP1021", "Retention needs a number of days", "{0}", DiagnosticCategory.Syntax);
     // Retired before release (a stray character is SP1001): SP1011 Invalid character.
     public static readonly DiagnosticDescriptor UnreadableFile = Error("SP1010", "Unreadable file", "cannot read `{0}`: {1}", DiagnosticCategory.Syntax);
 
@@ -67,6 +69,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor UnknownKeyOrigin = Error("SP2086", "Unknown key origin", "`{0}` is not a key origin; expected aws_kms, external, aws_cloudhsm or external_key_store", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor OriginNeedsSymmetricKey = Error("SP2087", "Origin needs a symmetric key", "key `{0}` has origin `{1}`, which KMS offers only for SYMMETRIC_DEFAULT keys, not {2}", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor KeyCannotRotate = Error("SP2088", "Key cannot rotate", "key `{0}` cannot rotate automatically: {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor RetentionOutOfRange = Error("SP2090", "Retention period out of range", "a retention period of `{0}` days is not a whole number from 1 to {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor RetentionBoundsConflict = Error("SP2091", "Retention bounds conflict", "`retention at least {0} days` and `retention at most {1} days` apply to the same data in requirement `{2}`, and no period satisfies both", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor ReplicasOfSingleRegionKey = Error("SP2089", "Replicas of a single-Region key", "key `{0}` lists replica Regions but is not `multi_region true`", DiagnosticCategory.Binding);
 
     // SP2065-SP2074: the resource catalogue.

@@ -23,6 +23,18 @@ public enum AssertionKind
     /// <summary><c>key replicated to "eu-west-1", ...</c></summary>
     KeyReplicated,
 
+    /// <summary><c>copies encrypted</c></summary>
+    CopiesEncrypted,
+
+    /// <summary><c>copies encrypted with key NAME</c></summary>
+    CopiesEncryptedWithKey,
+
+    /// <summary><c>retention at least N days</c></summary>
+    RetentionAtLeast,
+
+    /// <summary><c>retention at most N days</c></summary>
+    RetentionAtMost,
+
     /// <summary><c>regions "eu-west-1", ...</c></summary>
     Regions,
 

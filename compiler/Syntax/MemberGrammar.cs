@@ -85,6 +85,8 @@ internal static class MemberGrammar
             .Or(KeySpecAssertion)
             .Or(KeyOriginAssertion)
             .Or(KeyReplicatedAssertion)
+            .Or(DataAssertionGrammar.Copies)
+            .Or(DataAssertionGrammar.Retention)
             .Or(ListAssertion("regions", AssertionKind.Regions))
             .Or(ListAssertion("tags", AssertionKind.Tags));
 

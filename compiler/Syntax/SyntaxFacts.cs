@@ -129,7 +129,7 @@ public static class SyntaxFacts
     public static string DescribeMembers(DeclarationKind kind)
     {
         var words = GetMembers(kind)
-            .Select(k => k == MemberKind.Clause ? "a clause (`encrypted`, `key rotation`, `key spec`, `key origin`, `key replicated to`, `regions` or `tags`, optionally after `classification OP LEVEL:`)" : GetKeywordText(k));
+            .Select(k => k == MemberKind.Clause ? "a clause (`encrypted`, `key rotation`, `key spec`, `key origin`, `key replicated to`, `copies encrypted`, `retention`, `regions` or `tags`, optionally after `classification OP LEVEL:`)" : GetKeywordText(k));
         return string.Join(", ", words) + " or `}`";
     }
 

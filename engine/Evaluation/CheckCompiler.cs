@@ -8,7 +8,7 @@ namespace Sec08Policy.Engine.Evaluation;
 /// Compiles a rule's check predicate once into a delegate over a resource, so evaluation does not walk the
 /// predicate tree per resource. Every check is three-valued: a value that is not known gives Unknown with the reason.
 /// </summary>
-internal static class CheckCompiler
+internal static partial class CheckCompiler
 {
     public static Func<Resource, KeyDirectory, Outcome> Compile(Predicate check) => check switch
     {
@@ -19,6 +19,8 @@ internal static class CheckCompiler
         KeySpecPredicate spec => (resource, keys) => KeyProperty(resource, keys, (key, id) => Spec(key, id, spec), AwsManagedSpec(spec)),
         KeyOriginPredicate origin => (resource, keys) => KeyProperty(resource, keys, (key, id) => Origin(key, id, origin.Origins), AwsManagedOrigin(origin.Origins)),
         KeyReplicatedPredicate replicated => (resource, keys) => KeyProperty(resource, keys, (key, id) => Replicated(key, id, keys, replicated.Regions), Outcome.Fail("AWS managed keys are single-Region keys")),
+        CopiesEncryptedPredicate copies => (resource, keys) => CopiesEncrypted(resource, keys, copies.Key),
+        RetentionPredicate retention => (resource, _) => Retention(resource, retention),
         RegionPredicate region => Resourceful(Region(region.Regions)),
         TagsPresentPredicate tags => Resourceful((resource, _) => TagsPresent(resource, tags.Keys)),
         AndPredicate and => All([.. and.Operands.Select(Compile)]),

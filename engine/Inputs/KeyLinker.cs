@@ -77,7 +77,11 @@ public sealed class KeyLinker
     {
         // A resource whose encryption links to nothing new is kept as it is, not copied.
         var linked = resource.Encryption is null ? null : Link(resource, resource.Encryption);
-        return linked is null || ReferenceEquals(linked, resource.Encryption) ? resource : resource with { Encryption = linked };
+        var result = linked is null || ReferenceEquals(linked, resource.Encryption) ? resource : resource with { Encryption = linked };
+
+        // The copies name their keys as the resource does (a snapshot copy's key, a replica's key).
+        var copies = resource.Copies is null ? null : Link(resource, resource.Copies);
+        return copies is null || ReferenceEquals(copies, resource.Copies) ? result : result with { Copies = copies };
     }
 
     private EncryptionState Link(Resource resource, EncryptionState encryption)

@@ -10,7 +10,7 @@ namespace Sec08Policy.Engine.Prevention;
 /// and the access decision procedure decides. Where an action has no condition key for what is asked, the requirement
 /// is detective only for what that action creates, and the build says so, naming the actions (SP3006).
 /// </summary>
-public static class Preventions
+public static partial class Preventions
 {
     private const int DefaultRotationDays = 365;
 
@@ -32,6 +32,8 @@ public static class Preventions
         EncryptedPredicate => Encrypted(Service(service)),
         CustomerManagedKeyPredicate or NamedKeyPredicate => CustomerManaged(Service(service)),
         KeyRotationPredicate rotation => Rotation(service, rotation.MaxDays),
+        CopiesEncryptedPredicate copies => Copies(Service(service), copies.Key is not null),
+        RetentionPredicate => Prevention.Detective("how long data is kept is a setting of the resource (a retention period, a lifecycle rule, a vault lock), and no create request carries it as a condition key"),
         RegionPredicate region => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
             [RequestTest.NotEquals("aws:RequestedRegion", region.Regions)])),
         TagsPresentPredicate tags => Tags(Service(service), tags.Keys),

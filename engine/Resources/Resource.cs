@@ -35,6 +35,18 @@ public sealed record Resource
     /// <summary>Why a data store holds nothing at rest as described (an API stage without a cache); null otherwise.</summary>
     public string? NothingStored { get; init; }
 
+    /// <summary>
+    /// The encryption of the copies the resource is or makes (a snapshot, a read replica, a plan's backup copies, a
+    /// bucket's replicas); null when its type makes none, or this one makes none as configured (see <see cref="NothingCopied"/>).
+    /// </summary>
+    public EncryptionState? Copies { get; init; }
+
+    /// <summary>Why a resource of a type that can make copies makes none as configured; null otherwise.</summary>
+    public string? NothingCopied { get; init; }
+
+    /// <summary>How long the resource keeps its data; null for a type without a retention setting.</summary>
+    public RetentionFacts? Retention { get; init; }
+
     /// <summary>Facts about a KMS key; null for other kinds.</summary>
     public KeyFacts? Key { get; init; }
 

@@ -228,6 +228,19 @@ public static partial class PolicySetJson
                 json.WriteString("op", "keyReplicated");
                 WriteStrings(json, "regions", replicated.Regions);
                 break;
+            case CopiesEncryptedPredicate copies:
+                json.WriteString("op", "copiesEncrypted");
+                if (copies.Key is { } copyKey)
+                {
+                    json.WriteString("key", copyKey.Key);
+                    json.WriteString("alias", copyKey.Alias);
+                }
+
+                break;
+            case RetentionPredicate retention:
+                json.WriteString("op", retention.Bound == RetentionBound.AtLeast ? "retentionAtLeast" : "retentionAtMost");
+                json.WriteNumber("days", retention.Days);
+                break;
             case RegionPredicate region:
                 json.WriteString("op", "region");
                 WriteStrings(json, "regions", region.Regions);

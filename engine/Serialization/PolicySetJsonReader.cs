@@ -194,7 +194,10 @@ public static partial class PolicySetJson
                 "keySpec" => new KeySpecPredicate(Strings(map, "specs"), Text(map, "demand")),
                 "keyOrigin" => new KeyOriginPredicate(Strings(map, "origins")),
                 "keyReplicated" => new KeyReplicatedPredicate(Strings(map, "regions")),
-                _ => throw Error(map.Get("op")!, $"`{op}` is not a resource check; expected encrypted, customerManagedKey, namedKey, keyRotation, keySpec, keyOrigin, keyReplicated, region or tagsPresent"),
+                "copiesEncrypted" => new CopiesEncryptedPredicate(map.Get("key") is null ? null : new NamedKeyPredicate(Text(map, "key"), NullableText(map, "alias"))),
+                "retentionAtLeast" => new RetentionPredicate(RetentionBound.AtLeast, Number(map, "days") ?? throw Error(map, "`days` must be a number")),
+                "retentionAtMost" => new RetentionPredicate(RetentionBound.AtMost, Number(map, "days") ?? throw Error(map, "`days` must be a number")),
+                _ => throw Error(map.Get("op")!, $"`{op}` is not a resource check; expected encrypted, customerManagedKey, namedKey, keyRotation, keySpec, keyOrigin, keyReplicated, copiesEncrypted, retentionAtLeast, retentionAtMost, region or tagsPresent"),
             };
         }
 

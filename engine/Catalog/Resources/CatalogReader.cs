@@ -9,7 +9,7 @@ namespace Sec08Policy.Engine.Catalog.Resources;
 /// service, every input form either describes the type or says why it cannot, and no name is given twice. A
 /// catalogue that does not is a defect of this build, so it throws.
 /// </summary>
-internal static class CatalogReader
+internal static partial class CatalogReader
 {
     private const string ResourceName = "Sec08Policy.Engine.Catalog.Resources.resources.json";
 
@@ -43,7 +43,7 @@ internal static class CatalogReader
             CustomerKeyNote = OptionalText(e, "customerKeyNote"),
             Create = [.. Array(e, "create").Select(a =>
             {
-                Expect(a, "action", "encrypted", "encryptedResource", "purpose", "disabledBy", "customerKey", "tags", "tagsNote", "alwaysEncrypts");
+                Expect(a, "action", "encrypted", "encryptedResource", "purpose", "disabledBy", "customerKey", "tags", "tagsNote", "alwaysEncrypts", "copy");
                 return new CreateAction(Text(a, "action"))
                 {
                     Encrypted = OptionalText(a, "encrypted"),
@@ -58,6 +58,7 @@ internal static class CatalogReader
                     Tags = a.TryGetProperty("tags", out var tags) && tags.GetBoolean(),
                     TagsNote = OptionalText(a, "tagsNote"),
                     AlwaysEncrypts = a.TryGetProperty("alwaysEncrypts", out var encrypts) && encrypts.GetBoolean(),
+                    Copy = a.TryGetProperty("copy", out var copy) && copy.GetBoolean(),
                 };
             })],
             Guards = [.. Array(e, "guards").Select(g =>
@@ -96,8 +97,9 @@ internal static class CatalogReader
                 CloudFormation = e.TryGetProperty("cloudFormation", out var cfn) ? CloudFormation(type, cfn) : null,
                 Terraform = [.. Array(e, "terraform").Select(t =>
                 {
-                    Expect(t, "type", "encryption", "key");
-                    return new TerraformForm(Text(t, "type"), OptionalSpec(t, "encryption")) { Key = OptionalKey(t) };
+                    Expect(t, "type", "encryption", "key", "copies", "retention");
+                    var encryption = OptionalSpec(t, "encryption");
+                    return new TerraformForm(Text(t, "type"), encryption) { Key = OptionalKey(t), Copies = OptionalCopies(t, encryption), Retention = OptionalRetention(t) };
                 })],
                 TerraformJoins = [.. Array(e, "terraformJoins").Select(Join)],
                 Config = e.TryGetProperty("config", out var config) ? Config(config) : null,
@@ -144,10 +146,13 @@ internal static class CatalogReader
 
     private static CloudFormationForm CloudFormation(string type, JsonElement e)
     {
-        Expect(e, "encryption", "tags", "arn", "key");
-        return new CloudFormationForm(type, OptionalSpec(e, "encryption"))
+        Expect(e, "encryption", "tags", "arn", "key", "copies", "retention");
+        var encryption = OptionalSpec(e, "encryption");
+        return new CloudFormationForm(type, encryption)
         {
             Key = OptionalKey(e),
+            Copies = OptionalCopies(e, encryption),
+            Retention = OptionalRetention(e),
             Tags = e.TryGetProperty("tags", out var tags) ? (tags.ValueKind == JsonValueKind.Null ? null : PropertyPath.Parse(tags.GetString()!)) : PropertyPath.Parse("Tags"),
             ArnTemplate = OptionalText(e, "arn"),
         };
@@ -166,10 +171,13 @@ internal static class CatalogReader
 
     private static ConfigForm Config(JsonElement e)
     {
-        Expect(e, "type", "recorded", "when", "encryption", "keyManager", "rotation", "key");
-        return new ConfigForm(Text(e, "type"), OptionalSpec(e, "encryption"), !e.TryGetProperty("recorded", out var recorded) || recorded.GetBoolean())
+        Expect(e, "type", "recorded", "when", "encryption", "keyManager", "rotation", "key", "copies", "retention");
+        var encryption = OptionalSpec(e, "encryption");
+        return new ConfigForm(Text(e, "type"), encryption, !e.TryGetProperty("recorded", out var recorded) || recorded.GetBoolean())
         {
             Key = OptionalKey(e),
+            Copies = OptionalCopies(e, encryption),
+            Retention = OptionalRetention(e),
             KeyManager = OptionalText(e, "keyManager") is { } manager ? PropertyPath.Parse(manager) : null,
             Rotation = OptionalText(e, "rotation") is { } rotation ? PropertyPath.Parse(rotation) : null,
             When = e.TryGetProperty("when", out var when)
@@ -247,7 +255,12 @@ internal static class CatalogReader
     {
         if (e.ValueKind == JsonValueKind.String)
         {
-            return e.GetString() == "unencrypted" ? UnencryptedSpec.Instance : throw new FormatException($"unknown encryption spec `{e.GetString()}`");
+            return e.GetString() switch
+            {
+                "unencrypted" => UnencryptedSpec.Instance,
+                "encryption" => OwnEncryptionSpec.Instance,
+                var other => throw new FormatException($"unknown encryption spec `{other}`"),
+            };
         }
 
         if (e.TryGetProperty("unknown", out var reason))
@@ -260,6 +273,12 @@ internal static class CatalogReader
         {
             Expect(e, "noData");
             return new NoDataSpec(noData.GetString()!);
+        }
+
+        if (e.TryGetProperty("encryptedBy", out var encryptedBy))
+        {
+            Expect(e, "encryptedBy");
+            return new EncryptedUnknownKeySpec(encryptedBy.GetString()!);
         }
 
         if (e.TryGetProperty("serviceOwned", out var algorithm))

@@ -52,3 +52,18 @@ public sealed record AllSpec(ImmutableArray<EncryptionSpec> Parts) : EncryptionS
 /// <see cref="Item"/> relative to the element; <see cref="Empty"/> when there is none.
 /// </summary>
 public sealed record EachSpec(PropertyPath Items, EncryptionSpec Item, EncryptionSpec Empty) : EncryptionSpec;
+
+/// <summary>
+/// Always encrypted with a KMS key this form does not show (a backup copy takes its destination vault's key):
+/// the key is Unknown with <see cref="Reason"/>.
+/// </summary>
+public sealed record EncryptedUnknownKeySpec(string Reason) : EncryptionSpec;
+
+/// <summary>
+/// In a <c>copies</c> spec only: the form's own encryption spec (a snapshot is itself the copy; a table's backups take
+/// its key). The catalogue reader replaces it, so no reader meets it.
+/// </summary>
+public sealed record OwnEncryptionSpec : EncryptionSpec
+{
+    public static OwnEncryptionSpec Instance { get; } = new();
+}

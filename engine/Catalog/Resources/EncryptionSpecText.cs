@@ -66,6 +66,7 @@ public static class EncryptionSpecText
         NoDataSpec nothing => $"nothing to check ({nothing.Reason})",
         ServiceOwnedSpec owned => $"encrypted with a key the service owns ({(owned.Algorithm == "$value" ? "the value" : $"`{owned.Algorithm}`")})",
         KmsSpec kms => Kms(kms),
+        EncryptedUnknownKeySpec by => $"encrypted with KMS, key Unknown ({by.Reason})",
         _ => spec.GetType().Name,
     };
 

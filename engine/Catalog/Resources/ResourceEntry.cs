@@ -40,6 +40,12 @@ public sealed record ResourceEntry
     /// <summary>New volumes of this type are encrypted when the account's EBS encryption by default is on.</summary>
     public bool FollowsEbsDefault { get; init; }
 
+    /// <summary>Whether some input form shows copies of this type (then a form that does not leaves them Unknown).</summary>
+    public bool MakesCopies => CloudFormation?.Copies is not null || Terraform.Any(t => t.Copies is not null) || Config?.Copies is not null;
+
+    /// <summary>Whether some input form shows how long this type keeps its data.</summary>
+    public bool KeepsRetention => CloudFormation?.Retention is not null || Terraform.Any(t => t.Retention is not null) || Config?.Retention is not null;
+
     /// <summary>Whether an input of this form can hold this type (the inventory holds every type).</summary>
     public bool Covers(InputForm form) => form switch
     {
@@ -64,6 +70,12 @@ public sealed record CloudFormationForm(string Type, EncryptionSpec? Encryption)
 
     /// <summary>For a KMS key type: where the template shows its spec, origin, replicas and primary.</summary>
     public KeyFactsSpec? Key { get; init; }
+
+    /// <summary>Where this form shows the encryption of the copies the resource is or makes (snapshots, replicas, backup copies).</summary>
+    public EncryptionSpec? Copies { get; init; }
+
+    /// <summary>Where this form shows how long the resource keeps its data.</summary>
+    public RetentionSpec? Retention { get; init; }
 }
 
 /// <summary>A Terraform resource type and where its planned values say whether it is encrypted.</summary>
@@ -71,6 +83,12 @@ public sealed record TerraformForm(string Type, EncryptionSpec? Encryption)
 {
     /// <summary>For a KMS key type: where the plan shows its spec, origin, replicas and primary.</summary>
     public KeyFactsSpec? Key { get; init; }
+
+    /// <summary>Where this form shows the encryption of the copies the resource is or makes (snapshots, replicas, backup copies).</summary>
+    public EncryptionSpec? Copies { get; init; }
+
+    /// <summary>Where this form shows how long the resource keeps its data.</summary>
+    public RetentionSpec? Retention { get; init; }
 }
 
 /// <summary>
@@ -99,6 +117,12 @@ public sealed record ConfigForm(string Type, EncryptionSpec? Encryption, bool Re
 
     /// <summary>For a KMS key type: where the item shows its spec, origin, replicas and primary.</summary>
     public KeyFactsSpec? Key { get; init; }
+
+    /// <summary>Where this form shows the encryption of the copies the resource is or makes (snapshots, replicas, backup copies).</summary>
+    public EncryptionSpec? Copies { get; init; }
+
+    /// <summary>Where this form shows how long the resource keeps its data.</summary>
+    public RetentionSpec? Retention { get; init; }
 }
 
 /// <summary>An item is of this entry when the value at <see cref="Path"/> is one of <see cref="Values"/>.</summary>

@@ -55,6 +55,9 @@ public sealed record CreateAction(string Action)
 
     /// <summary>What the action creates is always encrypted (an EFS replica), so an `encrypted` requirement needs no deny for it.</summary>
     public bool AlwaysEncrypts { get; init; }
+
+    /// <summary>What the action creates is a copy of other data (a snapshot, a snapshot copy, a read replica).</summary>
+    public bool Copy { get; init; }
 }
 
 /// <summary>A Boolean condition key that is true when the request turns encryption off (<c>codebuild:artifacts.encryptionDisabled</c>), with the SCP statement's purpose.</summary>

@@ -139,7 +139,12 @@ public static class CloudFormationAdapter
 
         return entry?.Kind switch
         {
-            ResourceKind.DataStore => EncryptionReader.Apply(resource, form!.Encryption!, new CfnPropertySource(properties, properties.Resolver, types)),
+            ResourceKind.DataStore => CopiesAndRetentionReader.Apply(
+                EncryptionReader.Apply(resource, form!.Encryption!, new CfnPropertySource(properties, properties.Resolver, types)),
+                form.Copies,
+                form.Retention,
+                new CfnPropertySource(properties, properties.Resolver, types),
+                "a template"),
             ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(properties), form!.Key, new CfnPropertySource(properties, properties.Resolver, types)) },
             ResourceKind.KmsAlias => resource with
             {

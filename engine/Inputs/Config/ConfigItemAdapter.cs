@@ -52,9 +52,14 @@ public static class ConfigItemAdapter
         var config = configuration as MappingNode;
         return entry?.Kind switch
         {
-            ResourceKind.DataStore => entry.Config!.Encryption is { } spec
-                ? EncryptionReader.Apply(resource, spec, source)
-                : resource with { Encryption = EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted") },
+            ResourceKind.DataStore => CopiesAndRetentionReader.Apply(
+                entry.Config!.Encryption is { } spec
+                    ? EncryptionReader.Apply(resource, spec, source)
+                    : resource with { Encryption = EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted") },
+                entry.Config.Copies,
+                entry.Config.Retention,
+                source,
+                "a configuration item"),
             ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(config, entry.Config!, source), entry.Config!.Key, source, arn) },
             ResourceKind.KmsAlias => resource with
             {

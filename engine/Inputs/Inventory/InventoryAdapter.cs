@@ -87,6 +87,7 @@ public static class InventoryAdapter
             resource = resource with { Alias = new AliasFacts(String(alias, "name").ValueOrDefault ?? string.Empty, String(alias, "targetKey")) };
         }
 
+        resource = CopiesAndRetention(resource, item);
         if (item.Get("nothingStored") is ScalarNode { Text: { } nothing })
         {
             resource = resource with { NothingStored = nothing };
@@ -99,6 +100,52 @@ public static class InventoryAdapter
 
         return resource;
     }
+
+    /// <summary>
+    /// <c>copies</c> (an encryption object) or <c>nothingCopied</c>, and <c>retention</c> with <c>floorDays</c> and
+    /// <c>ceilingDays</c> (a number or <c>"forever"</c>); a type that has them, left out, is Unknown.
+    /// </summary>
+    private static Resource CopiesAndRetention(Resource resource, MappingNode item)
+    {
+        if (item.Get("copies") is { } copies)
+        {
+            resource = resource with { Copies = Encryption(copies) };
+        }
+        else if (item.Get("nothingCopied") is ScalarNode { Text: { } none })
+        {
+            resource = resource with { NothingCopied = none };
+        }
+        else if (resource.Entry is { MakesCopies: true })
+        {
+            resource = resource with { Copies = EncryptionState.Unknown("the inventory does not record the encryption of its copies") };
+        }
+
+        if (item.Get("retention") is { } retention)
+        {
+            resource = resource with
+            {
+                Retention = UnknownReason(retention) is { } why
+                    ? RetentionFacts.Unknown(why)
+                    : retention is MappingNode map ? new RetentionFacts(Days(map, "floorDays"), Days(map, "ceilingDays")) : throw Problem(retention, "`retention` must be an object"),
+            };
+        }
+        else if (resource.Entry is { KeepsRetention: true })
+        {
+            resource = resource with { Retention = RetentionFacts.Unknown("the inventory does not record how long it keeps its data") };
+        }
+
+        return resource;
+    }
+
+    /// <summary>A number of days, <c>"forever"</c> (a known null), or Unknown when left out.</summary>
+    private static Fact<int?> Days(MappingNode map, string key) => map.Get(key) switch
+    {
+        null => Fact<int?>.Unknown($"the inventory does not record `{key}`"),
+        ScalarNode { Text: "forever" } => Fact<int?>.Known(null),
+        ScalarNode { AsInt: { } n } when n >= 0 => Fact<int?>.Known(n),
+        var n when UnknownReason(n) is { } reason => Fact<int?>.Unknown(reason),
+        var n => throw Problem(n, $"`{key}` must be a whole number of days or \"forever\""),
+    };
 
     private static EncryptionState Encryption(InputNode node)
     {

@@ -85,6 +85,29 @@ public static class InventoryWriter
             json.WriteEndObject();
         }
 
+        if (resource.Copies is { } copies)
+        {
+            json.WriteStartObject("copies");
+            Bool(json, "enabled", copies.Enabled);
+            String(json, "algorithm", copies.Algorithm);
+            String(json, "key", copies.KeyReference);
+            String(json, "keyManager", copies.KeyManager.Select(m => m is { } manager ? InventoryFormat.ManagerName(manager) : null));
+            json.WriteEndObject();
+        }
+
+        if (resource.NothingCopied is { } noCopies)
+        {
+            json.WriteString("nothingCopied", noCopies);
+        }
+
+        if (resource.Retention is { } retention)
+        {
+            json.WriteStartObject("retention");
+            Days(json, "floorDays", retention.Floor);
+            Days(json, "ceilingDays", retention.Ceiling);
+            json.WriteEndObject();
+        }
+
         if (resource.Key is { } key)
         {
             json.WriteStartObject("key");
@@ -147,6 +170,22 @@ public static class InventoryWriter
         }
 
         json.WriteEndObject();
+    }
+
+    private static void Days(Utf8JsonWriter json, string name, Fact<int?> value)
+    {
+        if (!value.IsKnown)
+        {
+            Unknown(json, name, value.UnknownReason!);
+        }
+        else if (value.Value is { } days)
+        {
+            json.WriteNumber(name, days);
+        }
+        else
+        {
+            json.WriteString(name, "forever");
+        }
     }
 
     private static void String(Utf8JsonWriter json, string name, Fact<string?> value)

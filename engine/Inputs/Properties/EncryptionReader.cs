@@ -23,6 +23,7 @@ internal static class EncryptionReader
         UnencryptedSpec => EncryptionState.Unencrypted,
         UnknownSpec unknown => EncryptionState.Unknown(unknown.Reason),
         NoDataSpec nothing => Reading.Nothing(nothing.Reason),
+        EncryptedUnknownKeySpec by => new EncryptionState(Fact<bool>.Known(true), Fact<string?>.Known("aws:kms"), Fact<string?>.Unknown(by.Reason), Fact<KeyManager?>.Unknown(by.Reason)),
         ServiceOwnedSpec owned => EncryptionState.ServiceOwned(Algorithm(owned.Algorithm, matched)),
         KmsSpec kms => (kms.Key is null ? KeyRef.None : source.Key(kms.Key)).Apply(Algorithm(kms.Algorithm, matched), kms.AwsManagedAlias),
         SwitchSpec choice => Switch(choice, source),

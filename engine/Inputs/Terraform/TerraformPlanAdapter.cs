@@ -136,7 +136,12 @@ public static class TerraformPlanAdapter
 
         return found?.Entry.Kind switch
         {
-            ResourceKind.DataStore => EncryptionReader.Apply(resource, found.Value.Form.Encryption!, new PlanPropertySource(values, context, address)),
+            ResourceKind.DataStore => CopiesAndRetentionReader.Apply(
+                EncryptionReader.Apply(resource, found.Value.Form.Encryption!, new PlanPropertySource(values, context, address)),
+                found.Value.Form.Copies,
+                found.Value.Form.Retention,
+                new PlanPropertySource(values, context, address),
+                "a plan"),
             ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(values), found.Value.Form.Key, new PlanPropertySource(values, context, address)) },
             ResourceKind.KmsAlias => resource with
             {
