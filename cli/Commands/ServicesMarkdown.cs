@@ -110,12 +110,60 @@ internal static class ServicesMarkdown
                 output.Write($"\nAWS Config `{entry.Config.Type}`: who manages the key from `{manager}` (`CUSTOMER` or `AWS`), automatic rotation from `{rotation}` (`true` or `false`).\n");
             }
 
+            DataForms(output, entry);
             foreach (var (form, gap) in entry.Gaps)
             {
                 output.Write($"\n{(form == InputForm.Config ? "AWS Config" : form.ToString())}: {gap}.\n");
             }
 
             output.Write($"\nLive: {ServicesCommand.Live(entry)}.\n");
+        }
+    }
+
+    /// <summary>Where each form shows the encryption of the copies and how long the data is kept, for the types that have them.</summary>
+    private static void DataForms(TextWriter output, ResourceEntry entry)
+    {
+        if (!entry.MakesCopies && !entry.KeepsRetention)
+        {
+            return;
+        }
+
+        if (entry.CopiesAndRetention is { } documented)
+        {
+            output.Write($"\n**Copies and retention.** {documented.Text} ([AWS documentation]({documented.Source}))\n");
+        }
+
+        var forms = new List<(string Name, EncryptionSpec? Copies, RetentionSpec? Retention)>();
+        if (entry.CloudFormation is { } cfn)
+        {
+            forms.Add(($"CloudFormation `{cfn.Type}`", cfn.Copies, cfn.Retention));
+        }
+
+        forms.AddRange(entry.Terraform.Select(t => ($"Terraform `{t.Type}`", t.Copies, t.Retention)));
+        if (entry.Config is { } config)
+        {
+            forms.Add(($"AWS Config `{config.Type}`", config.Copies, config.Retention));
+        }
+
+        foreach (var (name, copies, retention) in forms)
+        {
+            if (entry.MakesCopies)
+            {
+                output.Write($"\n{name}, copies (`copies encrypted`):\n\n");
+                foreach (var line in copies is null ? ["- Unknown (this form does not show them)"] : EncryptionSpecText.Lines(copies))
+                {
+                    output.Write(line + "\n");
+                }
+            }
+
+            if (entry.KeepsRetention)
+            {
+                output.Write($"\n{name}, retention:\n\n");
+                foreach (var line in retention is null ? ["- Unknown (this form does not show it)"] : RetentionSpecText.Lines(retention))
+                {
+                    output.Write(line + "\n");
+                }
+            }
         }
     }
 

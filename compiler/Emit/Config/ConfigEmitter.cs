@@ -220,6 +220,8 @@ internal static class ConfigEmitter
         KeyRotationPredicate { MaxDays: not null } when kinds.Contains(ResourceKind.KmsKey) => "AWS Config does not record a key's rotation period",
         KeyRotationPredicate => "a customer managed key's rotation is in the key's own configuration item, not in the resource's",
         CustomerManagedKeyPredicate or NamedKeyPredicate => "a key named by its ID or ARN is told apart only by the key's own configuration item",
+        CopiesEncryptedPredicate => "the copies a resource makes (read replicas, backup copy actions, replication rules) are not among the properties the Guard rules read",
+        RetentionPredicate => "how long a resource keeps its data is not among the properties the Guard rules read",
         _ => null,
     };
 

@@ -71,7 +71,7 @@ internal static partial class CatalogReader
 
     private static ResourceEntry Entry(JsonElement e)
     {
-        Expect(e, "type", "title", "service", "kind", "whenUnset", "followsEbsDefault", "cloudFormation", "terraform", "terraformJoins", "config", "live", "gaps");
+        Expect(e, "type", "title", "service", "kind", "whenUnset", "copiesAndRetention", "followsEbsDefault", "cloudFormation", "terraform", "terraformJoins", "config", "live", "gaps");
         var type = Text(e, "type");
         try
         {
@@ -93,6 +93,7 @@ internal static partial class CatalogReader
                     var other => throw new FormatException($"unknown kind `{other}`"),
                 },
                 WhenUnset = new Documented(Text(unset, "text"), Text(unset, "source"), OptionalText(unset, "doubt")),
+                CopiesAndRetention = e.TryGetProperty("copiesAndRetention", out var data) ? Documented(data) : null,
                 FollowsEbsDefault = e.TryGetProperty("followsEbsDefault", out var follows) && follows.GetBoolean(),
                 CloudFormation = e.TryGetProperty("cloudFormation", out var cfn) ? CloudFormation(type, cfn) : null,
                 Terraform = [.. Array(e, "terraform").Select(t =>
@@ -113,6 +114,12 @@ internal static partial class CatalogReader
         {
             throw new FormatException($"catalogue entry `{type}`: {ex.Message}", ex);
         }
+    }
+
+    private static Documented Documented(JsonElement e)
+    {
+        Expect(e, "text", "source", "doubt");
+        return new Documented(Text(e, "text"), Text(e, "source"), OptionalText(e, "doubt"));
     }
 
     private static LiveSource Live(JsonElement e)

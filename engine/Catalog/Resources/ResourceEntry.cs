@@ -34,6 +34,9 @@ public sealed record ResourceEntry
     /// <summary>What AWS does when nothing is set, and the AWS documentation that says so.</summary>
     public required Documented WhenUnset { get; init; }
 
+    /// <summary>What AWS does with the type's copies and retention, and the AWS documentation that says so.</summary>
+    public Documented? CopiesAndRetention { get; init; }
+
     /// <summary>Why an input form cannot describe this type, by form.</summary>
     public ImmutableSortedDictionary<InputForm, string> Gaps { get; init; } = ImmutableSortedDictionary<InputForm, string>.Empty;
 

@@ -101,7 +101,8 @@ public class CatalogueCaseTests
     {
         if (form == InputForm.Inventory)
         {
-            return UnencryptedSpec.Instance;
+            // A type that never stores data (a backup plan) is inventoried as storing nothing.
+            return entry.CloudFormation?.Encryption is NoDataSpec nothing ? nothing : UnencryptedSpec.Instance;
         }
 
         var given = form switch
