@@ -18,13 +18,13 @@ public static class JunitReporter
         {
             var findings = ReportOrder.Sorted(result.Findings).ToList();
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", "sec08");
+            xml.WriteAttributeString("name", XmlSafeText.Clean("sec08"));
             Counts(xml, findings, result.InputErrors.Length);
             WriteKpis(xml, result.Kpis);
             foreach (var suite in findings.GroupBy(f => f.Rule.Requirement).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", suite.Key);
+                xml.WriteAttributeString("name", XmlSafeText.Clean(suite.Key));
                 Counts(xml, [.. suite], 0);
                 foreach (var finding in suite)
                 {
@@ -48,10 +48,10 @@ public static class JunitReporter
 
     private static void Counts(XmlWriter xml, List<Finding> findings, int errors)
     {
-        xml.WriteAttributeString("tests", (findings.Count + errors).ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", findings.Count(f => f.Verdict == Verdict.Fail).ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("skipped", findings.Count(f => f.Verdict is Verdict.Unknown or Verdict.Waived).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("tests", XmlSafeText.Clean((findings.Count + errors).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("failures", XmlSafeText.Clean(findings.Count(f => f.Verdict == Verdict.Fail).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("errors", XmlSafeText.Clean(errors.ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("skipped", XmlSafeText.Clean(findings.Count(f => f.Verdict is Verdict.Unknown or Verdict.Waived).ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A suite of the inputs that could not be read, a test case in error for each; only when there are some.</summary>
@@ -64,22 +64,22 @@ public static class JunitReporter
 
         var count = result.InputErrors.Length.ToString(CultureInfo.InvariantCulture);
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", "inputs");
-        xml.WriteAttributeString("tests", count);
-        xml.WriteAttributeString("failures", "0");
-        xml.WriteAttributeString("errors", count);
-        xml.WriteAttributeString("skipped", "0");
+        xml.WriteAttributeString("name", XmlSafeText.Clean("inputs"));
+        xml.WriteAttributeString("tests", XmlSafeText.Clean(count));
+        xml.WriteAttributeString("failures", XmlSafeText.Clean("0"));
+        xml.WriteAttributeString("errors", XmlSafeText.Clean(count));
+        xml.WriteAttributeString("skipped", XmlSafeText.Clean("0"));
         foreach (var error in result.InputErrors)
         {
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", "inputs");
-            xml.WriteAttributeString("name", error.File);
-            xml.WriteAttributeString("file", error.File);
-            xml.WriteAttributeString("line", error.Line.ToString(CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("classname", XmlSafeText.Clean("inputs"));
+            xml.WriteAttributeString("name", XmlSafeText.Clean(error.File));
+            xml.WriteAttributeString("file", XmlSafeText.Clean(error.File));
+            xml.WriteAttributeString("line", XmlSafeText.Clean(error.Line.ToString(CultureInfo.InvariantCulture)));
             xml.WriteStartElement("error");
-            xml.WriteAttributeString("type", "input");
-            xml.WriteAttributeString("message", $"input not read: {error.Message}");
-            xml.WriteString(error.ToString());
+            xml.WriteAttributeString("type", XmlSafeText.Clean("input"));
+            xml.WriteAttributeString("message", XmlSafeText.Clean($"input not read: {error.Message}"));
+            xml.WriteString(XmlSafeText.Clean(error.ToString()));
             xml.WriteEndElement();
             xml.WriteEndElement();
         }
@@ -94,8 +94,8 @@ public static class JunitReporter
         void Property(string name, string value)
         {
             xml.WriteStartElement("property");
-            xml.WriteAttributeString("name", name);
-            xml.WriteAttributeString("value", value);
+            xml.WriteAttributeString("name", XmlSafeText.Clean(name));
+            xml.WriteAttributeString("value", XmlSafeText.Clean(value));
             xml.WriteEndElement();
         }
 
@@ -117,26 +117,26 @@ public static class JunitReporter
     private static void WriteFramework(XmlWriter xml, FrameworkScore framework)
     {
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", $"compliance: {framework.Title}");
-        xml.WriteAttributeString("tests", framework.Controls.Length.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", framework.Controls.Count(c => c.Failing > 0).ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", framework.Controls.Count(c => c.Failing == 0 && !c.FullyPassing).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("name", XmlSafeText.Clean($"compliance: {framework.Title}"));
+        xml.WriteAttributeString("tests", XmlSafeText.Clean(framework.Controls.Length.ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("failures", XmlSafeText.Clean(framework.Controls.Count(c => c.Failing > 0).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("errors", XmlSafeText.Clean("0"));
+        xml.WriteAttributeString("skipped", XmlSafeText.Clean(framework.Controls.Count(c => c.Failing == 0 && !c.FullyPassing).ToString(CultureInfo.InvariantCulture)));
         xml.WriteStartElement("properties");
         xml.WriteStartElement("property");
-        xml.WriteAttributeString("name", "sec08.compliance");
-        xml.WriteAttributeString("value", ComplianceTexts.Share(framework));
+        xml.WriteAttributeString("name", XmlSafeText.Clean("sec08.compliance"));
+        xml.WriteAttributeString("value", XmlSafeText.Clean(ComplianceTexts.Share(framework)));
         xml.WriteEndElement();
         xml.WriteEndElement();
         foreach (var control in framework.Controls)
         {
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", framework.Framework);
-            xml.WriteAttributeString("name", control.Control);
+            xml.WriteAttributeString("classname", XmlSafeText.Clean(framework.Framework));
+            xml.WriteAttributeString("name", XmlSafeText.Clean(control.Control));
             if (control.Failing > 0 || !control.FullyPassing)
             {
                 xml.WriteStartElement(control.Failing > 0 ? "failure" : "skipped");
-                xml.WriteAttributeString("message", $"{ComplianceTexts.Counts(control)} (rules {string.Join(", ", control.Rules)})");
+                xml.WriteAttributeString("message", XmlSafeText.Clean($"{ComplianceTexts.Counts(control)} (rules {string.Join(", ", control.Rules)})"));
                 xml.WriteEndElement();
             }
 
@@ -150,27 +150,27 @@ public static class JunitReporter
     {
         var resource = finding.Resource;
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", finding.Rule.Requirement);
-        xml.WriteAttributeString("name", $"{finding.Rule.Id} {resource.Id}");
-        xml.WriteAttributeString("file", resource.Position.File);
-        xml.WriteAttributeString("line", resource.Position.Line.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("classname", XmlSafeText.Clean(finding.Rule.Requirement));
+        xml.WriteAttributeString("name", XmlSafeText.Clean($"{finding.Rule.Id} {resource.Id}"));
+        xml.WriteAttributeString("file", XmlSafeText.Clean(resource.Position.File));
+        xml.WriteAttributeString("line", XmlSafeText.Clean(resource.Position.Line.ToString(CultureInfo.InvariantCulture)));
         switch (finding.Verdict)
         {
             case Verdict.Fail:
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("type", finding.Rule.Severity.ToString().ToLowerInvariant());
-                xml.WriteAttributeString("message", $"{finding.Rule.Message}: {finding.Reason}");
-                xml.WriteString($"{resource.Position}: {resource.Type} {resource.Id}\npolicy: {finding.Rule.Origin}\nfix: {finding.Rule.Remediation}");
+                xml.WriteAttributeString("type", XmlSafeText.Clean(finding.Rule.Severity.ToString().ToLowerInvariant()));
+                xml.WriteAttributeString("message", XmlSafeText.Clean($"{finding.Rule.Message}: {finding.Reason}"));
+                xml.WriteString(XmlSafeText.Clean($"{resource.Position}: {resource.Type} {resource.Id}\npolicy: {finding.Rule.Origin}\nfix: {finding.Rule.Remediation}"));
                 xml.WriteEndElement();
                 break;
             case Verdict.Unknown:
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", $"unknown: {finding.Reason}");
+                xml.WriteAttributeString("message", XmlSafeText.Clean($"unknown: {finding.Reason}"));
                 xml.WriteEndElement();
                 break;
             case Verdict.Waived:
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", ReportOrder.WaiverNote(finding));
+                xml.WriteAttributeString("message", XmlSafeText.Clean(ReportOrder.WaiverNote(finding)));
                 xml.WriteEndElement();
                 break;
         }

@@ -74,7 +74,7 @@ public static class TestReportWriter
         using (var xml = XmlWriter.Create(output, settings))
         {
             xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", "sec08 test");
+            xml.WriteAttributeString("name", XmlSafeText.Clean("sec08 test"));
             Counts(xml, results);
             if (coverage is not null)
             {
@@ -91,26 +91,26 @@ public static class TestReportWriter
             foreach (var file in results.GroupBy(r => r.File.Path))
             {
                 xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", file.Key);
+                xml.WriteAttributeString("name", XmlSafeText.Clean(file.Key));
                 Counts(xml, [.. file]);
                 foreach (var result in file)
                 {
                     xml.WriteStartElement("testcase");
-                    xml.WriteAttributeString("name", result.Case.Name);
-                    xml.WriteAttributeString("classname", file.Key);
-                    xml.WriteAttributeString("file", file.Key);
-                    xml.WriteAttributeString("line", result.Case.Position.Line.ToString(CultureInfo.InvariantCulture));
+                    xml.WriteAttributeString("name", XmlSafeText.Clean(result.Case.Name));
+                    xml.WriteAttributeString("classname", XmlSafeText.Clean(file.Key));
+                    xml.WriteAttributeString("file", XmlSafeText.Clean(file.Key));
+                    xml.WriteAttributeString("line", XmlSafeText.Clean(result.Case.Position.Line.ToString(CultureInfo.InvariantCulture)));
                     if (result.Status == CaseStatus.Failed)
                     {
                         xml.WriteStartElement("failure");
-                        xml.WriteAttributeString("message", result.Mismatches[0].Message);
-                        xml.WriteString(string.Join("\n", result.Mismatches.Select(m => $"{m.Expectation}: {m.Message}{(m.Rule is { } o ? $" [rule at {o}]" : string.Empty)}")));
+                        xml.WriteAttributeString("message", XmlSafeText.Clean(result.Mismatches[0].Message));
+                        xml.WriteString(XmlSafeText.Clean(string.Join("\n", result.Mismatches.Select(m => $"{m.Expectation}: {m.Message}{(m.Rule is { } o ? $" [rule at {o}]" : string.Empty)}"))));
                         xml.WriteEndElement();
                     }
                     else if (result.Status == CaseStatus.NotRun)
                     {
                         xml.WriteStartElement("skipped");
-                        xml.WriteAttributeString("message", $"not run: {result.NotRunReason}");
+                        xml.WriteAttributeString("message", XmlSafeText.Clean($"not run: {result.NotRunReason}"));
                         xml.WriteEndElement();
                     }
 
@@ -128,17 +128,17 @@ public static class TestReportWriter
 
     private static void Counts(XmlWriter xml, IReadOnlyList<CaseResult> results)
     {
-        xml.WriteAttributeString("tests", results.Count.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("failures", Count(results, CaseStatus.Failed).ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", Count(results, CaseStatus.NotRun).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("tests", XmlSafeText.Clean(results.Count.ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("failures", XmlSafeText.Clean(Count(results, CaseStatus.Failed).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("errors", XmlSafeText.Clean("0"));
+        xml.WriteAttributeString("skipped", XmlSafeText.Clean(Count(results, CaseStatus.NotRun).ToString(CultureInfo.InvariantCulture)));
     }
 
     private static void Property(XmlWriter xml, string name, string value)
     {
         xml.WriteStartElement("property");
-        xml.WriteAttributeString("name", name);
-        xml.WriteAttributeString("value", value);
+        xml.WriteAttributeString("name", XmlSafeText.Clean(name));
+        xml.WriteAttributeString("value", XmlSafeText.Clean(value));
         xml.WriteEndElement();
     }
 
