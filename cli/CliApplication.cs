@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.Reflection;
 using Sec08Policy.Cli.Commands;
 
 namespace Sec08Policy.Cli;
@@ -26,13 +27,29 @@ public static class CliApplication
             VerifyCommand.Create(context),
         };
 
+    /// <summary>The version the command tree's <c>--version</c> prints: the running program's informational version.</summary>
+    internal static string ExecutableVersion()
+    {
+        var program = Assembly.GetEntryAssembly() ?? Assembly.GetExecutingAssembly();
+        return program.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? program.GetName().Version?.ToString()
+            ?? "";
+    }
+
     public static int Run(string[] args, CliContext context)
     {
         context = context.Guarded();
-        var root = CreateRoot(context);
-
         try
         {
+            // `sec08 --version` prints what the command tree would print, without building the tree: pipelines call
+            // it to log the version, and building eleven commands is most of the time the process spends in its code.
+            if (args is ["--version"])
+            {
+                context.Out.WriteLine(ExecutableVersion());
+                return ExitCodes.Success;
+            }
+
+            var root = CreateRoot(context);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
