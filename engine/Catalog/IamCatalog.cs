@@ -36,9 +36,21 @@ public sealed class IamCatalog
 
     public static IamCatalog Parse(Stream json)
     {
-        using var copy = new MemoryStream();
-        json.CopyTo(copy);
-        var bytes = copy.ToArray();
+        // One array of the stream's length when it has one (the embedded resource): growing a copy page by page
+        // cost more than the scan.
+        byte[] bytes;
+        if (json.CanSeek)
+        {
+            bytes = new byte[json.Length - json.Position];
+            json.ReadExactly(bytes);
+        }
+        else
+        {
+            using var copy = new MemoryStream();
+            json.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+
         return Parse(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
     }
 
