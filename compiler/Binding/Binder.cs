@@ -61,7 +61,9 @@ internal sealed partial class Binder
         var rules = OfKind(DeclarationKind.Allow, DeclarationKind.Deny).Select(b => BindAccessRule(Members(b.Tree, b.Block))).OfType<AccessRuleSymbol>().ToImmutableArray();
         var waivers = OfKind(DeclarationKind.Waiver).Select(b => BindWaiver(Members(b.Tree, b.Block))).OfType<WaiverSymbol>().ToImmutableArray();
 
-        var policySet = new BoundPolicySet(header, _classification, keys, requirements, rules, waivers);
+        var perimeters = OfKind(DeclarationKind.Perimeter).Select(b => BindPerimeter(Members(b.Tree, b.Block), keys, header)).OfType<PerimeterSymbol>().ToImmutableArray();
+
+        var policySet = new BoundPolicySet(header, _classification, keys, requirements, rules, waivers) { Perimeters = perimeters };
         // Lints read the bound model, which is incomplete where binding failed: they would only add noise.
         if (!_diagnostics.HasErrors)
         {

@@ -10,4 +10,7 @@ public sealed record BoundPolicySet(
     ImmutableArray<KeySymbol> Keys,
     ImmutableArray<RequirementSymbol> Requirements,
     ImmutableArray<AccessRuleSymbol> AccessRules,
-    ImmutableArray<WaiverSymbol> Waivers);
+    ImmutableArray<WaiverSymbol> Waivers)
+{
+    public ImmutableArray<PerimeterSymbol> Perimeters { get; init; } = [];
+}

@@ -79,6 +79,9 @@ public static class Descriptors
     // SP2092-SP2099: request and principal attributes; data perimeters.
     public static readonly DiagnosticDescriptor UnknownContextAttribute = Error("SP2092", "Unknown attribute", "`{0}` is not an attribute of the {1}", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor MalformedContextValue = Error("SP2093", "Malformed value", "`{0}` is not {1}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor PerimeterConditionNotExpressible = Error("SP2095", "Condition the document cannot express", "`{0}` in perimeter `{1}` cannot be written to {2}: {3}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor PerimeterServiceNotResourceControlled = Error("SP2096", "Service resource control policies do not restrict", "perimeter `{0}` lists `{1}`, which a resource control policy cannot restrict: {2}", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor PerimeterWithoutBoundary = Error("SP2097", "Perimeter without a boundary", "perimeter `{0}` names no organization, account, resource account or network, so it denies nothing", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor ContextComparisonMismatch = Error("SP2094", "Attribute compared the wrong way", "`{0}` {1}", DiagnosticCategory.Binding);
 
     // SP3xxx: emitting documents and AWS limits
@@ -91,6 +94,10 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor DetectiveOnly = Info("SP3006", "Enforced by detection only", "`{0}` is not prevented for `{1}`: {2}", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor KeyAccountUnknown = Error("SP3007", "Key account unknown", "cannot tell which account owns key `{0}`", DiagnosticCategory.Emit);
     public static readonly DiagnosticDescriptor ConditionNeverHolds = Warning("SP3008", "Condition never holds", "the condition of rule `{0}` can never hold, so it grants or denies nothing", DiagnosticCategory.Emit);
+
+    // SP3050-SP3059: resource control policies
+    public static readonly DiagnosticDescriptor RcpStatementTooLarge = Error("SP3050", "RCP statement too large", "statement `{0}` needs {1} characters in a policy, more than the {2} one RCP may hold", DiagnosticCategory.Emit);
+    public static readonly DiagnosticDescriptor RcpsDoNotFit = Error("SP3051", "RCPs do not fit", "the RCP statements need {0} characters in {1}, but at most {2} of {3} characters each are allowed", DiagnosticCategory.Emit);
 
     // SP3030-SP3039: AWS Config rules and the conformance pack
     public static readonly DiagnosticDescriptor DecidedByEvalOnly = Info("SP3030", "Decided in part by one configuration item", "`{0}` is decided from one configuration item only in part for {1}: {2}; `sec08 eval` decides the rest", DiagnosticCategory.Emit);
@@ -107,6 +114,10 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor KeyWithoutRotation = Warning("SP4002", "Key without rotation", "key `{0}` has no `rotation`; SEC08-BP01 expects automatic rotation", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor UnusedKey = Info("SP4003", "Unused key", "key `{0}` protects no level and is named by no requirement or rule", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor S3TagsNeedBucketAbac = Warning("SP4010", "S3 tags need bucket ABAC", "rule `{0}` reads resource tags for {1}, which AWS shows to S3 requests only on buckets with ABAC enabled; on other buckets they count as missing, so {2}", DiagnosticCategory.Lint);
+
+    // SP4035-SP4039: data perimeters
+    public static readonly DiagnosticDescriptor PerimeterDeniesOwnOrganization = Warning("SP4035", "Perimeter denies the organization's own principals", "statement `{0}` of perimeter `{1}` denies the principals of the organization's own accounts, the management account's among them, unless `accounts` lists each: the perimeter trusts no organization", DiagnosticCategory.Lint);
+    public static readonly DiagnosticDescriptor PerimeterDeniesServiceLinkedRoles = Warning("SP4036", "Perimeter denies service-linked roles", "statement `{0}` of perimeter `{1}` in the key policies denies the service-linked roles of account {2}, which call KMS from AWS networks: no `except principals` pattern matches `arn:aws:iam::{2}:role/aws-service-role/...`", DiagnosticCategory.Lint);
 
     // SP9xxx: internal
     public static readonly DiagnosticDescriptor InternalError = Error("SP9001", "Internal error", "internal compiler error: {0}", DiagnosticCategory.Internal);

@@ -8,5 +8,8 @@ public sealed record BuildDocuments(
     ImmutableArray<EmittedDocument> KeyPolicies,
     ImmutableArray<EmittedDocument> ServiceControlPolicies)
 {
-    public IEnumerable<EmittedDocument> All => IdentityPolicies.Concat(KeyPolicies).Concat(ServiceControlPolicies);
+    /// <summary>The resource control policies of the policy's perimeters, <c>rcp/N.json</c>.</summary>
+    public ImmutableArray<EmittedDocument> ResourceControlPolicies { get; init; } = [];
+
+    public IEnumerable<EmittedDocument> All => IdentityPolicies.Concat(KeyPolicies).Concat(ServiceControlPolicies).Concat(ResourceControlPolicies);
 }

@@ -6,6 +6,7 @@ using Sec08Policy.Compiler.Emit.Deploy;
 using Sec08Policy.Compiler.Emit.Iam;
 using Sec08Policy.Compiler.Emit.Json;
 using Sec08Policy.Compiler.Emit.Kms;
+using Sec08Policy.Compiler.Emit.Rcp;
 using Sec08Policy.Compiler.Emit.Scp;
 using Sec08Policy.Compiler.Lowering;
 using Sec08Policy.Engine.Serialization;
@@ -23,7 +24,10 @@ internal static class Emitter
         var policySet = lowered.PolicySet;
         var context = new EmitContext(lowered, options, diagnostics);
         DeployedKeys.CheckOrigins(context);
-        var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context));
+        var documents = new BuildDocuments(IamPolicyEmitter.Emit(context), KmsKeyPolicyEmitter.Emit(context), ScpEmitter.Emit(context))
+        {
+            ResourceControlPolicies = RcpEmitter.Emit(context),
+        };
         var config = ConfigEmitter.Emit(context);
         var alerts = ComplianceAlerts.Plan(context, documents, config);
         if (alerts is not null)
@@ -45,9 +49,9 @@ internal static class Emitter
             artifacts.Add(new Artifact(document.Path, PolicyJson.Indented(document.Document)));
         }
 
-        foreach (var document in documents.ServiceControlPolicies)
+        foreach (var document in documents.ServiceControlPolicies.Concat(documents.ResourceControlPolicies))
         {
-            // Every character of an SCP counts against its size: write exactly what was packed, no final newline.
+            // Every character of an SCP or RCP counts against its size: write exactly what was packed, no final newline.
             artifacts.Add(new Artifact(document.Path, PolicyJson.Minified(document.Document)));
         }
 
@@ -69,7 +73,7 @@ internal static class Emitter
             artifacts.Add(new Artifact(rule.GuardFile!, rule.PolicyText!));
         }
 
-        var other = artifacts.Select(a => a.Path).Where(p => !p.StartsWith("iam/", StringComparison.Ordinal) && !p.StartsWith("kms/", StringComparison.Ordinal) && !p.StartsWith("scp/", StringComparison.Ordinal));
+        var other = artifacts.Select(a => a.Path).Where(p => !p.StartsWith("iam/", StringComparison.Ordinal) && !p.StartsWith("kms/", StringComparison.Ordinal) && !p.StartsWith("scp/", StringComparison.Ordinal) && !p.StartsWith("rcp/", StringComparison.Ordinal));
         artifacts.Add(ManifestWriter.Write(documents, policySet, other, config));
         return new EmitResult(true, diagnostics.ToImmutable(), [.. artifacts.OrderBy(a => a.Path, StringComparer.Ordinal)], policySet);
     }
@@ -79,7 +83,9 @@ internal static class Emitter
     {
         foreach (var document in documents.All)
         {
-            var problems = PolicyGrammarCheck.Check(document.Document, document.Path.StartsWith("kms/", StringComparison.Ordinal), document.Path.StartsWith("scp/", StringComparison.Ordinal));
+            var problems = document.Path.StartsWith("rcp/", StringComparison.Ordinal)
+                ? PolicyGrammarCheck.CheckResourceControlPolicy(document.Document)
+                : PolicyGrammarCheck.Check(document.Document, document.Path.StartsWith("kms/", StringComparison.Ordinal), document.Path.StartsWith("scp/", StringComparison.Ordinal));
             if (problems.Count > 0)
             {
                 throw new InvalidOperationException($"{document.Path} breaks the IAM policy grammar: {string.Join("; ", problems)}");

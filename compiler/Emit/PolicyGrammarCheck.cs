@@ -5,7 +5,9 @@ namespace Sec08Policy.Compiler.Emit;
 
 /// <summary>
 /// The IAM policy grammar rules an emitted document must meet (aws-facts 1.1, 2.3, 3.1): version, unique alphanumeric
-/// Sids, Effect, Action and Resource present, Principal only in key policies, SCPs Deny-only, and the allowed characters.
+/// Sids, Effect, Action and Resource present, Principal only in key policies and RCPs, SCPs and RCPs Deny-only, and the
+/// allowed characters. An RCP's statements name <c>"Principal": "*"</c> and nothing narrower (AWS Organizations, "RCP
+/// syntax": <c>Allow</c> only in the AWS managed <c>RCPFullAWSAccess</c>, no <c>NotPrincipal</c>).
 /// </summary>
 public static partial class PolicyGrammarCheck
 {
@@ -15,7 +17,25 @@ public static partial class PolicyGrammarCheck
     [GeneratedRegex(@"^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$")]
     private static partial Regex ActionPattern();
 
-    public static IReadOnlyList<string> Check(PolicyDocument document, bool keyPolicy, bool serviceControlPolicy)
+    /// <summary>The rules of a resource control policy: those of an SCP, with <c>"Principal": "*"</c> in every statement.</summary>
+    public static IReadOnlyList<string> CheckResourceControlPolicy(PolicyDocument document)
+    {
+        var problems = Check(document, keyPolicy: false, serviceControlPolicy: true, resourceControlPolicy: true).ToList();
+        foreach (var statement in document.Statement.IsDefault ? [] : document.Statement)
+        {
+            if (statement.Principal is not { Everyone: true })
+            {
+                problems.Add($"{statement.Sid}: an RCP statement's Principal is \"*\"");
+            }
+        }
+
+        return problems;
+    }
+
+    public static IReadOnlyList<string> Check(PolicyDocument document, bool keyPolicy, bool serviceControlPolicy) =>
+        Check(document, keyPolicy, serviceControlPolicy, resourceControlPolicy: false);
+
+    private static List<string> Check(PolicyDocument document, bool keyPolicy, bool serviceControlPolicy, bool resourceControlPolicy)
     {
         var problems = new List<string>();
         if (document.Version != PolicyDocument.CurrentVersion)
@@ -44,12 +64,12 @@ public static partial class PolicyGrammarCheck
 
             if (serviceControlPolicy && statement.Effect != "Deny")
             {
-                problems.Add($"{statement.Sid}: SCP statements are Deny-only");
+                problems.Add($"{statement.Sid}: {(resourceControlPolicy ? "RCP" : "SCP")} statements are Deny-only");
             }
 
-            if (keyPolicy != (statement.Principal is not null))
+            if (!resourceControlPolicy && keyPolicy != (statement.Principal is not null))
             {
-                problems.Add($"{statement.Sid}: Principal belongs in key policies and nowhere else");
+                problems.Add($"{statement.Sid}: Principal belongs in key policies and RCPs and nowhere else");
             }
 
             if (keyPolicy && statement.Resource?.Values is not ["*"])

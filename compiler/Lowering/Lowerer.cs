@@ -47,7 +47,9 @@ internal static class Lowerer
             .Where(w => w.Requirement is not null && w.Expires is not null)
             .Select(w => new Waiver(w.Name, w.Requirement!.Name, w.Resources, w.Reason, w.Owner, w.Expires!.Value, sources.Add(w.Location)))
             .ToImmutableArray();
-        return new LoweredPolicy(new PolicySet(bound.Header?.Name, account, bound.Header?.S3BucketAbac ?? false, scheme, keys, rules, access, waivers), sources.ToSourceMap());
+        var perimeters = bound.Perimeters.Select(p => LowerPerimeter(p, bound.Classification, sources)).ToImmutableArray();
+        var policySet = new PolicySet(bound.Header?.Name, account, bound.Header?.S3BucketAbac ?? false, scheme, keys, rules, access, waivers) { Perimeters = perimeters };
+        return new LoweredPolicy(policySet, sources.ToSourceMap());
     }
 
     public static SourceOrigin Origin(Location location) =>
@@ -95,6 +97,22 @@ internal static class Lowerer
             requirement.Enforcement == Enforcement.Preventive,
             sources.Add(clause.Location));
     }
+
+    /// <summary>A perimeter's <c>unless</c> becomes the condition its Denies need, failing closed as deny rules do.</summary>
+    private static Engine.Perimeters.Perimeter LowerPerimeter(PerimeterSymbol perimeter, ClassificationSymbol? scheme, SourceMap.Builder sources) =>
+        new(
+            perimeter.Name,
+            perimeter.Description,
+            perimeter.Services,
+            perimeter.Organizations,
+            perimeter.Accounts,
+            perimeter.ResourceAccounts,
+            perimeter.VpcEndpoints,
+            perimeter.Vpcs,
+            perimeter.Cidrs,
+            perimeter.ExceptPrincipals,
+            perimeter.Unless is null ? null : new ConditionLowerer(scheme, failClosed: true).Lower(perimeter.Unless, negate: true),
+            sources.Add(perimeter.Location));
 
     private static Engine.Model.AccessRule LowerAccessRule(AccessRuleSymbol rule, ClassificationSymbol? scheme, SourceMap.Builder sources)
     {

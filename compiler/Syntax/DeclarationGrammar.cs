@@ -26,6 +26,7 @@ internal static class DeclarationGrammar
             ["allow"] = BlockDeclaration(DeclarationKind.Allow),
             ["deny"] = BlockDeclaration(DeclarationKind.Deny),
             ["waive"] = BlockDeclaration(DeclarationKind.Waiver),
+            ["perimeter"] = BlockDeclaration(DeclarationKind.Perimeter),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The parser for the declaration introduced by <paramref name="keyword"/>, or null.</summary>

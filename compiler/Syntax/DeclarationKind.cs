@@ -10,4 +10,5 @@ public enum DeclarationKind
     Allow,
     Deny,
     Waiver,
+    Perimeter,
 }

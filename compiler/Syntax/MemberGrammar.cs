@@ -117,8 +117,10 @@ internal static class MemberGrammar
                 MemberKind.Description or MemberKind.Owner or MemberKind.Account or MemberKind.Tag or MemberKind.Alias or MemberKind.Remediation
                     or MemberKind.Justification or MemberKind.Reason => StringMember(kind),
                 MemberKind.Administrators or MemberKind.Users or MemberKind.UsableByAccounts or MemberKind.EncryptionContext
-                    or MemberKind.Resources or MemberKind.Principals or MemberKind.Replicas => StringListMember(kind),
-                MemberKind.Protects or MemberKind.UsableVia or MemberKind.Keys => NameListMember(kind, Comma, single: false),
+                    or MemberKind.Resources or MemberKind.Principals or MemberKind.Replicas
+                    or MemberKind.Organizations or MemberKind.TrustedAccounts or MemberKind.ResourceAccounts or MemberKind.VpcEndpoints
+                    or MemberKind.Vpcs or MemberKind.Cidrs or MemberKind.ExceptPrincipals => StringListMember(kind),
+                MemberKind.Protects or MemberKind.UsableVia or MemberKind.Keys or MemberKind.Services => NameListMember(kind, Comma, single: false),
                 MemberKind.Levels => NameListMember(kind, Symbol("<"), single: false),
                 MemberKind.Default or MemberKind.Requirement or MemberKind.Severity or MemberKind.Enforce or MemberKind.Control
                     or MemberKind.Spec or MemberKind.Origin => NameListMember(kind, Comma, single: true),

@@ -40,4 +40,12 @@ public enum MemberKind
     Reason,
     Expires,
     S3BucketAbac,
+    Organizations,
+    TrustedAccounts,
+    ResourceAccounts,
+    VpcEndpoints,
+    Vpcs,
+    Cidrs,
+    ExceptPrincipals,
+    Services,
 }

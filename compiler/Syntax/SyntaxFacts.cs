@@ -22,7 +22,7 @@ public static class SyntaxFacts
     public const int MaxConditionOperators = 1024;
 
     public static ImmutableArray<string> DeclarationKeywords { get; } =
-        ["policy", "import", "classification", "key", "require", "allow", "deny", "waive"];
+        ["policy", "import", "classification", "key", "require", "allow", "deny", "waive", "perimeter"];
 
     private static readonly FrozenDictionary<MemberKind, string> s_memberKeywords = new Dictionary<MemberKind, string>
     {
@@ -63,6 +63,14 @@ public static class SyntaxFacts
         [MemberKind.Reason] = "reason",
         [MemberKind.Expires] = "expires",
         [MemberKind.S3BucketAbac] = "s3_bucket_abac",
+        [MemberKind.Organizations] = "organizations",
+        [MemberKind.TrustedAccounts] = "accounts",
+        [MemberKind.ResourceAccounts] = "resource accounts",
+        [MemberKind.VpcEndpoints] = "vpc endpoints",
+        [MemberKind.Vpcs] = "vpcs",
+        [MemberKind.Cidrs] = "cidrs",
+        [MemberKind.ExceptPrincipals] = "except principals",
+        [MemberKind.Services] = "services",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<DeclarationKind, ImmutableArray<MemberKind>> s_members =
@@ -85,6 +93,11 @@ public static class SyntaxFacts
             [DeclarationKind.Deny] = AccessRuleMembers,
             [DeclarationKind.Waiver] =
                 [MemberKind.Resources, MemberKind.Requirement, MemberKind.Reason, MemberKind.Owner, MemberKind.Expires],
+            [DeclarationKind.Perimeter] =
+            [
+                MemberKind.Description, MemberKind.Services, MemberKind.Organizations, MemberKind.TrustedAccounts, MemberKind.ResourceAccounts,
+                MemberKind.VpcEndpoints, MemberKind.Vpcs, MemberKind.Cidrs, MemberKind.ExceptPrincipals, MemberKind.Unless,
+            ],
         }.ToFrozenDictionary();
 
     private static ImmutableArray<MemberKind> AccessRuleMembers =>
@@ -106,6 +119,7 @@ public static class SyntaxFacts
         DeclarationKind.Allow => "allow",
         DeclarationKind.Deny => "deny",
         DeclarationKind.Waiver => "waive",
+        DeclarationKind.Perimeter => "perimeter",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected declaration kind"),
     };
 
@@ -120,6 +134,7 @@ public static class SyntaxFacts
         DeclarationKind.Allow => "allow rule",
         DeclarationKind.Deny => "deny rule",
         DeclarationKind.Waiver => "waiver",
+        DeclarationKind.Perimeter => "perimeter",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unexpected declaration kind"),
     };
 

@@ -15,6 +15,7 @@ public sealed class AccessDecider
 {
     private readonly ImmutableArray<RuleEntry> _identityRules;
     private readonly ImmutableArray<PreventiveEntry> _preventions;
+    private readonly ImmutableArray<PerimeterEntry> _perimeters;
     private readonly FrozenDictionary<string, KeyEntry> _keysByAlias;
     private readonly AttributeTable _attributes = new();
     private readonly ConcurrentDictionary<string, (RuleEntry[] Rules, PreventiveEntry[] Preventions)> _byAction = new(StringComparer.OrdinalIgnoreCase);
@@ -34,6 +35,7 @@ public sealed class AccessDecider
             .Where(k => k.Alias is not null && k.Account is not null)
             .ToFrozenDictionary(k => k.Alias!, k => new KeyEntry(k, k.Account!, rules.Where(r => r.Rule.Keys.Contains(k.Name))), StringComparer.Ordinal);
         _preventions = [.. PreventiveEntry.All(policy)];
+        _perimeters = [.. policy.Perimeters.SelectMany(p => p.Statements).Select(s => new PerimeterEntry(s, Condition.Compile(s.Condition, policy.Classification, _attributes)))];
     }
 
     public PolicySet Policy { get; }
@@ -80,6 +82,15 @@ public sealed class AccessDecider
             if (!isService && prevention.Denies(view))
             {
                 (denials ??= []).Add(prevention.Clause);
+            }
+        }
+
+        // Data perimeters: resource and service control policies and key policy statements, each where it reaches.
+        foreach (var perimeter in _perimeters)
+        {
+            if (perimeter.Denies(view, onKey: key is not null))
+            {
+                (denials ??= []).Add(perimeter.Clause);
             }
         }
 

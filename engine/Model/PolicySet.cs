@@ -18,6 +18,9 @@ public sealed record PolicySet(
     ImmutableArray<AccessRule> AccessRules,
     ImmutableArray<Waiver> Waivers)
 {
+    /// <summary>The data perimeters the policy declares.</summary>
+    public ImmutableArray<Perimeters.Perimeter> Perimeters { get; init; } = [];
+
     public KeySpec? FindKey(string name)
     {
         foreach (var key in Keys)

@@ -32,6 +32,11 @@ public static partial class PolicySetJson
             WriteArray(json, "rules", policySet.Rules, WriteRule);
             WriteArray(json, "accessRules", policySet.AccessRules, WriteAccessRule);
             WriteArray(json, "waivers", policySet.Waivers, WriteWaiver);
+            if (!policySet.Perimeters.IsEmpty)
+            {
+                WriteArray(json, "perimeters", policySet.Perimeters, WritePerimeter);
+            }
+
             json.WriteEndObject();
         }
 
@@ -133,6 +138,31 @@ public static partial class PolicySetJson
 
         json.WriteString("notAfter", rule.NotAfter?.UtcDateTime.ToString(InstantFormat, System.Globalization.CultureInfo.InvariantCulture));
         WriteOrigin(json, rule.Origin);
+    }
+
+    private static void WritePerimeter(Utf8JsonWriter json, Perimeters.Perimeter perimeter)
+    {
+        json.WriteString("name", perimeter.Name);
+        json.WriteString("description", perimeter.Description);
+        WriteStrings(json, "services", perimeter.Services);
+        WriteStrings(json, "organizations", perimeter.Organizations);
+        WriteStrings(json, "accounts", perimeter.Accounts);
+        WriteStrings(json, "resourceAccounts", perimeter.ResourceAccounts);
+        WriteStrings(json, "vpcEndpoints", perimeter.VpcEndpoints);
+        WriteStrings(json, "vpcs", perimeter.Vpcs);
+        WriteStrings(json, "cidrs", perimeter.Cidrs);
+        WriteStrings(json, "exceptPrincipals", perimeter.ExceptPrincipals);
+        json.WritePropertyName("applies");
+        if (perimeter.Applies is null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            WritePredicate(json, perimeter.Applies);
+        }
+
+        WriteOrigin(json, perimeter.Origin);
     }
 
     private static void WriteWaiver(Utf8JsonWriter json, Waiver waiver)

@@ -42,6 +42,7 @@ public static partial class PolicySetJson
             var rules = Items(map, "rules", ReadRule);
             var access = Items(map, "accessRules", ReadAccessRule);
             var waivers = Items(map, "waivers", ReadWaiver);
+            var perimeters = map.Get("perimeters") is null ? [] : Items(map, "perimeters", ReadPerimeter);
             var keyNames = keys.Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
             var requirements = rules.Select(r => r.Requirement).ToHashSet(StringComparer.Ordinal);
             CheckReferences(map, "accessRules", access.Select(r => r.Keys.Where(k => !keyNames.Contains(k)).Select(k => $"key `{k}`")));
@@ -54,8 +55,25 @@ public static partial class PolicySetJson
                 keys,
                 rules,
                 access,
-                waivers);
+                waivers)
+            {
+                Perimeters = perimeters,
+            };
         }
+
+        private Perimeters.Perimeter ReadPerimeter(MappingNode map) => new(
+            Text(map, "name"),
+            NullableText(map, "description"),
+            Strings(map, "services"),
+            Strings(map, "organizations"),
+            Strings(map, "accounts"),
+            Strings(map, "resourceAccounts"),
+            Strings(map, "vpcEndpoints"),
+            Strings(map, "vpcs"),
+            Strings(map, "cidrs"),
+            Strings(map, "exceptPrincipals"),
+            Required(map, "applies") is ScalarNode { Kind: ScalarKind.Null } ? null : Condition(map.Get("applies")!),
+            Origin(map));
 
         private ClassificationScheme ReadClassification(MappingNode map)
         {

@@ -394,9 +394,10 @@ public static class PolicyTestReader
         }
 
         var rule = ruleNode is null ? null : Text(document, ruleNode, "`rule`");
-        if (rule is not null && !policy.AccessRules.Any(r => r.Name == rule))
+        // A perimeter's statements are named PERIMETER.identity, PERIMETER.resource and PERIMETER.network.
+        if (rule is not null && !policy.AccessRules.Any(r => r.Name == rule) && !policy.Perimeters.SelectMany(p => p.Statements).Any(s => s.Id == rule))
         {
-            throw Problem(document, ruleNode!, $"the policy has no access rule `{rule}`");
+            throw Problem(document, ruleNode!, $"the policy has no access rule or perimeter statement `{rule}`");
         }
 
         return new AccessExpectation(decision, rule, at);

@@ -14,9 +14,10 @@ namespace Sec08Policy.Engine.Verification;
 /// principals that are administrators, users, the account, another account; with and without each condition key the
 /// compiled documents test (encryption headers, <c>ec2:Encrypted</c>, <c>kms:ViaService</c> for each service and an
 /// unlisted one, <c>kms:CallerAccount</c>, each encryption-context key, request tags, <c>aws:RequestedRegion</c>);
-/// S3 bucket ABAC on and off; before and after an <c>until</c> and a waiver's expiry.
+/// S3 bucket ABAC on and off; before and after an <c>until</c> and a waiver's expiry; and each perimeter's classes
+/// (<see cref="ForPerimeter"/>).
 /// </summary>
-public sealed class BoundaryRequests(PolicySet policy, DateTimeOffset now)
+public sealed partial class BoundaryRequests(PolicySet policy, DateTimeOffset now)
 {
     private const string OtherAccount = "444455556666";
     private static readonly string[] s_booleans = ["true", "false"];
@@ -27,7 +28,8 @@ public sealed class BoundaryRequests(PolicySet policy, DateTimeOffset now)
     public IEnumerable<AccessRequest> All() =>
         policy.AccessRules.Where(r => r.Keys.IsEmpty).SelectMany(ForRule)
             .Concat(policy.Keys.Where(k => k.Alias is not null && k.Account is not null).SelectMany(ForKey))
-            .Concat(policy.Rules.Where(r => r.Preventive).SelectMany(ForRequirement));
+            .Concat(policy.Rules.Where(r => r.Preventive).SelectMany(ForRequirement))
+            .Concat(policy.Perimeters.SelectMany(ForPerimeter));
 
     private IEnumerable<string> Principals(IEnumerable<string> named) =>
         new[] { $"arn:aws:iam::{_account}:role/Verifier", $"arn:aws:iam::{_account}:root", $"arn:aws:iam::{OtherAccount}:role/Verifier" }

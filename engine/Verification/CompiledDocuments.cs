@@ -8,8 +8,8 @@ namespace Sec08Policy.Engine.Verification;
 
 /// <summary>
 /// The IAM documents a build writes, deployed as docs/build.md describes: every <c>iam/RULE.json</c> attached to every
-/// principal, every <c>scp/N.json</c> attached to the account beside FullAWSAccess, and each <c>kms/KEY.json</c> as
-/// the policy of its key. <see cref="Decide"/> asks the IAM decision engine what they decide for an access request.
+/// principal, every <c>scp/N.json</c> attached to the account beside FullAWSAccess, every <c>rcp/N.json</c> attached to
+/// the account beside RCPFullAWSAccess, and each <c>kms/KEY.json</c> as the policy of its key. <see cref="Decide"/> asks the IAM decision engine what they decide for an access request.
 /// </summary>
 public sealed class CompiledDocuments
 {
@@ -30,6 +30,7 @@ public sealed class CompiledDocuments
     {
         var identity = new List<IamPolicyDocument>();
         var scps = new List<IamPolicyDocument>();
+        var rcps = new List<IamPolicyDocument>();
         var keys = new Dictionary<string, IamPolicyDocument>(StringComparer.Ordinal);
         foreach (var (path, content) in artifacts.OrderBy(a => a.Path, StringComparer.Ordinal))
         {
@@ -37,6 +38,7 @@ public sealed class CompiledDocuments
             {
                 _ when path.StartsWith("iam/", StringComparison.Ordinal) => IamPolicyKind.Identity,
                 _ when path.StartsWith("scp/", StringComparison.Ordinal) => IamPolicyKind.ServiceControl,
+                _ when path.StartsWith("rcp/", StringComparison.Ordinal) => IamPolicyKind.ResourceControl,
                 _ when path.StartsWith("kms/", StringComparison.Ordinal) => IamPolicyKind.KeyPolicy,
                 _ => (IamPolicyKind?)null,
             };
@@ -59,6 +61,9 @@ public sealed class CompiledDocuments
                 case IamPolicyKind.ServiceControl:
                     scps.Add(parsed.Document!);
                     break;
+                case IamPolicyKind.ResourceControl:
+                    rcps.Add(parsed.Document!);
+                    break;
                 default:
                     keys[Path.GetFileNameWithoutExtension(path)] = parsed.Document!;
                     break;
@@ -68,10 +73,13 @@ public sealed class CompiledDocuments
         ImmutableArray<IamPolicyLevel> levels = scps.Count == 0
             ? []
             : [new IamPolicyLevel("root", [IamPolicyDocument.FullAwsAccess]), new IamPolicyLevel("account", [IamPolicyDocument.FullAwsAccess, .. scps])];
-        var withoutKey = new IamPolicySet { IdentityPolicies = [.. identity], ServiceControlPolicies = levels };
+        ImmutableArray<IamPolicyLevel> resourceLevels = rcps.Count == 0
+            ? []
+            : [new IamPolicyLevel("root", [IamPolicyDocument.RcpFullAwsAccess]), new IamPolicyLevel("account", [IamPolicyDocument.RcpFullAwsAccess, .. rcps])];
+        var withoutKey = new IamPolicySet { IdentityPolicies = [.. identity], ServiceControlPolicies = levels, ResourceControlPolicies = resourceLevels };
         return new CompiledDocuments(
             withoutKey,
-            keys.ToFrozenDictionary(k => k.Key, k => new IamPolicySet { IdentityPolicies = [.. identity], ServiceControlPolicies = levels, ResourcePolicy = k.Value }, StringComparer.Ordinal));
+            keys.ToFrozenDictionary(k => k.Key, k => new IamPolicySet { IdentityPolicies = [.. identity], ServiceControlPolicies = levels, ResourceControlPolicies = resourceLevels, ResourcePolicy = k.Value }, StringComparer.Ordinal));
     }
 
     /// <summary>

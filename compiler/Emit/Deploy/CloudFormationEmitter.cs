@@ -75,6 +75,31 @@ internal static class CloudFormationEmitter
             };
         }
 
+        if (!documents.ResourceControlPolicies.IsEmpty)
+        {
+            parameters["RcpTargetIds"] = new JsonObject
+            {
+                ["Type"] = "CommaDelimitedList",
+                ["Description"] = DeployedKeys.RcpTargetsDescription,
+            };
+        }
+
+        foreach (var (rcp, index) in documents.ResourceControlPolicies.Select((s, i) => (s, i)))
+        {
+            resources[$"Rcp{index + 1}"] = new JsonObject
+            {
+                ["Type"] = "AWS::Organizations::Policy",
+                ["Properties"] = new JsonObject
+                {
+                    ["Name"] = rcp.Name,
+                    ["Description"] = DeployedKeys.RcpDescription,
+                    ["Type"] = "RESOURCE_CONTROL_POLICY",
+                    ["Content"] = JsonNodes.Of(rcp.Document),
+                    ["TargetIds"] = new JsonObject { ["Ref"] = "RcpTargetIds" },
+                },
+            };
+        }
+
         var conditions = new JsonObject();
         alerts?.AddTo(parameters, conditions, resources, outputs);
         var template = new JsonObject

@@ -11,6 +11,10 @@ internal static class DeployedKeys
 
     public const string ScpDescription = "Preventive data-at-rest controls compiled by sec08";
 
+    public const string RcpTargetsDescription = "IDs of the organization root, OUs or accounts the resource control policies attach to";
+
+    public const string RcpDescription = "Data perimeter on the organization's resources compiled by sec08";
+
     /// <summary>The declared keys that have a key policy, in declaration order, each with its policy.</summary>
     public static IEnumerable<(KeySpec Key, EmittedDocument Policy)> WithPolicies(EmitContext context, BuildDocuments documents)
     {

@@ -117,16 +117,43 @@ internal static class TerraformEmitter
             };
         }
 
+        foreach (var (rcp, index) in documents.ResourceControlPolicies.Select((s, i) => (s, i)))
+        {
+            var name = $"rcp_{index + 1}";
+            scps[name] = new JsonObject
+            {
+                ["name"] = rcp.Name,
+                ["description"] = DeployedKeys.RcpDescription,
+                ["type"] = "RESOURCE_CONTROL_POLICY",
+                ["content"] = Literal(PolicyJson.Minified(rcp.Document)),
+            };
+            attachments[name] = new JsonObject
+            {
+                ["for_each"] = "${toset(var.rcp_target_ids)}",
+                ["policy_id"] = $"${{aws_organizations_policy.{name}.id}}",
+                ["target_id"] = "${each.value}",
+            };
+        }
+
         Add(resource, "aws_organizations_policy", scps);
         Add(resource, "aws_organizations_policy_attachment", attachments);
 
         var variables = new JsonObject();
-        if (scps.Count > 0)
+        if (!documents.ServiceControlPolicies.IsEmpty)
         {
             variables["scp_target_ids"] = new JsonObject
             {
                 ["type"] = "list(string)",
                 ["description"] = DeployedKeys.TargetsDescription,
+            };
+        }
+
+        if (!documents.ResourceControlPolicies.IsEmpty)
+        {
+            variables["rcp_target_ids"] = new JsonObject
+            {
+                ["type"] = "list(string)",
+                ["description"] = DeployedKeys.RcpTargetsDescription,
             };
         }
 

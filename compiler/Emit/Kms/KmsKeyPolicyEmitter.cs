@@ -21,6 +21,7 @@ internal static class KmsKeyPolicyEmitter
     public static ImmutableArray<EmittedDocument> Emit(EmitContext context)
     {
         var documents = ImmutableArray.CreateBuilder<EmittedDocument>();
+        var perimeters = Rcp.PerimeterPolicyStatements.For(context, Engine.Perimeters.PerimeterDocuments.KeyPolicy);
         foreach (var key in context.PolicySet.Keys)
         {
             if (key.Account is not { } account)
@@ -56,6 +57,13 @@ internal static class KmsKeyPolicyEmitter
                     statements.AddRange(built);
                     entries.AddRange(IamPolicyEmitter.Entries(path, "kms", rule, built));
                 }
+            }
+
+            // The perimeters bind every caller of the key, in the management account too, where RCPs do not apply.
+            foreach (var perimeter in perimeters)
+            {
+                statements.Add(perimeter.Statement);
+                entries.Add(new ManifestEntry(path, perimeter.Statement.Sid, "kms", perimeter.Source.Id, perimeter.Source.Perimeter.Origin));
             }
 
             var document = new PolicyDocument { Statement = statements.ToImmutable() };

@@ -18,7 +18,8 @@ internal static class ScpEmitter
 {
     public static ImmutableArray<EmittedDocument> Emit(EmitContext context)
     {
-        var statements = CollectStatements(context);
+        var statements = CollectStatements(context).AddRange(Rcp.PerimeterPolicyStatements.For(context, Engine.Perimeters.PerimeterDocuments.ServiceControl)
+            .Select(s => new ScpStatementSource(s.Statement, s.Source.Id, s.Source.Perimeter.Origin)));
         var max = context.Options.ScpMaxCharacters;
         var ok = true;
         foreach (var statement in statements)
