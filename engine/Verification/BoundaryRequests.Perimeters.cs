@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sec08Policy.Engine.Access;
 using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Perimeters;
@@ -82,16 +83,60 @@ public sealed partial class BoundaryRequests
         }
     }
 
+    /// <summary>
+    /// A class of a rule, key or requirement made from inside the perimeters (an organization, endpoint, VPC or address
+    /// each lists first), so that the rule decides it rather than a perimeter; the perimeters' own classes vary these.
+    /// </summary>
+    private AccessRequest WithinPerimeters(AccessRequest request)
+    {
+        if (policy.Perimeters.IsEmpty)
+        {
+            return request;
+        }
+
+        var context = request.Context.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var perimeter in policy.Perimeters)
+        {
+            Add("aws:PrincipalOrgID", perimeter.Organizations);
+            Add("aws:ResourceOrgID", perimeter.Organizations);
+            Add("aws:SourceVpce", perimeter.VpcEndpoints);
+            Add("aws:SourceVpc", perimeter.Vpcs);
+            Add("aws:SourceIp", [.. perimeter.Cidrs.Select(c => c.Split('/')[0])]);
+        }
+
+        return request with { Context = context };
+
+        void Add(string key, ImmutableArray<string> values)
+        {
+            if (!values.IsEmpty)
+            {
+                context.TryAdd(key, values[0]);
+            }
+        }
+    }
+
     /// <summary>Callers of the policy's account and another, a trusted account, the break-glass principals, a service-linked role, key users and an AWS service.</summary>
     private IEnumerable<(string Principal, bool Service)> PerimeterPrincipals(Perimeter perimeter)
     {
         var arns = new[] { $"arn:aws:iam::{_account}:role/Verifier", $"arn:aws:iam::{_account}:root", $"arn:aws:iam::{OtherAccount}:role/Verifier" }
             .Concat(perimeter.Accounts.Take(1).Select(a => $"arn:aws:iam::{a}:role/Verifier"))
-            .Concat(perimeter.ExceptPrincipals.Select(Instance))
+            .Concat(perimeter.ExceptPrincipals.Select(PrincipalInstance))
             .Append($"arn:aws:iam::{_account}:role/aws-service-role/kms.amazonaws.com/AWSServiceRoleForKeyManagementServiceMultiRegionKeys")
             .Concat(policy.Keys.SelectMany(k => k.Users.Take(1).Concat(k.Administrators.Take(1))))
             .Distinct(StringComparer.Ordinal);
         return arns.Select(a => (a, false)).Append(("s3.amazonaws.com", true));
+    }
+
+    /// <summary>A principal a pattern matches, in the policy's account where the pattern leaves the account open.</summary>
+    private string PrincipalInstance(string pattern)
+    {
+        var parts = pattern.Split(':', 6);
+        if (parts.Length == 6 && parts[4].AsSpan().IndexOfAny('*', '?') >= 0)
+        {
+            parts[4] = _account;
+        }
+
+        return Instance(string.Join(':', parts));
     }
 
     /// <summary>One action of each service of the perimeter with a resource of it, an action of a service it leaves out, and each declared key.</summary>

@@ -29,6 +29,7 @@ public sealed partial class BoundaryRequests(PolicySet policy, DateTimeOffset no
         policy.AccessRules.Where(r => r.Keys.IsEmpty).SelectMany(ForRule)
             .Concat(policy.Keys.Where(k => k.Alias is not null && k.Account is not null).SelectMany(ForKey))
             .Concat(policy.Rules.Where(r => r.Preventive).SelectMany(ForRequirement))
+            .Select(WithinPerimeters)
             .Concat(policy.Perimeters.SelectMany(ForPerimeter));
 
     private IEnumerable<string> Principals(IEnumerable<string> named) =>

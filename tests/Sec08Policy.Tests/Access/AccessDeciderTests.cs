@@ -19,10 +19,22 @@ public class AccessDeciderTests
         Resource = resource,
         PrincipalTags = principalTags ?? [],
         ResourceTags = resourceTags ?? [],
-        Context = context ?? [],
+        Context = InsidePerimeter(context ?? []),
         S3BucketAbac = abac,
         Time = s_now,
     };
+
+    /// <summary>
+    /// The context AWS sends for a principal of the organization calling through the corporate endpoint, so that the
+    /// baseline's perimeter lets the request reach the rules under test (keys the test gives win).
+    /// </summary>
+    private static Dictionary<string, string> InsidePerimeter(Dictionary<string, string> context)
+    {
+        var inside = new Dictionary<string, string>(context, StringComparer.OrdinalIgnoreCase);
+        inside.TryAdd("aws:PrincipalOrgID", "o-a1b2c3d4e5");
+        inside.TryAdd("aws:SourceVpce", "vpce-0a1b2c3d4e5f60718");
+        return inside;
+    }
 
     private static readonly Dictionary<string, string> s_payments = new() { ["team"] = "payments", ["clearance"] = "confidential", ["employment"] = "employee" };
 

@@ -134,7 +134,9 @@ public class BuildCommandTests
         Assert.That(types.Count(t => t == "AWS::KMS::Key"), Is.EqualTo(4));
         Assert.That(types.Count(t => t == "AWS::KMS::Alias"), Is.EqualTo(4));
         Assert.That(types.Count(t => t == "AWS::IAM::ManagedPolicy"), Is.EqualTo(5));
-        Assert.That(types.Count(t => t == "AWS::Organizations::Policy"), Is.EqualTo(Directory.GetFiles(temp.Combine("out", "scp")).Length));
+        Assert.That(types.Count(t => t == "AWS::Organizations::Policy"), Is.EqualTo(Directory.GetFiles(temp.Combine("out", "scp")).Length + Directory.GetFiles(temp.Combine("out", "rcp")).Length));
+        var rcp = (YamlMappingNode)((YamlMappingNode)resources["Rcp1"])["Properties"];
+        Assert.That(((YamlScalarNode)rcp["Type"]).Value, Is.EqualTo("RESOURCE_CONTROL_POLICY"));
         var key = (YamlMappingNode)((YamlMappingNode)resources["KeyConfidentialData"])["Properties"];
         Assert.That(((YamlScalarNode)key["RotationPeriodInDays"]).Value, Is.EqualTo("180"));
         Assert.That(((YamlScalarNode)key["EnableKeyRotation"]).Style, Is.Not.EqualTo(YamlDotNet.Core.ScalarStyle.DoubleQuoted), "booleans stay booleans");

@@ -39,7 +39,9 @@ public class IamBaselineTests
         Resource = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
         PrincipalTags = ImmutableDictionary<string, string>.Empty.Add("team", "payments").Add("clearance", "restricted").Add("employment", "employee"),
         ResourceTags = ImmutableDictionary<string, string>.Empty.Add("team", "payments").Add("DataClassification", "confidential"),
-        Context = context,
+        // A principal of the organization on the corporate endpoint, as AWS describes such a caller: the baseline's
+        // perimeter denies callers without them in the key policies.
+        Context = context.SetItem("aws:PrincipalOrgID", ["o-a1b2c3d4e5"]).SetItem("aws:SourceVpce", ["vpce-0a1b2c3d4e5f60718"]),
         Time = new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero),
     };
 
