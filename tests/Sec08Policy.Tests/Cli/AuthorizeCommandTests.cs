@@ -14,6 +14,7 @@ public class AuthorizeCommandTests
         "--action", "s3:GetObject",
         "--resource", "arn:aws:s3:::acme-payments/ledger.csv",
         "--resource-tag", "team=payments", "--resource-tag", "DataClassification=internal",
+        "--context", "aws:PrincipalOrgID=o-a1b2c3d4e5", "--context", "aws:SourceVpce=vpce-0a1b2c3d4e5f60718",
     ];
 
     [Test]
@@ -28,6 +29,16 @@ public class AuthorizeCommandTests
             the answers agree
 
             """.ReplaceLineEndings("\n")));
+    }
+
+    [Test]
+    public void ReadmeExample_WithoutOrganizationOrEndpoint_BothAnswersDenyByThePerimeter()
+    {
+        var run = CliRunner.Invoke([.. s_readmeExample.SkipLast(4)]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Out, Does.StartWith("language:  ExplicitlyDenied by perimeter acme.identity: the caller is outside the trusted organizations and accounts"));
+        Assert.That(run.Out, Does.Contain("documents: ExplicitlyDenied by scp/1.json #1 (AcmeNetwork), rcp/1.json #1 (AcmeIdentity), rcp/1.json #2 (AcmeNetwork)"));
     }
 
     [Test]
@@ -51,7 +62,7 @@ public class AuthorizeCommandTests
         using var temp = new TempFolder();
         var file = temp.Combine("requests.jsonl");
         File.WriteAllText(file, """
-            {"principal":"arn:aws:iam::111122223333:role/DataPlatform","action":"kms:Decrypt","resource":"arn:aws:kms:eu-west-1:111122223333:alias/acme/confidential","context":{"kms:ViaService":"s3.eu-west-1.amazonaws.com","kms:CallerAccount":"111122223333"}}
+            {"principal":"arn:aws:iam::111122223333:role/DataPlatform","action":"kms:Decrypt","resource":"arn:aws:kms:eu-west-1:111122223333:alias/acme/confidential","context":{"kms:ViaService":"s3.eu-west-1.amazonaws.com","kms:CallerAccount":"111122223333","aws:PrincipalOrgID":"o-a1b2c3d4e5"}}
 
             {"principal":"arn:aws:iam::111122223333:role/B","action":"ec2:CreateVolume","resource":"arn:aws:ec2:eu-west-1:111122223333:volume/*","request_tags":{"DataClassification":"internal","team":"payments"},"context":{"ec2:Encrypted":"false"}}
             """);
