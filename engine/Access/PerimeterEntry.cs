@@ -17,12 +17,16 @@ internal sealed class PerimeterEntry(PerimeterStatement statement, Condition con
     public bool Denies(RequestView view, bool onKey)
     {
         var request = view.Request;
-        var principal = IamPrincipal.Parse(request.Principal);
+        // A principal IAM cannot read (a malformed ARN in a test file) is no service-linked role, and an ARN is bound by
+        // the SCPs: the perimeter fails closed on it.
+        var parsed = IamPrincipal.TryParse(request.Principal, out var principal, out _);
+        var serviceLinked = parsed && principal.IsServiceLinkedRole;
+        var member = parsed
+            ? principal.Kind is IamPrincipalKind.User or IamPrincipalKind.RoleSession or IamPrincipalKind.FederatedUser or IamPrincipalKind.Root
+            : request.Principal.StartsWith("arn:", StringComparison.Ordinal);
         var reached =
-            (statement.Documents.HasFlag(PerimeterDocuments.ResourceControl) && !principal.IsServiceLinkedRole && IsResourceControlled(request.Action) && Actions.Match(statement.Actions, request.Action))
-            || (statement.Documents.HasFlag(PerimeterDocuments.ServiceControl) && !principal.IsServiceLinkedRole
-                && principal.Kind is IamPrincipalKind.User or IamPrincipalKind.RoleSession or IamPrincipalKind.FederatedUser or IamPrincipalKind.Root
-                && Actions.Match(statement.Actions, request.Action))
+            (statement.Documents.HasFlag(PerimeterDocuments.ResourceControl) && !serviceLinked && IsResourceControlled(request.Action) && Actions.Match(statement.Actions, request.Action))
+            || (statement.Documents.HasFlag(PerimeterDocuments.ServiceControl) && !serviceLinked && member && Actions.Match(statement.Actions, request.Action))
             || (statement.Documents.HasFlag(PerimeterDocuments.KeyPolicy) && onKey && Actions.Match(PerimeterStatement.KeyPolicyActions, request.Action));
         return reached && condition.Holds(view);
     }

@@ -236,4 +236,19 @@ public class AccessDeciderTests
         Assert.That(atoms, Does.Contain("principal.tag.team (\"payments\") == resource.tag.team (\"payments\")"));
         Assert.That(atoms, Has.Some.StartsWith("resource.classification (missing, so the default `internal`) in [internal]"));
     }
+
+    [Test]
+    public void MalformedPrincipal_OutsideThePerimeter_IsDeniedByIt_WithoutAnError()
+    {
+        var decision = Decide(new AccessRequest
+        {
+            Principal = "arn:aws:iam::11112222&333:role/KeyAdministrators",
+            Action = "s3:GetObject",
+            Resource = "arn:aws:s3:::acme-payments/ledger.csv",
+            Time = s_now,
+        });
+
+        Assert.That(decision.Outcome, Is.EqualTo(AccessOutcome.ExplicitlyDenied));
+        Assert.That(decision.Clauses.Select(c => c.Source), Does.Contain("perimeter acme.network"));
+    }
 }

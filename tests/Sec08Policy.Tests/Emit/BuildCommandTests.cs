@@ -31,17 +31,17 @@ public class BuildCommandTests
     public void Build_EveryPolicyDocument_ParsesBackMeetsTheGrammarAndItsSizeLimit()
     {
         using var temp = new TempFolder();
-        foreach (var input in new[] { "policies", ScpCase, "tests/Sec08Policy.Tests/Cases/build/key-policies.sec08" })
+        foreach (var input in new[] { "policies", ScpCase, "tests/Sec08Policy.Tests/Cases/build/key-policies.sec08", "tests/Sec08Policy.Tests/Cases/build/perimeter.sec08" })
         {
             var folder = temp.Combine(Path.GetFileNameWithoutExtension(input));
             Assert.That(CliRunner.Invoke("build", input, "-o", folder).ExitCode, Is.EqualTo(0));
-            foreach (var file in GoldenFolder.Files(folder).Where(f => f.StartsWith("iam/") || f.StartsWith("kms/") || f.StartsWith("scp/")))
+            foreach (var file in GoldenFolder.Files(folder).Where(f => f.StartsWith("iam/") || f.StartsWith("kms/") || f.StartsWith("scp/") || f.StartsWith("rcp/")))
             {
                 var text = File.ReadAllText(Path.Combine(folder, file));
                 var document = PolicyJson.Parse(text);
                 var kind = file[..3];
 
-                Assert.That(PolicyGrammarCheck.Check(document, kind == "kms", kind == "scp"), Is.Empty, file);
+                Assert.That(kind == "rcp" ? PolicyGrammarCheck.CheckResourceControlPolicy(document) : PolicyGrammarCheck.Check(document, kind == "kms", kind == "scp"), Is.Empty, file);
                 Assert.That(PolicyJson.Minified(document), Is.EqualTo(PolicyJson.Minified(PolicyJson.Parse(PolicyJson.Indented(document)))), "round trip " + file);
                 var limit = kind switch
                 {
