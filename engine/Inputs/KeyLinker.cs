@@ -106,7 +106,10 @@ public sealed class KeyLinker
 
         if (Find(target, resource.Account, resource.Region) is { } key)
         {
-            var manager = key.Key!.Manager.Select(m => (KeyManager?)m);
+            // A key read without its key settings (an inventory entry holding only its ARN) has no known manager.
+            var manager = key.Key is { } settings
+                ? settings.Manager.Select(m => (KeyManager?)m)
+                : Fact<KeyManager?>.Unknown($"key `{key.Id}` is among the inputs without its key settings");
             return encryption with { ResolvedKey = key.Id, KeyManager = manager };
         }
 
