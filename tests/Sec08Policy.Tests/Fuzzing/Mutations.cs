@@ -80,6 +80,9 @@ internal static class Mutations
                     var (start, end) = Pick(tokens, random);
                     var times = random.Next(3) == 0 ? random.Next(2, 2000) : 2;
                     var token = bytes[start..end];
+
+                    // Bounded, so a huge token repeated stays a few megabytes rather than exhausting the test's memory.
+                    times = Math.Max(2, Math.Min(times, 4_000_000 / Math.Max(1, token.Length)));
                     var repeated = Enumerable.Repeat(token, times).SelectMany(t => t).ToArray();
                     return ([.. bytes[..start], .. repeated, .. bytes[end..]], $"repeat token at {start}..{end} x{times}");
                 }
