@@ -8,21 +8,29 @@ namespace Sec08Policy.Engine.Access;
 /// <summary>
 /// The language's own decision procedure (docs/language.md, "What the language promises for access"), on the IR:
 /// which <c>allow</c> and <c>deny</c> rules, key declarations, rules granted with <c>keys</c> and preventive
-/// requirements apply to a request, and what they decide. Built once per policy; <see cref="Decide"/> is safe to call
-/// from several threads.
+/// requirements apply to a request, and what they decide. Built once per policy; what applies to an action is
+/// selected once per action, principals and key ARNs are worked out once per name, and a decision that one clause
+/// makes (or none) allocates nothing. <see cref="Decide"/> is safe to call from several threads.
 /// </summary>
 public sealed class AccessDecider
 {
+    private static readonly ClauseDecisions RootUser = new(new DecidingClause("the account root user", "not governed by IAM policies; acts in its own account unless denied", null));
+    private static readonly AccessDecision NothingGrants = new(AccessOutcome.ImplicitlyDenied, [], "no rule allows it");
+    private static readonly AccessDecision OtherAccount = new(AccessOutcome.ImplicitlyDenied, [], "the resource is in another account, and sec08 grants access across accounts only in key policies");
+
+    // Each thread reuses one workspace per decider.
+    [ThreadStatic]
+    private static DecisionWorkspace? t_workspace;
+
     private readonly ImmutableArray<RuleEntry> _identityRules;
     private readonly ImmutableArray<PreventiveEntry> _preventions;
-    private readonly ImmutableArray<PerimeterEntry> _perimeters;
+    private readonly (PerimeterEntry Entry, ClauseDecisions Decisions)[] _perimeters;
     private readonly FrozenDictionary<string, KeyEntry> _keysByAlias;
+    private readonly FrozenDictionary<string, KeyEntry>.AlternateLookup<ReadOnlySpan<char>> _keysByAliasSpan;
     private readonly AttributeTable _attributes = new();
-    private readonly ConcurrentDictionary<string, (RuleEntry[] Rules, PreventiveEntry[] Preventions)> _byAction = new(StringComparer.OrdinalIgnoreCase);
-
-    // Each thread reuses one view per decider: a decision then allocates nothing to resolve attributes.
-    [ThreadStatic]
-    private static RequestView? s_view;
+    private readonly ConcurrentDictionary<string, ActionPlan> _byAction = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<string, ActionPlan> _planFor;
+    private readonly InternTable<Caller> _callers = new(Caller.Of);
 
     public AccessDecider(PolicySet policy)
     {
@@ -34,8 +42,15 @@ public sealed class AccessDecider
         _keysByAlias = policy.Keys
             .Where(k => k.Alias is not null && k.Account is not null)
             .ToFrozenDictionary(k => k.Alias!, k => new KeyEntry(k, k.Account!, rules.Where(r => r.Rule.Keys.Contains(k.Name))), StringComparer.Ordinal);
+        _keysByAliasSpan = _keysByAlias.GetAlternateLookup<ReadOnlySpan<char>>();
         _preventions = [.. PreventiveEntry.All(policy)];
-        _perimeters = [.. policy.Perimeters.SelectMany(p => p.Statements).Select(s => new PerimeterEntry(s, Condition.Compile(s.Condition, policy.Classification, _attributes)))];
+        _perimeters = [.. policy.Perimeters.SelectMany(p => p.Statements)
+            .Select(s => new PerimeterEntry(s, Condition.Compile(s.Condition, policy.Classification, _attributes)))
+            .Select(p => (p, new ClauseDecisions(p.Clause)))];
+        _planFor = action => new ActionPlan(
+            [.. _identityRules.Where(r => !r.IsAllow && r.MatchesAction(action))],
+            [.. _identityRules.Where(r => r.IsAllow && r.MatchesAction(action))],
+            [.. _preventions.Where(p => p.MatchesAction(action))]);
     }
 
     public PolicySet Policy { get; }
@@ -46,109 +61,121 @@ public sealed class AccessDecider
     public AccessDecision Decide(AccessRequest request)
     {
         var key = Key(request.Resource);
-        var view = s_view is { } reused && reused.Table == _attributes ? reused : s_view = new RequestView(_attributes);
-        view.Reset(request, key is null ? request.Resource : KeyArn(request.Resource, key.Key));
-        var (rules, preventions) = _byAction.GetOrAdd(request.Action, Index);
-        var caller = Caller.Of(request.Principal);
-        var principalAccount = caller.Account;
-        var isRoot = caller.IsRoot;
-
-        // An AWS service principal (s3.amazonaws.com) has no identity policies and is outside every account's SCPs.
-        var isService = !request.Principal.StartsWith("arn:", StringComparison.Ordinal);
+        var caller = _callers[request.Principal];
+        var workspace = t_workspace is { } reused && reused.View.Table == _attributes ? reused : t_workspace = new DecisionWorkspace(_attributes);
+        workspace.Clear();
+        var view = workspace.View;
+        view.Reset(request, key is null ? request.Resource : key.ArnOf(request.Resource), caller);
+        var plan = _byAction.TryGetValue(request.Action, out var known) ? known : _byAction.GetOrAdd(request.Action, _planFor);
+        var keyPlan = key?.PlanFor(request.Action);
 
         // Explicit denies: deny rules in identity policies (which do not reach the root user or service principals), the
         // key policy's Denies, and preventive requirements (SCPs apply to every principal of the organization's accounts).
-        List<DecidingClause>? denials = null;
-        foreach (var rule in rules)
+        var denials = workspace.Denials;
+        if (!caller.IsRoot && !caller.IsService)
         {
-            if (!rule.IsAllow && !isRoot && !isService && rule.Applies(view, identity: true, caller))
+            foreach (var rule in plan.DenyRules)
             {
-                (denials ??= []).Add(rule.Clause);
+                if (rule.Applies(view, identity: true))
+                {
+                    denials.Add(rule.Decisions);
+                }
             }
         }
 
-        if (key is not null)
+        key?.Denials(keyPlan!, view, denials);
+        if (!caller.IsService)
         {
-            var keyDenials = new List<DecidingClause>();
-            key.Denials(view, caller, keyDenials);
-            if (keyDenials.Count > 0)
+            foreach (var prevention in plan.Preventions)
             {
-                (denials ??= []).AddRange(keyDenials);
-            }
-        }
-
-        foreach (var prevention in preventions)
-        {
-            if (!isService && prevention.Denies(view))
-            {
-                (denials ??= []).Add(prevention.Clause);
+                if (prevention.Denies(view))
+                {
+                    denials.Add(prevention.Decisions);
+                }
             }
         }
 
         // Data perimeters: resource and service control policies and key policy statements, each where it reaches.
-        foreach (var perimeter in _perimeters)
+        foreach (var (perimeter, decisions) in _perimeters)
         {
             if (perimeter.Denies(view, onKey: key is not null))
             {
-                (denials ??= []).Add(perimeter.Clause);
+                denials.Add(decisions);
             }
         }
 
-        if (denials is not null)
+        if (denials.Count > 0)
         {
-            return new AccessDecision(AccessOutcome.ExplicitlyDenied, [.. denials]);
+            return ClauseDecisions.Decide(AccessOutcome.ExplicitlyDenied, denials);
         }
 
         // Grants from identity policies; the root user is not governed by them and may act in its own account.
-        var identity = new List<DecidingClause>();
-        if (isRoot)
+        var identity = workspace.IdentityGrants;
+        if (caller.IsRoot)
         {
             identity.Add(RootUser);
         }
-        else if (!isService)
+        else if (!caller.IsService)
         {
-            foreach (var rule in rules)
+            foreach (var rule in plan.AllowRules)
             {
-                if (rule.IsAllow && rule.Applies(view, identity: true, caller))
+                if (rule.Applies(view, identity: true))
                 {
-                    identity.Add(rule.Clause);
+                    identity.Add(rule.Decisions);
                 }
             }
         }
 
         if (key is null)
         {
-            var resourceAccount = ArnParts.Account(request.Resource);
-            if (resourceAccount is not null && resourceAccount != principalAccount)
+            var resourceAccount = ArnParts.AccountSpan(request.Resource);
+            if (!resourceAccount.IsEmpty && !resourceAccount.SequenceEqual(caller.Account))
             {
-                return new AccessDecision(AccessOutcome.ImplicitlyDenied, [], "the resource is in another account, and sec08 grants access across accounts only in key policies");
+                return OtherAccount;
             }
 
-            return identity.Count > 0
-                ? new AccessDecision(AccessOutcome.Allowed, [.. identity])
-                : new AccessDecision(AccessOutcome.ImplicitlyDenied, [], "no rule allows it");
+            return identity.Count > 0 ? ClauseDecisions.Decide(AccessOutcome.Allowed, identity) : NothingGrants;
         }
 
-        var grants = new List<(DecidingClause Clause, PrincipalMatch Match)>();
-        key.Grants(view, caller, grants);
-        var sameAccount = principalAccount == key.Account;
-        var direct = grants.Where(g => g.Match == PrincipalMatch.Direct).Select(g => g.Clause).ToList();
-        if (sameAccount && direct.Count > 0)
+        return DecideByKey(key, keyPlan!, workspace);
+    }
+
+    /// <summary>
+    /// Within its own account a key policy entry naming the principal grants alone; otherwise a key grant and a rule
+    /// must both allow.
+    /// </summary>
+    private static AccessDecision DecideByKey(KeyEntry key, KeyEntry.KeyActionPlan plan, DecisionWorkspace workspace)
+    {
+        var view = workspace.View;
+        var grants = workspace.KeyGrants;
+        var matches = workspace.KeyGrantMatches;
+        KeyEntry.Grants(plan, view, grants, matches);
+        var sameAccount = view.Caller.Account == key.Account;
+        if (sameAccount)
         {
-            return new AccessDecision(AccessOutcome.Allowed, [.. direct]);
+            var direct = workspace.Cited;
+            for (var i = 0; i < grants.Count; i++)
+            {
+                if (matches[i] == PrincipalMatch.Direct)
+                {
+                    direct.Add(grants[i]);
+                }
+            }
+
+            if (direct.Count > 0)
+            {
+                return ClauseDecisions.Decide(AccessOutcome.Allowed, direct);
+            }
         }
 
+        var identity = workspace.IdentityGrants;
         if (grants.Count > 0 && identity.Count > 0)
         {
-            return new AccessDecision(AccessOutcome.Allowed, [.. grants.Select(g => g.Clause), .. identity]);
+            grants.AddRange(identity);
+            return ClauseDecisions.Decide(AccessOutcome.Allowed, grants);
         }
 
-        var reason = grants.Count == 0
-            ? $"key `{key.Key.Name}` grants it to no one this principal is or belongs to"
-            : sameAccount
-                ? $"key `{key.Key.Name}` lets the account's IAM policies grant it, and no rule does"
-                : $"key `{key.Key.Name}` grants it to a principal of another account, whose IAM policies must allow it too, and no rule does";
-        return new AccessDecision(AccessOutcome.ImplicitlyDenied, [], reason);
+        return grants.Count == 0 ? key.GrantsToNoOne : sameAccount ? key.LeavesItToIam : key.LeavesItToOtherAccount;
     }
 
     /// <summary>For an access rule that decided, the atoms of its condition that held; empty for other clauses.</summary>
@@ -161,7 +188,7 @@ public sealed class AccessDecider
         }
 
         var view = new RequestView(_attributes);
-        view.Reset(request, Key(request.Resource) is { } key ? KeyArn(request.Resource, key.Key) : request.Resource);
+        view.Reset(request, Key(request.Resource) is { } key ? key.ArnOf(request.Resource) : request.Resource, _callers[request.Principal]);
         var atoms = new List<string>();
         if (rule.Condition.Holds(view))
         {
@@ -181,19 +208,16 @@ public sealed class AccessDecider
         return $"arn:{parts[1]}:kms:{parts[3]}:{parts[4]}:key/{key.Name}";
     }
 
-    private static readonly DecidingClause RootUser = new("the account root user", "not governed by IAM policies; acts in its own account unless denied", null);
-
-    private (RuleEntry[], PreventiveEntry[]) Index(string action) =>
-        ([.. _identityRules.Where(r => r.MatchesAction(action))], [.. _preventions.Where(p => p.MatchesAction(action))]);
-
     private KeyEntry? Key(string resource)
     {
-        if (!resource.StartsWith("arn:", StringComparison.Ordinal) || ArnParts.Service(resource) != "kms")
+        if (!resource.StartsWith("arn:", StringComparison.Ordinal) || !ArnParts.IsService(resource, "kms"))
         {
             return null;
         }
 
-        var alias = ArnParts.ResourcePart(resource);
-        return alias is not null && _keysByAlias.TryGetValue(alias, out var key) && key.Account == ArnParts.Account(resource) ? key : null;
+        return _keysByAliasSpan.TryGetValue(ArnParts.ResourceSpan(resource), out var key) && ArnParts.AccountSpan(resource).SequenceEqual(key.Account) ? key : null;
     }
+
+    /// <summary>The identity rules and preventive requirements that name one action.</summary>
+    private sealed record ActionPlan(RuleEntry[] DenyRules, RuleEntry[] AllowRules, PreventiveEntry[] Preventions);
 }

@@ -198,14 +198,53 @@ internal abstract class Condition
             switch (attribute.Kind)
             {
                 case ContextValueKind.Boolean:
-                    return values.Any(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase));
+                    return AnyEqual(value, StringComparison.OrdinalIgnoreCase);
                 case ContextValueKind.Address:
-                    return Iam.Conditions.IpValue.TryParse(value, out var address) && _blocks.Any(b => b.Contains(address));
+                    return Iam.Conditions.IpValue.TryParse(value, out var address) && AnyBlockContains(address);
                 case ContextValueKind.Arn:
-                    return values.Any(v => Iam.Matching.ArnMatch.IsMatch(v, value));
+                    return AnyArnMatches(value);
                 default:
-                    return values.Contains(value, StringComparer.Ordinal);
+                    return AnyEqual(value, StringComparison.Ordinal);
             }
+        }
+
+        private bool AnyEqual(string value, StringComparison comparison)
+        {
+            foreach (var candidate in values)
+            {
+                if (string.Equals(candidate, value, comparison))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool AnyBlockContains(Iam.Conditions.IpValue address)
+        {
+            foreach (var block in _blocks)
+            {
+                if (block.Contains(address))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool AnyArnMatches(string value)
+        {
+            foreach (var pattern in values)
+            {
+                if (Iam.Matching.ArnMatch.IsMatch(pattern, value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public override void Explain(RequestView request, List<string> atoms)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sec08Policy.Engine.Iam.Matching;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Prevention;
@@ -11,18 +12,40 @@ namespace Sec08Policy.Engine.Access;
 /// </summary>
 internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPattern pattern, ClassificationScheme? scheme, IReadOnlyList<Waiver> waivers)
 {
-    public DecidingClause Clause { get; } = new(
+    // The context key that carries the classification of what a create request makes.
+    private readonly string? _classificationKey = scheme is null ? null : "aws:RequestTag/" + scheme.TagKey;
+
+    // Each waiver is in force until the start of the day after its expiry (UTC).
+    private readonly (DateTimeOffset Until, ImmutableArray<string> Resources)[] _waivers =
+        [.. waivers.Select(w => (new DateTimeOffset(w.Expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), w.Resources))];
+
+    public ClauseDecisions Decisions { get; } = new(new DecidingClause(
         rule.Id,
         $"{service} {pattern.Purpose}: {string.Join(", ", pattern.Tests.Select(RequestTests.Describe).DefaultIfEmpty("always"))}",
-        rule.Origin);
+        rule.Origin));
+
+    public DecidingClause Clause => Decisions.Clause;
 
     public bool MatchesAction(string action) => pattern.Actions.Contains(action, StringComparer.OrdinalIgnoreCase);
 
     public bool Denies(RequestView view) =>
         ArnMatch.IsMatch(pattern.Resource, view.ResourceArn)
-        && pattern.Tests.All(t => RequestTests.Holds(t, view.Request))
+        && AllTestsHold(view.Request)
         && InScope(view.Request)
         && !Waived(view.Request, view.ResourceArn);
+
+    private bool AllTestsHold(AccessRequest request)
+    {
+        foreach (var test in pattern.Tests)
+        {
+            if (!RequestTests.Holds(test, request))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Unscoped patterns and clauses over every level always apply. Otherwise the request's classification tag decides:
@@ -35,19 +58,23 @@ internal sealed class PreventiveEntry(CompiledRule rule, string service, DenyPat
             return true;
         }
 
-        var value = request.ContextMap.GetValueOrDefault("aws:RequestTag/" + scheme.TagKey) ?? scheme.DefaultLevel;
+        var value = request.ContextMap.GetValueOrDefault(_classificationKey!) ?? scheme.DefaultLevel;
         return value is not null && (rule.Levels.Levels.Contains(value) || !scheme.Levels.Contains(value));
     }
 
-    /// <summary>A waiver is in force through the end of its expiry day (UTC).</summary>
     private bool Waived(AccessRequest request, string resource)
     {
-        foreach (var waiver in waivers)
+        foreach (var (until, resources) in _waivers)
         {
-            if (request.Time < new DateTimeOffset(waiver.Expires.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-                && waiver.Resources.Any(r => ArnMatch.IsMatch(r, resource)))
+            if (request.Time < until)
             {
-                return true;
+                foreach (var waived in resources)
+                {
+                    if (ArnMatch.IsMatch(waived, resource))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

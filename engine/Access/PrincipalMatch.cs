@@ -16,10 +16,13 @@ internal enum PrincipalMatch
 
 /// <summary>
 /// The principal of a request as policies see it: the ARN it was given as, <c>aws:PrincipalArn</c> (a session's role
-/// ARN), its account, and whether it is the account's root user.
+/// ARN), its account, whether it is the account's root user, and whether it is an AWS service principal
+/// (<c>s3.amazonaws.com</c>), which has no identity policies and is outside every account's SCPs.
 /// </summary>
 internal readonly record struct Caller(string Arn, string PolicyArn, string? Account, bool IsRoot)
 {
+    public bool IsService => !Arn.StartsWith("arn:", StringComparison.Ordinal);
+
     public static Caller Of(string arn)
     {
         var account = ArnParts.Account(arn);
@@ -31,38 +34,61 @@ internal readonly record struct Caller(string Arn, string PolicyArn, string? Acc
     }
 }
 
-internal static class Principals
+/// <summary>
+/// A principal entry of a key policy statement, read once: <c>*</c>, an account (12 digits or
+/// <c>arn:aws:iam::ACCOUNT:root</c>) or a role, user or session ARN.
+/// </summary>
+internal readonly record struct KeyPrincipal(string Entry, string? Account)
 {
-    /// <summary>
-    /// An entry is <c>*</c>, an account (12 digits or <c>arn:aws:iam::ACCOUNT:root</c>) or a role, user or session
-    /// ARN. An account entry names the account's root user directly and delegates to the account's other principals.
-    /// </summary>
-    public static PrincipalMatch Match(string entry, Caller caller)
+    public static KeyPrincipal Of(string entry) => new(entry, Principals.AccountEntry(entry));
+
+    /// <summary>An account entry names the account's root user directly and delegates to the account's other principals.</summary>
+    public PrincipalMatch Match(Caller caller)
     {
-        if (entry == "*")
+        if (Entry == "*")
         {
             return PrincipalMatch.Direct;
         }
 
-        var account = AccountEntry(entry);
-        if (account is null)
+        if (Account is null)
         {
             // A role ARN names its sessions too.
-            return entry == caller.Arn || entry == caller.PolicyArn ? PrincipalMatch.Direct : PrincipalMatch.None;
+            return Entry == caller.Arn || Entry == caller.PolicyArn ? PrincipalMatch.Direct : PrincipalMatch.None;
         }
 
-        if (account != caller.Account)
+        if (Account != caller.Account)
         {
             return PrincipalMatch.None;
         }
 
         return caller.IsRoot ? PrincipalMatch.Direct : PrincipalMatch.Delegated;
     }
+}
+
+internal static class Principals
+{
+    /// <summary>How the strongest of <paramref name="entries"/> reaches the caller.</summary>
+    public static PrincipalMatch Strongest(KeyPrincipal[] entries, Caller caller)
+    {
+        var match = PrincipalMatch.None;
+        foreach (var entry in entries)
+        {
+            var m = entry.Match(caller);
+            if (m == PrincipalMatch.Direct)
+            {
+                return m;
+            }
+
+            match = m == PrincipalMatch.Delegated ? m : match;
+        }
+
+        return match;
+    }
 
     /// <summary>The account an entry stands for as a whole, or null when it names one principal.</summary>
     public static string? AccountEntry(string entry)
     {
-        if (entry.Length == 12 && entry.All(char.IsAsciiDigit))
+        if (IsAccountId(entry))
         {
             return entry;
         }
@@ -75,7 +101,9 @@ internal static class Principals
     /// the accounts (<c>arn:aws:iam::ACCOUNT:*</c>).
     /// </summary>
     public static bool InRule(string entry, Caller caller) =>
-        entry.Length == 12 && entry.All(char.IsAsciiDigit)
+        IsAccountId(entry)
             ? entry == caller.Account
             : ArnMatch.IsMatch(entry, caller.PolicyArn);
+
+    private static bool IsAccountId(string entry) => entry.Length == 12 && !entry.AsSpan().ContainsAnyExceptInRange('0', '9');
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Prevention;
@@ -13,9 +14,9 @@ internal static class RequestTests
         return test.Kind switch
         {
             RequestTestKind.Bool => value is not null && string.Equals(value, test.Values[0], StringComparison.OrdinalIgnoreCase),
-            RequestTestKind.Equals => value is not null && test.Values.Contains(value, StringComparer.Ordinal),
-            RequestTestKind.NotEquals => value is null || !test.Values.Contains(value, StringComparer.Ordinal),
-            RequestTestKind.Like => value is not null && test.Values.Any(p => WildcardPattern.IsMatch(p, value, ignoreCase: false)),
+            RequestTestKind.Equals => value is not null && test.Values.Contains(value),
+            RequestTestKind.NotEquals => value is null || !test.Values.Contains(value),
+            RequestTestKind.Like => value is not null && AnyLike(test.Values, value),
             RequestTestKind.Absent => value is null,
             RequestTestKind.Present => value is not null,
             RequestTestKind.GreaterThan => value is not null
@@ -23,6 +24,19 @@ internal static class RequestTests
                 && number > decimal.Parse(test.Values[0], CultureInfo.InvariantCulture),
             _ => throw new ArgumentOutOfRangeException(nameof(test), test.Kind, "unexpected request test"),
         };
+    }
+
+    private static bool AnyLike(ImmutableArray<string> patterns, string value)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (WildcardPattern.IsMatch(pattern, value, ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string Describe(RequestTest test) => test.Kind switch

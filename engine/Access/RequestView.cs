@@ -33,12 +33,16 @@ internal sealed class RequestView
     /// <summary>The resource as policies match it: for a declared key named by its alias, the key's ARN.</summary>
     public string ResourceArn { get; private set; } = string.Empty;
 
-    public void Reset(AccessRequest request, string resourceArn)
+    /// <summary>The principal as policies see it.</summary>
+    public Caller Caller { get; private set; }
+
+    public void Reset(AccessRequest request, string resourceArn, Caller caller)
     {
         _request = request;
         ResourceArn = resourceArn;
+        Caller = caller;
         _resourceTagsVisible = request.S3BucketAbac || !ArnParts.IsS3(request.Resource);
-        _principalTags = ArnParts.IsAccountRoot(request.Principal) ? AccessRequest.Empty : request.PrincipalTagMap;
+        _principalTags = caller.IsRoot ? AccessRequest.Empty : request.PrincipalTagMap;
         Array.Clear(_resolved);
         Array.Fill(_ranks, Unresolved);
     }
@@ -90,24 +94,45 @@ internal sealed class RequestView
     /// </summary>
     private string? Derived(string key)
     {
-        var service = !_request.Principal.StartsWith("arn:", StringComparison.Ordinal);
-        switch (key.ToUpperInvariant())
+        var service = Caller.IsService;
+        switch (DerivedKeys.GetValueOrDefault(key))
         {
-            case "AWS:PRINCIPALACCOUNT":
-                return service ? null : ArnParts.Account(_request.Principal);
-            case "AWS:PRINCIPALARN":
-                return service ? null : Caller.Of(_request.Principal).PolicyArn;
-            case "AWS:PRINCIPALISAWSSERVICE":
+            case DerivedKey.PrincipalAccount:
+                return service ? null : Caller.Account;
+            case DerivedKey.PrincipalArn:
+                return service ? null : Caller.PolicyArn;
+            case DerivedKey.PrincipalIsAwsService:
                 return service ? "true" : "false";
-            case "AWS:VIAAWSSERVICE":
+            case DerivedKey.ViaAwsService:
                 return _request.ContextMap.ContainsKey("kms:ViaService") || _request.ContextMap.ContainsKey("aws:CalledVia") ? "true" : "false";
-            case "AWS:RESOURCEACCOUNT":
-                return ArnParts.Account(_request.Resource) is { Length: > 0 } account ? account : service ? null : ArnParts.Account(_request.Principal);
-            case "AWS:CURRENTTIME":
+            case DerivedKey.ResourceAccount:
+                return ArnParts.Account(_request.Resource) is { Length: > 0 } account ? account : service ? null : Caller.Account;
+            case DerivedKey.CurrentTime:
                 return _request.Time == default ? null : _request.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
             default:
                 return null;
         }
+    }
+
+    private static readonly FrozenDictionary<string, DerivedKey> DerivedKeys = new Dictionary<string, DerivedKey>
+    {
+        ["aws:PrincipalAccount"] = DerivedKey.PrincipalAccount,
+        ["aws:PrincipalArn"] = DerivedKey.PrincipalArn,
+        ["aws:PrincipalIsAWSService"] = DerivedKey.PrincipalIsAwsService,
+        ["aws:ViaAWSService"] = DerivedKey.ViaAwsService,
+        ["aws:ResourceAccount"] = DerivedKey.ResourceAccount,
+        ["aws:CurrentTime"] = DerivedKey.CurrentTime,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private enum DerivedKey
+    {
+        None,
+        PrincipalAccount,
+        PrincipalArn,
+        PrincipalIsAwsService,
+        ViaAwsService,
+        ResourceAccount,
+        CurrentTime,
     }
 
     public string? Context(string key) => _request.ContextMap.GetValueOrDefault(key);

@@ -1,68 +1,65 @@
 using System.Collections.Immutable;
-using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Iam.Matching;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Engine.Access;
 
-/// <summary>An access rule prepared for deciding: its condition compiled, its deciding clause made once.</summary>
+/// <summary>An access rule prepared for deciding: its condition compiled, its deciding clause and decisions made once.</summary>
 internal sealed class RuleEntry
 {
-    private readonly ImmutableArray<string> _actions;
+    private readonly ActionList _actions;
+
+    // A rule on every resource skips matching the resource ARN.
+    private readonly bool _everyResource;
 
     public RuleEntry(AccessRule rule, Condition? condition)
     {
         Rule = rule;
         Condition = condition;
-        _actions = rule.Actions;
+        _actions = new ActionList(rule.Actions);
+        _everyResource = rule.Resources.Contains("*");
         var effect = rule.Effect == AccessEffect.Allow ? "allow" : "deny";
-        Clause = new DecidingClause($"{effect} {rule.Name}", condition is null ? "its actions" : "when", rule.Origin);
+        Decisions = new ClauseDecisions(new DecidingClause($"{effect} {rule.Name}", condition is null ? "its actions" : "when", rule.Origin));
     }
 
     public AccessRule Rule { get; }
 
     public Condition? Condition { get; }
 
-    public DecidingClause Clause { get; }
+    public ClauseDecisions Decisions { get; }
+
+    public DecidingClause Clause => Decisions.Clause;
 
     public bool IsAllow => Rule.Effect == AccessEffect.Allow;
 
-    public bool MatchesAction(string action) => Actions.Match(_actions, action);
+    public bool MatchesAction(string action) => _actions.Contains(action);
 
     /// <summary>Time, resources (identity rules only), principals (identity rules only) and condition.</summary>
-    public bool Applies(RequestView view, bool identity, Caller caller)
+    public bool Applies(RequestView view, bool identity)
     {
-        var request = view.Request;
-        if (Rule.NotAfter is { } notAfter && request.Time >= notAfter)
+        if (Rule.NotAfter is { } notAfter && view.Request.Time >= notAfter)
         {
             return false;
         }
 
-        if (identity)
+        if (identity && !(AppliesToResource(view.ResourceArn) && AppliesToPrincipal(view.Caller)))
         {
-            if (!Rule.Resources.Any(r => ArnMatch.IsMatch(r, view.ResourceArn)))
-            {
-                return false;
-            }
-
-            if (!Rule.Principals.IsEmpty && !Rule.Principals.Any(p => Principals.InRule(p, caller)))
-            {
-                return false;
-            }
+            return false;
         }
 
         return Condition is null || Condition.Holds(view);
     }
-}
 
-/// <summary>IAM action matching: case-insensitive, with <c>*</c> and <c>?</c>.</summary>
-internal static class Actions
-{
-    public static bool Match(ImmutableArray<string> patterns, string action)
+    private bool AppliesToResource(string arn)
     {
-        foreach (var pattern in patterns)
+        if (_everyResource)
         {
-            if (WildcardPattern.IsMatch(pattern, action, ignoreCase: true))
+            return true;
+        }
+
+        foreach (var resource in Rule.Resources)
+        {
+            if (ArnMatch.IsMatch(resource, arn))
             {
                 return true;
             }
@@ -70,4 +67,28 @@ internal static class Actions
 
         return false;
     }
+
+    private bool AppliesToPrincipal(Caller caller)
+    {
+        if (Rule.Principals.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var principal in Rule.Principals)
+        {
+            if (Principals.InRule(principal, caller))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>IAM action matching: case-insensitive, with <c>*</c> and <c>?</c>.</summary>
+internal static class Actions
+{
+    public static bool Match(ImmutableArray<string> patterns, string action) => new ActionList(patterns).Contains(action);
 }

@@ -9,7 +9,7 @@ namespace Sec08Policy.Engine.Verification;
 /// <summary>
 /// The IAM documents a build writes, deployed as docs/build.md describes: every <c>iam/RULE.json</c> attached to every
 /// principal, every <c>scp/N.json</c> attached to the account beside FullAWSAccess, every <c>rcp/N.json</c> attached to
-/// the account beside RCPFullAWSAccess, and each <c>kms/KEY.json</c> as the policy of its key. <see cref="Decide"/> asks the IAM decision engine what they decide for an access request.
+/// the account beside RCPFullAWSAccess, and each <c>kms/KEY.json</c> as the policy of its key. <see cref="Decide(AccessRequest, KeySpec?)"/> asks the IAM decision engine what they decide for an access request.
 /// </summary>
 public sealed class CompiledDocuments
 {
@@ -86,8 +86,11 @@ public sealed class CompiledDocuments
     /// What the documents decide. <paramref name="key"/> is the declared key the request names (by its alias ARN), whose
     /// policy then applies to the request on the key's ARN.
     /// </summary>
-    public IamDecision Decide(AccessRequest request, KeySpec? key) =>
-        (key is not null && _byKey.TryGetValue(key.Name, out var keyed) ? keyed : _withoutKey).Decide(ToIam(request, key));
+    public IamDecision Decide(AccessRequest request, KeySpec? key) => Decide(ToIam(request, key), key);
+
+    /// <summary>What the documents decide for a request already in the IAM engine's form (<see cref="ToIam"/>), which may be decided again.</summary>
+    public IamDecision Decide(IamRequest request, KeySpec? key) =>
+        (key is not null && _byKey.TryGetValue(key.Name, out var keyed) ? keyed : _withoutKey).Decide(request);
 
     /// <summary>The request as the IAM engine takes it: request tags apart from other context keys, a key by its ARN.</summary>
     public static IamRequest ToIam(AccessRequest request, KeySpec? key)

@@ -15,6 +15,7 @@ namespace Sec08Policy.Benchmarks;
 /// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>);
 /// <c>--parse-floor INPUT</c> times one bare scan of an input, the floor eval is compared to (see <see cref="ParseFloor"/>);
 /// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>);
+/// <c>--authz-quick</c> times the phases of the access decisions (see <see cref="AuthorizationQuick"/>);
 /// <c>--iam-quick</c> times the IAM decision benchmarks with a stopwatch (see <see cref="IamDecisionBenchmarks"/>);
 /// <c>--collect-config N</c> reads N configuration items through a replayed Config aggregator (see <see cref="ConfigCollectBench"/>); any other
 /// arguments go to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
@@ -51,6 +52,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--iam-quick")
         {
             return IamDecisionBenchmarks.Quick();
+        }
+
+        if (args.Length > 0 && args[0] == "--authz-quick")
+        {
+            return AuthorizationQuick.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--collect-config")
