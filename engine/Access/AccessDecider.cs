@@ -56,16 +56,17 @@ public sealed class AccessDecider
     public PolicySet Policy { get; }
 
     /// <summary>The declared key a resource ARN names: <c>arn:PARTITION:kms:REGION:ACCOUNT:alias/NAME</c> of a key in its owner's account.</summary>
-    public KeySpec? FindKey(string resource) => Key(resource)?.Key;
+    public KeySpec? FindKey(string resource) => Key(ArnParts.Parse(resource))?.Key;
 
     public AccessDecision Decide(AccessRequest request)
     {
-        var key = Key(request.Resource);
+        var resource = ArnParts.Parse(request.Resource);
+        var key = Key(resource);
         var caller = _callers[request.Principal];
         var workspace = t_workspace is { } reused && reused.View.Table == _attributes ? reused : t_workspace = new DecisionWorkspace(_attributes);
         workspace.Clear();
         var view = workspace.View;
-        view.Reset(request, key is null ? request.Resource : key.ArnOf(request.Resource), caller);
+        view.Reset(request, key is null ? request.Resource : key.ArnOf(request.Resource), caller, resource.Names("s3"));
         var plan = _byAction.TryGetValue(request.Action, out var known) ? known : _byAction.GetOrAdd(request.Action, _planFor);
         var keyPlan = key?.PlanFor(request.Action);
 
@@ -128,7 +129,7 @@ public sealed class AccessDecider
 
         if (key is null)
         {
-            var resourceAccount = ArnParts.AccountSpan(request.Resource);
+            var resourceAccount = resource.Account;
             if (!resourceAccount.IsEmpty && !resourceAccount.SequenceEqual(caller.Account))
             {
                 return OtherAccount;
@@ -188,7 +189,8 @@ public sealed class AccessDecider
         }
 
         var view = new RequestView(_attributes);
-        view.Reset(request, Key(request.Resource) is { } key ? key.ArnOf(request.Resource) : request.Resource, _callers[request.Principal]);
+        var resource = ArnParts.Parse(request.Resource);
+        view.Reset(request, Key(resource) is { } key ? key.ArnOf(request.Resource) : request.Resource, _callers[request.Principal], resource.Names("s3"));
         var atoms = new List<string>();
         if (rule.Condition.Holds(view))
         {
@@ -208,15 +210,8 @@ public sealed class AccessDecider
         return $"arn:{parts[1]}:kms:{parts[3]}:{parts[4]}:key/{key.Name}";
     }
 
-    private KeyEntry? Key(string resource)
-    {
-        if (!resource.StartsWith("arn:", StringComparison.Ordinal) || !ArnParts.IsService(resource, "kms"))
-        {
-            return null;
-        }
-
-        return _keysByAliasSpan.TryGetValue(ArnParts.ResourceSpan(resource), out var key) && ArnParts.AccountSpan(resource).SequenceEqual(key.Account) ? key : null;
-    }
+    private KeyEntry? Key(ArnParts.Parsed resource) =>
+        resource.Names("kms") && _keysByAliasSpan.TryGetValue(resource.Resource, out var key) && resource.Account.SequenceEqual(key.Account) ? key : null;
 
     /// <summary>The identity rules and preventive requirements that name one action.</summary>
     private sealed record ActionPlan(RuleEntry[] DenyRules, RuleEntry[] AllowRules, PreventiveEntry[] Preventions);

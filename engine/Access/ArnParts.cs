@@ -8,7 +8,6 @@ namespace Sec08Policy.Engine.Access;
 /// </summary>
 internal static class ArnParts
 {
-    private const int PartitionPart = 1;
     private const int ServicePart = 2;
     private const int AccountPart = 4;
     private const int ResourcePartIndex = 5;
@@ -30,14 +29,19 @@ internal static class ArnParts
     /// <summary>The resource part; empty when the text is no ARN.</summary>
     public static ReadOnlySpan<char> ResourceSpan(string arn) => Part(arn, ResourcePartIndex);
 
-    /// <summary>The partition part; empty when the text is no ARN.</summary>
-    public static ReadOnlySpan<char> PartitionSpan(string arn) => Part(arn, PartitionPart);
-
     /// <summary>An S3 general purpose bucket or object, whose tags reach requests only with bucket ABAC.</summary>
     public static bool IsS3(string arn) => arn.StartsWith("arn:", StringComparison.Ordinal) && IsService(arn, "s3");
 
     /// <summary>The account's root user, <c>arn:aws:iam::ACCOUNT:root</c>.</summary>
     public static bool IsAccountRoot(string arn) => IsService(arn, "iam") && ResourceSpan(arn).SequenceEqual("root");
+
+    /// <summary>The parts of one ARN, split once: for a request's resource, which a decision looks at several times.</summary>
+    public static Parsed Parse(string arn)
+    {
+        Span<Range> parts = stackalloc Range[ArnMatch.Components];
+        var isArn = ArnMatch.Split(arn, parts, ArnMatch.Components) == ArnMatch.Components;
+        return isArn ? new Parsed(arn, true, parts[ServicePart], parts[AccountPart], parts[ResourcePartIndex]) : new Parsed(arn, false, default, default, default);
+    }
 
     private static ReadOnlySpan<char> Part(string arn, int index) => Part(arn, index, out var part) ? part : default;
 
@@ -54,5 +58,18 @@ internal static class ArnParts
 
         part = text[parts[index]];
         return true;
+    }
+
+    /// <summary>An ARN's service, account and resource parts; all empty when the text is no ARN (six parts).</summary>
+    public readonly record struct Parsed(string Text, bool IsArn, Range ServiceRange, Range AccountRange, Range ResourceRange)
+    {
+        public ReadOnlySpan<char> Service => IsArn ? Text.AsSpan()[ServiceRange] : default;
+
+        public ReadOnlySpan<char> Account => IsArn ? Text.AsSpan()[AccountRange] : default;
+
+        public ReadOnlySpan<char> Resource => IsArn ? Text.AsSpan()[ResourceRange] : default;
+
+        /// <summary>An ARN (it starts with <c>arn:</c>) of <paramref name="service"/>.</summary>
+        public bool Names(string service) => IsArn && Text.StartsWith("arn:", StringComparison.Ordinal) && Service.SequenceEqual(service);
     }
 }

@@ -36,12 +36,12 @@ internal sealed class RequestView
     /// <summary>The principal as policies see it.</summary>
     public Caller Caller { get; private set; }
 
-    public void Reset(AccessRequest request, string resourceArn, Caller caller)
+    public void Reset(AccessRequest request, string resourceArn, Caller caller, bool resourceIsS3)
     {
         _request = request;
         ResourceArn = resourceArn;
         Caller = caller;
-        _resourceTagsVisible = request.S3BucketAbac || !ArnParts.IsS3(request.Resource);
+        _resourceTagsVisible = request.S3BucketAbac || !resourceIsS3;
         _principalTags = caller.IsRoot ? AccessRequest.Empty : request.PrincipalTagMap;
         Array.Clear(_resolved);
         Array.Fill(_ranks, Unresolved);

@@ -95,33 +95,50 @@ public sealed class CompiledDocuments
     /// <summary>The request as the IAM engine takes it: request tags apart from other context keys, a key by its ARN.</summary>
     public static IamRequest ToIam(AccessRequest request, KeySpec? key)
     {
-        var requestTags = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var context = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in request.Context)
+        var requestTags = ImmutableDictionary<string, string>.Empty;
+        var context = EmptyContext;
+        if (request.Context.Count > 0)
         {
-            if (name.StartsWith(RequestTagPrefix, StringComparison.OrdinalIgnoreCase))
+            var requestTagsBuilder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            var contextBuilder = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in request.Context)
             {
-                requestTags[name[RequestTagPrefix.Length..]] = value;
+                if (name.StartsWith(RequestTagPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    requestTagsBuilder[name[RequestTagPrefix.Length..]] = value;
+                }
+                else
+                {
+                    contextBuilder[name] = [value];
+                }
             }
-            else
-            {
-                context[name] = [value];
-            }
+
+            requestTags = requestTagsBuilder.ToImmutable();
+            context = contextBuilder.ToImmutable();
         }
 
         return new IamRequest
         {
-            Principal = IamPrincipal.Parse(request.Principal),
+            Principal = s_principals[request.Principal],
             Action = request.Action,
             Resource = key is null ? request.Resource : AccessDecider.KeyArn(request.Resource, key),
-            PrincipalTags = request.PrincipalTags.ToImmutableDictionary(StringComparer.Ordinal),
-            ResourceTags = request.ResourceTags.ToImmutableDictionary(StringComparer.Ordinal),
-            RequestTags = requestTags.ToImmutable(),
-            Context = context.ToImmutable(),
+            PrincipalTags = Tags(request.PrincipalTags),
+            ResourceTags = Tags(request.ResourceTags),
+            RequestTags = requestTags,
+            Context = context,
             S3BucketAbac = request.S3BucketAbac,
             Time = request.Time,
         };
     }
+
+    private static ImmutableDictionary<string, string> Tags(IReadOnlyDictionary<string, string> tags) =>
+        tags.Count == 0 ? ImmutableDictionary<string, string>.Empty : tags.ToImmutableDictionary(StringComparer.Ordinal);
+
+    // Parsing a principal ARN is the dearest part of a request's conversion, and batches name few principals.
+    private static readonly InternTable<IamPrincipal> s_principals = new(IamPrincipal.Parse);
+
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> EmptyContext =
+        ImmutableDictionary<string, ImmutableArray<string>>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
 
     private const string RequestTagPrefix = "aws:RequestTag/";
 }

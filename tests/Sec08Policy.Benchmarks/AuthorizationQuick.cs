@@ -71,6 +71,11 @@ internal static class AuthorizationQuick
 
             return keysSeen;
         });
+        if (converted.Length == 0)
+        {
+            converted = [.. requests.Select((r, i) => CompiledDocuments.ToIam(r, keys[i]))];
+        }
+
         foreach (var request in converted)
         {
             _ = request.RequestContext;
