@@ -14,8 +14,6 @@ public class SarifUriTests
     [TestCase("../shared/corpus/plan.json", "../shared/corpus/plan.json")]
     [TestCase("my stacks/a#1 50%.yaml", "my%20stacks/a%231%2050%25.yaml")]
     [TestCase("a:b.json", "a%3Ab.json")]
-    [TestCase("/tmp/plans/plan.json", "file:///tmp/plans/plan.json")]
-    [TestCase("/tmp/my plans/é.json", "file:///tmp/my%20plans/%C3%A9.json")]
     [TestCase(@"C:\stacks\data.yaml", "file:///C:/stacks/data.yaml")]
     [TestCase(@"\\server\share\data.yaml", "file://server/share/data.yaml")]
     [TestCase(@"stacks\data.yaml", "stacks/data.yaml")]
@@ -24,6 +22,20 @@ public class SarifUriTests
         Assert.That(SarifUri.Of(path), Is.EqualTo(uri));
         Assert.That(Uri.TryCreate(uri, UriKind.RelativeOrAbsolute, out var parsed), Is.True);
         Assert.That(parsed!.IsAbsoluteUri, Is.EqualTo(uri.StartsWith("file:", StringComparison.Ordinal)));
+    }
+
+    [TestCase("plans/plan.json", "plans/plan.json")]
+    [TestCase("my plans/é.json", "my%20plans/%C3%A9.json")]
+    public void AbsolutePath_BecomesAFileUri(string relative, string encoded)
+    {
+        var root = Path.GetFullPath(Path.GetTempPath());
+        var path = Path.Combine(root, relative);
+
+        var uri = SarifUri.Of(path);
+
+        Assert.That(uri, Does.StartWith("file://"));
+        Assert.That(uri, Does.EndWith("/" + encoded));
+        Assert.That(new Uri(uri).LocalPath, Is.EqualTo(path));
     }
 
     [Test]
