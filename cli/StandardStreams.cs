@@ -48,18 +48,8 @@ internal sealed class GuardedWriter(TextWriter inner) : TextWriter
 }
 
 /// <summary>The byte stream of standard output, with the same rule as <see cref="GuardedWriter"/>.</summary>
-internal sealed class GuardedStream(Stream inner) : Stream
+internal sealed class GuardedStream(Stream inner) : WriteOnlyStream
 {
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         try
@@ -72,8 +62,6 @@ internal sealed class GuardedStream(Stream inner) : Stream
         }
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Flush()
     {
         try
@@ -85,12 +73,6 @@ internal sealed class GuardedStream(Stream inner) : Stream
             throw new StandardOutputException(e);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

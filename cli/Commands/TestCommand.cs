@@ -114,7 +114,7 @@ internal static class TestCommand
             return invalid;
         }
 
-        var coverage = new TestCoverage { AccessRulesMeasured = true };
+        var coverage = new TestCoverage();
         foreach (var policy in policies.Values)
         {
             coverage.Add(policy);

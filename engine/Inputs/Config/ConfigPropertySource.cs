@@ -62,33 +62,16 @@ internal sealed class ConfigPropertySource(InputNode root, string prefix = "") :
 
     private (InputNode? Node, PropertyValue? Problem) Walk(PropertyPath path)
     {
-        var node = root;
+        InputNode? node = root;
         var segments = path.Segments;
-        for (var i = 0; i < segments.Length; i++)
+        for (var i = 0; i < segments.Length && node is not null; i++)
         {
-            var step = segments[i];
-            switch (node)
+            if (!TreeWalk.TryStep(node, segments[i], ignoreCase: true, out node, out var problem))
             {
-                case MappingNode when int.TryParse(step, out _):
-                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape.Object}, where {Shape.List} belongs"));
-                case MappingNode map:
-                    node = map.Get(step, ignoreCase: true);
-                    break;
-                case SequenceNode list when int.TryParse(step, out var index):
-                    node = index < list.Items.Length ? list.Items[index] : null;
-                    break;
-                case ScalarNode scalar when EmbeddedJson.Parse(scalar) is { } document:
-                    node = document;
-                    i--;
-                    continue;
-                case null or ScalarNode { Kind: ScalarKind.Null }:
-                    return (null, null);
-                default:
-                    return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` is {Shape.Of(node)}, where {Shape.Expected(step)} belongs"));
+                return (null, PropertyValue.WrongShape($"`{Describe(segments, i)}` {problem}"));
             }
         }
 
         return (node, null);
     }
-
 }

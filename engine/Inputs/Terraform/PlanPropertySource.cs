@@ -76,25 +76,14 @@ internal sealed class PlanPropertySource(PlannedValues values, PlanContext conte
             }
 
             var step = full[i];
-            switch (node)
+            if (node is null or ScalarNode { Kind: ScalarKind.Null })
             {
-                case MappingNode when int.TryParse(step, out _):
-                    return (null, PropertyValue.WrongShape($"`{string.Join('.', full[..i])}` is {Shape.Object}, where {Shape.List} belongs"), full);
-                case MappingNode map:
-                    node = map.Get(step);
-                    break;
-                case SequenceNode list when int.TryParse(step, out var index):
-                    node = index < list.Items.Length ? list.Items[index] : null;
-                    break;
-                case ScalarNode scalar when EmbeddedJson.Parse(scalar) is { } document:
-                    // The document of a JSON string attribute (`aws_emr_security_configuration.configuration`).
-                    node = document;
-                    i--;
-                    continue;
-                case null or ScalarNode { Kind: ScalarKind.Null }:
-                    return (null, null, full);
-                default:
-                    return (null, PropertyValue.WrongShape($"`{string.Join('.', full[..i])}` is {Shape.Of(node)}, where {Shape.Expected(step)} belongs"), full);
+                return (null, null, full);
+            }
+
+            if (!TreeWalk.TryStep(node, step, ignoreCase: false, out node, out var problem))
+            {
+                return (null, PropertyValue.WrongShape($"`{string.Join('.', full[..i])}` {problem}"), full);
             }
 
             unknown = PlannedValues.Step(unknown, step);
