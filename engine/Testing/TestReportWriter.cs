@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Sec08Policy.Engine.Reporting;
 
 namespace Sec08Policy.Engine.Testing;
 
