@@ -65,6 +65,7 @@ public sealed class AwsCollector(CollectOptions options)
         }
 
         var ordered = resources
+            .Select(NotCollected)
             .OrderBy(r => r.Account.ValueOrDefault, StringComparer.Ordinal)
             .ThenBy(r => r.Region.IsKnown ? r.Region.Value : string.Empty, StringComparer.Ordinal)
             .ThenBy(r => r.Type, StringComparer.Ordinal)
@@ -76,4 +77,16 @@ public sealed class AwsCollector(CollectOptions options)
             .ToList();
         return new CollectResult(InputSetResolver.Resolve(ordered), sortedErrors) { NothingCollected = guard.Answered == 0 };
     }
+
+    /// <summary>
+    /// The native collectors read encryption only: the copies and retention of a type that has them are Unknown, as an
+    /// inventory that leaves them out says, never absent.
+    /// </summary>
+    private static Resource NotCollected(Resource resource) => resource switch
+    {
+        { Kind: not ResourceKind.DataStore } => resource,
+        { Entry.MakesCopies: true, Copies: null, NothingCopied: null } => NotCollected(resource with { Copies = EncryptionState.Unknown("live collection does not read the encryption of its copies") }),
+        { Entry.KeepsRetention: true, Retention: null } => resource with { Retention = RetentionFacts.Unknown("live collection does not read how long it keeps its data") },
+        _ => resource,
+    };
 }

@@ -31,7 +31,7 @@ public class CompactJsonReportTests
 
         Assert.That(compact["format"]!.GetValue<string>(), Is.EqualTo("sec08-eval/2"));
         Assert.That(full["format"]!.GetValue<string>(), Is.EqualTo("sec08-eval/1"));
-        Assert.That(expanded, Has.Count.EqualTo(100));
+        Assert.That(expanded, Has.Count.EqualTo(114));
         Assert.That(expanded, Is.EqualTo(expected));
         Assert.That(compact["summary"]!.ToJsonString(), Is.EqualTo(full["summary"]!.ToJsonString()));
         Assert.That(compact["kpis"]!.ToJsonString(), Is.EqualTo(full["kpis"]!.ToJsonString()));

@@ -97,7 +97,7 @@ public class InputErrorReportTests
     }
 
     [TestCase("text", "2 inputs could not be read; their resources are not evaluated:\n  " + Truncated + "(1549,54): error: ")]
-    [TestCase("markdown", "## sec08: 17 failures, 2 inputs not read\n")]
+    [TestCase("markdown", "## sec08: 19 failures, 2 inputs not read\n")]
     [TestCase("html", "<section class=\"input-errors\" id=\"input-errors\"><h2>2 inputs could not be read; their resources are not evaluated</h2>")]
     public void PeopleFormats_SayPlainlyThatInputsWereNotRead(string format, string expected)
     {
