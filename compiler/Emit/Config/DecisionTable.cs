@@ -26,7 +26,11 @@ internal sealed record DecisionTable(ConfigItemShape Shape, ImmutableArray<ItemD
 
     public static DecisionTable Build(PolicySet policy, CompiledRule rule, ConfigItemShape shape)
     {
-        var named = Atoms(rule.Check).OfType<NamedKeyPredicate>().Select(n => n.Alias).FirstOrDefault(a => a is not null);
+        // A key named by the clause, also for its copies: items naming its alias are a dimension of their own.
+        var named = Atoms(rule.Check)
+            .Select(a => a switch { NamedKeyPredicate n => n, CopiesEncryptedPredicate { Key: { } k } => k, _ => null })
+            .Select(n => n?.Alias)
+            .FirstOrDefault(a => a is not null);
         var dimensions = shape.Dimensions(named).ToBuilder();
         foreach (var atom in Atoms(rule.Check))
         {
