@@ -13,7 +13,7 @@ public class CheckCommandTests
         var run = CliRunner.Invoke("check", "policies");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Out);
-        Assert.That(run.Out, Does.EndWith("0 errors, 0 warnings in 9 files\n"));
+        Assert.That(run.Out, Does.EndWith("0 errors, 0 warnings in 10 files\n"));
     }
 
     [Test]

@@ -110,7 +110,7 @@ public class SpecialFileTests
         var run = CliRunner.Invoke("check", temp.Path);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Out);
-        Assert.That(run.Out, Is.EqualTo("0 errors, 0 warnings in 9 files\n"));
+        Assert.That(run.Out, Is.EqualTo("0 errors, 0 warnings in 10 files\n"));
     }
 
     [Test]
