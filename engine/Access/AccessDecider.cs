@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Engine.Access;
@@ -50,7 +51,8 @@ public sealed class AccessDecider
         _planFor = action => new ActionPlan(
             [.. _identityRules.Where(r => !r.IsAllow && r.MatchesAction(action))],
             [.. _identityRules.Where(r => r.IsAllow && r.MatchesAction(action))],
-            [.. _preventions.Where(p => p.MatchesAction(action))]);
+            [.. _preventions.Where(p => p.MatchesAction(action))],
+            IamActionCatalog.Default.FindAction(action) is { RequestTagsPerResourceType: true } details ? details : null);
     }
 
     public PolicySet Policy { get; }
@@ -60,6 +62,13 @@ public sealed class AccessDecider
 
     public AccessDecision Decide(AccessRequest request)
     {
+        var plan = _byAction.TryGetValue(request.Action, out var known) ? known : _byAction.GetOrAdd(request.Action, _planFor);
+        if (plan.RequestTagsPerType is { } details && !details.CarriesRequestTags(details.ResourceTypeOf(request.Resource)))
+        {
+            // As AWS presents it: on a resource the action does not tag (RunInstances' image), the request has no tags.
+            request = RequestTagsDropped(request);
+        }
+
         var resource = ArnParts.Parse(request.Resource);
         var key = Key(resource);
         var caller = _callers[request.Principal];
@@ -67,7 +76,6 @@ public sealed class AccessDecider
         workspace.Clear();
         var view = workspace.View;
         view.Reset(request, key is null ? request.Resource : key.ArnOf(request.Resource), caller, resource.Names("s3"));
-        var plan = _byAction.TryGetValue(request.Action, out var known) ? known : _byAction.GetOrAdd(request.Action, _planFor);
         var keyPlan = key?.PlanFor(request.Action);
 
         // Explicit denies: deny rules in identity policies (which do not reach the root user or service principals), the
@@ -214,5 +222,16 @@ public sealed class AccessDecider
         resource.Names("kms") && _keysByAliasSpan.TryGetValue(resource.Resource, out var key) && resource.Account.SequenceEqual(key.Account) ? key : null;
 
     /// <summary>The identity rules and preventive requirements that name one action.</summary>
-    private sealed record ActionPlan(RuleEntry[] DenyRules, RuleEntry[] AllowRules, PreventiveEntry[] Preventions);
+    private static AccessRequest RequestTagsDropped(AccessRequest request) => request with
+    {
+        Context = request.Context
+            .Where(c => !c.Key.StartsWith("aws:RequestTag/", StringComparison.OrdinalIgnoreCase) && !c.Key.Equals("aws:TagKeys", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(StringComparer.OrdinalIgnoreCase),
+    };
+
+    /// <summary>
+    /// What a request for one action meets: its deny and allow rules and preventions, and the action's catalogue entry
+    /// when its request tags go with some resource types only.
+    /// </summary>
+    private sealed record ActionPlan(RuleEntry[] DenyRules, RuleEntry[] AllowRules, PreventiveEntry[] Preventions, IamActionDetails? RequestTagsPerType);
 }

@@ -54,6 +54,34 @@ public sealed class IamActionDetails
         return best;
     }
 
+    /// <summary>
+    /// Whether the action lists the request's tags (<c>aws:RequestTag/*</c>, <c>aws:TagKeys</c>) for some of its resource
+    /// types only (<c>ec2:RunInstances</c>: the instance, volumes and network interfaces), so that its requests on the
+    /// others (the image, the subnet) do not carry them; this is why AWS's own SCP examples scope a request-tag Deny to
+    /// the created resource.
+    /// </summary>
+    public bool RequestTagsPerResourceType
+    {
+        get
+        {
+            if (_requestTagsPerType == 0)
+            {
+                // Worked out once; threads that race write the same value.
+                _requestTagsPerType = !ListsKey(RequestTagKey) && ResourceTypes.Any(t => t.ListsOwnRequestTags) && ResourceTypes.Any(t => !t.ListsOwnRequestTags) ? 2 : 1;
+            }
+
+            return _requestTagsPerType == 2;
+        }
+    }
+
+    /// <summary>Whether a request on <paramref name="type"/> (null: a resource of no known type) carries the request's tags.</summary>
+    public bool CarriesRequestTags(IamActionResourceType? type) => !RequestTagsPerResourceType || type is null || type.ListsOwnRequestTags;
+
+    internal const string RequestTagKey = "aws:RequestTag/${TagKey}";
+
+    // 0 not yet known, 1 the request's tags go with every resource, 2 only with the types that list them.
+    private int _requestTagsPerType;
+
     public override string ToString() => FullName;
 }
 
@@ -67,12 +95,16 @@ public sealed class IamActionResourceType
     {
         Type = type;
         ConditionKeys = conditionKeys;
+        ListsOwnRequestTags = conditionKeys.Contains(IamActionDetails.RequestTagKey, StringComparer.OrdinalIgnoreCase);
     }
 
     public IamResourceType Type { get; }
 
     /// <summary>The keys the action adds for this type, beyond <see cref="IamResourceType.ConditionKeys"/>.</summary>
     public ImmutableArray<string> ConditionKeys { get; }
+
+    /// <summary>Whether the action itself lists the request's tags for this type (not only the type's own list, which every EC2 type shares).</summary>
+    internal bool ListsOwnRequestTags { get; }
 
     /// <summary>Whether the action's requests on this type carry <paramref name="key"/>: the action's keys for it or the type's own.</summary>
     public bool ListsKey(string key) =>

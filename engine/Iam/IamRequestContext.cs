@@ -139,7 +139,7 @@ public sealed class IamRequestContext
             SetTags("s3:existingobjecttag/", "s3:ExistingObjectTag/", request.ObjectTags);
         }
 
-        if (!request.RequestTags.IsEmpty)
+        if (!request.RequestTags.IsEmpty && (details?.CarriesRequestTags(type) ?? true))
         {
             SetTags("aws:requesttag/", "aws:RequestTag/", request.RequestTags);
             Set("aws:tagkeys", "aws:TagKeys", [.. request.RequestTags.Keys.Order(StringComparer.Ordinal)]);

@@ -30,7 +30,7 @@ public static partial class Preventions
         var patterns = Patterns(copies.Where(a => a.Encrypted is not null), a => ("UnencryptedCopy", a.Encrypted!, a.EncryptedResource), key => RequestTest.Bool(key, false)).ToList();
         var open = copies.Where(a => a.Encrypted is null && !a.AlwaysEncrypts).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time encryption condition key an SCP can rely on, so what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
-        return patterns.Count == 0 ? Prevention.Detective(gap!) : new Prevention([.. patterns], null) { Gap = gap };
+        return patterns.Count == 0 ? Prevention.Detective(gap!) : new Prevention(Distinguished(patterns), null) { Gap = gap };
     }
 
     private static string Have(List<CreateAction> actions) => actions.Count == 1 ? "has" : "have";

@@ -34,8 +34,7 @@ public static partial class Preventions
         KeyRotationPredicate rotation => Rotation(service, rotation.MaxDays),
         CopiesEncryptedPredicate copies => Copies(Service(service), copies.Key is not null),
         RetentionPredicate => Prevention.Detective("how long data is kept is a setting of the resource (a retention period, a lifecycle rule, a vault lock), and no create request carries it as a condition key"),
-        RegionPredicate region => Prevention.Deny(new DenyPattern("Region", [.. Service(service).Create.Select(a => a.Action)], "*",
-            [RequestTest.NotEquals("aws:RequestedRegion", region.Regions)])),
+        RegionPredicate region => Prevention.Deny([.. ByCreated(Service(service).Create, "Region", created => [RequestTest.NotEquals("aws:RequestedRegion", region.Regions)])]),
         TagsPresentPredicate tags => Tags(Service(service), tags.Keys),
         KeySpecPredicate spec => KeyProperty(service, "KeySpec", "kms:KeySpec", spec.Specs, "the key spec"),
         KeyOriginPredicate origin => KeyProperty(service, "KeyOrigin", "kms:KeyOrigin", origin.Origins, "the key origin"),
@@ -56,14 +55,14 @@ public static partial class Preventions
         }
 
         var disabling = service.Create.SelectMany(a => a.DisabledBy.Select(d => (Action: a, d.Key, d.Purpose)))
-            .Select(d => new DenyPattern(d.Purpose, [d.Action.Action], "*", [RequestTest.Bool(d.Key, true)]) { Scopable = d.Action.Tags });
+            .Select(d => new DenyPattern(d.Purpose, [d.Action.Action], d.Action.Creates, [RequestTest.Bool(d.Key, true)]) { Scopable = d.Action.Tags });
         var patterns = Patterns(service.Create.Where(a => a.Encrypted is not null), a => (a.Purpose, a.Encrypted!, a.EncryptedResource), key => RequestTest.Bool(key, false))
             .Concat(disabling)
             .Concat(service.Guards.Select(g => new DenyPattern(g.Purpose, [g.Action], "*", [], Unscoped: true)))
-            .ToImmutableArray();
+            .ToList();
         var open = service.Create.Where(a => a.Encrypted is null && a.DisabledBy.IsEmpty && !a.AlwaysEncrypts).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time encryption condition key an SCP can rely on, so what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
-        return patterns.IsEmpty ? Prevention.Detective(gap!) : new Prevention(patterns, null) { Gap = gap };
+        return patterns.Count == 0 ? Prevention.Detective(gap!) : new Prevention(Distinguished(patterns), null) { Gap = gap };
     }
 
     private static Prevention CustomerManaged(ServiceEntry service)
@@ -91,20 +90,49 @@ public static partial class Preventions
             return Prevention.Detective(note);
         }
 
-        var patterns = Patterns(service.Create.Where(a => a.CustomerKey is not null), a => ("AwsManagedKey", a.CustomerKey!, "*"), RequestTest.Absent).ToImmutableArray();
+        var patterns = Patterns(service.Create.Where(a => a.CustomerKey is not null), a => ("AwsManagedKey", a.CustomerKey!, a.Creates), RequestTest.Absent).ToList();
         var open = service.Create.Where(a => a.CustomerKey is null).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {Have(open)} no creation-time condition key for the KMS key, so the key of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} is checked by detection";
-        return patterns.IsEmpty ? Prevention.Detective(gap!) : new Prevention(patterns, null) { Gap = gap };
+        return patterns.Count == 0 ? Prevention.Detective(gap!) : new Prevention(Distinguished(patterns), null) { Gap = gap };
     }
 
     private static Prevention Tags(ServiceEntry service, IReadOnlyList<string> tags)
     {
-        var tagged = service.Create.Where(a => a.Tags).Select(a => a.Action).ToImmutableArray();
+        var tagged = service.Create.Where(a => a.Tags).ToList();
         var open = service.Create.Where(a => !a.Tags).Select(a => a.Action).ToList();
         var gap = open.Count == 0 ? null : $"{Named(open)} {(open.Count == 1 ? "carries" : "carry")} no request tags an SCP can rely on, so the tags of what {Them(open)} create{(open.Count == 1 ? "s" : string.Empty)} are checked by detection";
-        return tagged.IsEmpty
+        return tagged.Count == 0
             ? Prevention.Detective(gap!)
-            : new Prevention([.. tags.Select(tag => new DenyPattern("Tag " + tag, tagged, "*", [RequestTest.Absent($"aws:RequestTag/{tag}")]))], null) { Gap = gap };
+            : new Prevention([.. tags.SelectMany(tag => ByCreated(tagged, "Tag " + tag, _ => [RequestTest.Absent($"aws:RequestTag/{tag}")]))], null) { Gap = gap };
+    }
+
+    /// <summary>
+    /// One Deny per resource the actions create (see <see cref="CreateAction.Creates"/>), so that a request is tested
+    /// where its tags are, and apart for actions whose requests carry no tags (which a classification-scoped clause
+    /// cannot use); the purpose names the resource when there are several.
+    /// </summary>
+    private static ImmutableArray<DenyPattern> ByCreated(IEnumerable<CreateAction> actions, string purpose, Func<string, ImmutableArray<RequestTest>> tests) =>
+        Distinguished([.. actions
+            .GroupBy(a => (a.Creates, a.Tags))
+            .OrderBy(g => g.Key.Creates, StringComparer.Ordinal).ThenBy(g => g.Key.Tags)
+            .Select(g => new DenyPattern(purpose, [.. g.Select(a => a.Action)], g.Key.Creates, tests(g.Key.Creates)) { Scopable = g.Key.Tags })]);
+
+    /// <summary>
+    /// Patterns of one purpose on different resources get the resource type in their purpose (<c>Tag owner volume</c>),
+    /// since the purpose names the SCP statement.
+    /// </summary>
+    private static ImmutableArray<DenyPattern> Distinguished(IReadOnlyList<DenyPattern> patterns)
+    {
+        var resourcesPerPurpose = patterns.GroupBy(p => p.Purpose, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Resource).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        return [.. patterns.Select(p => resourcesPerPurpose[p.Purpose] > 1 ? p with { Purpose = $"{p.Purpose} {ResourceTypeOf(p.Resource)}" } : p)];
+    }
+
+    /// <summary>The resource type an ARN pattern names (<c>volume</c> in <c>arn:aws:ec2:*:*:volume/*</c>); <c>any</c> for <c>*</c>.</summary>
+    private static string ResourceTypeOf(string arnPattern)
+    {
+        var parts = arnPattern.Split(':', 6);
+        return parts.Length < 6 ? "any" : parts[5].Split('/', ':')[0];
     }
 
     /// <summary>

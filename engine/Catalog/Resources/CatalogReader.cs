@@ -43,11 +43,13 @@ internal static partial class CatalogReader
             CustomerKeyNote = OptionalText(e, "customerKeyNote"),
             Create = [.. Array(e, "create").Select(a =>
             {
-                Expect(a, "action", "encrypted", "encryptedResource", "purpose", "disabledBy", "customerKey", "tags", "tagsNote", "alwaysEncrypts", "copy");
+                Expect(a, "action", "creates", "encrypted", "encryptedResource", "purpose", "disabledBy", "customerKey", "tags", "tagsNote", "alwaysEncrypts", "copy");
+                var creates = OptionalText(a, "creates") ?? "*";
                 return new CreateAction(Text(a, "action"))
                 {
+                    Creates = creates,
                     Encrypted = OptionalText(a, "encrypted"),
-                    EncryptedResource = OptionalText(a, "encryptedResource") ?? "*",
+                    EncryptedResource = OptionalText(a, "encryptedResource") ?? creates,
                     Purpose = OptionalText(a, "purpose") ?? "Unencrypted",
                     DisabledBy = [.. Array(a, "disabledBy").Select(d =>
                     {

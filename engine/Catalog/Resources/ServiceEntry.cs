@@ -30,16 +30,26 @@ public sealed record ServiceEntry
 }
 
 /// <summary>
-/// A create-like action. <see cref="Encrypted"/>: the Boolean condition key that is false when the request creates
-/// unencrypted data, evaluated on <see cref="EncryptedResource"/>; <see cref="DisabledBy"/>: Boolean keys that are true
+/// A create-like action. <see cref="Creates"/>: the ARN pattern of what it creates; <see cref="Encrypted"/>: the Boolean
+/// condition key that is false when the request creates unencrypted data, evaluated on <see cref="EncryptedResource"/>; <see cref="DisabledBy"/>: Boolean keys that are true
 /// when the request turns encryption off; <see cref="CustomerKey"/>: the key that is absent when no KMS key is named;
 /// <see cref="Tags"/>: whether the request carries its tags (<c>aws:RequestTag</c>), and if the Service Authorization
 /// Reference lists them but they are not relied on, <see cref="TagsNote"/> says why.
 /// </summary>
 public sealed record CreateAction(string Action)
 {
+    /// <summary>
+    /// The ARN pattern of the resource the action creates, where its request is also authorized on other resources that
+    /// do not carry the request's tags: the Service Authorization Reference lists <c>aws:RequestTag</c> for
+    /// <c>ec2:RunInstances</c> on the instance, volumes and network interfaces, not on the image or subnet, so a Deny on
+    /// a missing request tag with <c>"Resource": "*"</c> would deny every launch. <c>*</c> when the request's tags go
+    /// with every resource it names.
+    /// </summary>
+    public string Creates { get; init; } = "*";
+
     public string? Encrypted { get; init; }
 
+    /// <summary>Where <see cref="Encrypted"/> is evaluated: <see cref="Creates"/> unless the catalogue names another resource.</summary>
     public string EncryptedResource { get; init; } = "*";
 
     /// <summary>The SCP statement's purpose, part of its Sid (<c>Unencrypted</c>, <c>UnencryptedAtLaunch</c>).</summary>

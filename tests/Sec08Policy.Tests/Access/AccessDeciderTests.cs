@@ -204,6 +204,18 @@ public class AccessDeciderTests
         Assert.That(decision.Clauses.Select(c => c.ToString()), Has.Some.StartsWith("encryption_at_rest.1: ebs Unencrypted: ec2:Encrypted is false"));
     }
 
+    // A volume made from a snapshot is authorized on the snapshot too, where AWS presents no request tags: the
+    // classified request passes unclassified_creates on the volume, and meets it on the snapshot.
+    [TestCase("volume/vol-1", false, TestName = "ClassifiedVolumeCreation_OnTheVolume_PassesUnclassifiedCreates")]
+    [TestCase("snapshot/snap-1", true, TestName = "ClassifiedVolumeCreation_OnTheSourceSnapshot_HasNoRequestTags")]
+    public void ClassifiedVolumeCreation_ReadsRequestTagsWhereAwsPresentsThem(string resource, bool deniedAsUnclassified)
+    {
+        var arn = resource.StartsWith("snapshot", StringComparison.Ordinal) ? $"arn:aws:ec2:eu-west-1::{resource}" : $"arn:aws:ec2:eu-west-1:{Account}:{resource}";
+        var decision = Decide(Request($"arn:aws:iam::{Account}:role/Builder", "ec2:CreateVolume", arn, context: new() { ["ec2:Encrypted"] = "true", ["aws:RequestTag/DataClassification"] = "internal", ["aws:RequestTag/team"] = "payments" }));
+
+        Assert.That(decision.Clauses.Any(c => c.Source == "deny unclassified_creates"), Is.EqualTo(deniedAsUnclassified), decision.ToString());
+    }
+
     [TestCase("2026-11-28T09:00:00Z", AccessOutcome.Allowed, TestName = "BreakGlass_BeforeUntil_Allowed")]
     [TestCase("2027-02-01T00:00:00Z", AccessOutcome.ImplicitlyDenied, TestName = "BreakGlass_AfterUntil_NotGranted")]
     public void BreakGlass(string time, AccessOutcome expected)

@@ -54,6 +54,23 @@ public class IamRequestContextTests
         Assert.That(timeless.RequestContext.Contains("aws:CurrentTime"), Is.False);
     }
 
+    // RunInstances lists the request's tags for the instance, volumes and network interfaces only; CreateVolume for the
+    // volume, not the snapshot it starts from; CreateBucket for the action as a whole.
+    [TestCase("ec2:RunInstances", "arn:aws:ec2:eu-west-1:111122223333:volume/vol-1", true)]
+    [TestCase("ec2:RunInstances", "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", true)]
+    [TestCase("ec2:RunInstances", "arn:aws:ec2:eu-west-1::image/ami-1", false)]
+    [TestCase("ec2:RunInstances", "arn:aws:ec2:eu-west-1:111122223333:subnet/subnet-1", false)]
+    [TestCase("ec2:CreateVolume", "arn:aws:ec2:eu-west-1::snapshot/snap-1", false)]
+    [TestCase("ec2:CreateVolume", "arn:aws:ec2:eu-west-1:111122223333:volume/vol-1", true)]
+    [TestCase("ec2:RunInstances", "*", true)]
+    [TestCase("s3:CreateBucket", "arn:aws:s3:::new-bucket", true)]
+    public void RequestTags_ArePresentOnTheResourceTypesTheActionTags(string action, string resource, bool present)
+    {
+        var request = Request(action: action, resource: resource, requestTags: [("team", "data")]);
+        Assert.That(Values(request, "aws:RequestTag/team"), Is.EqualTo(present ? new[] { "data" } : Array.Empty<string>()));
+        Assert.That(request.RequestContext.Contains("aws:TagKeys"), Is.EqualTo(present));
+    }
+
     [Test]
     public void S3ObjectActions_CarryBucketTagsOnlyWithBucketAbac()
     {
