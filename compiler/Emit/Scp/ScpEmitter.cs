@@ -99,7 +99,7 @@ internal static class ScpEmitter
                     var scopes = Scopes(rule, pattern, scheme, prevention.ScopedByClassification && pattern.Scopable);
                     if (scopes is null)
                     {
-                        Note($"{(pattern.Scopable ? "its request carries" : $"`{string.Join("`, `", pattern.Actions)}` carry")} no classification tag, so a level-scoped clause cannot be prevented", service);
+                        Note($"{(pattern.Scopable ? "its request carries" : $"`{string.Join("`, `", pattern.Actions)}` carr{(pattern.Actions.Length == 1 ? "ies" : "y")}")} no classification tag, so a level-scoped clause cannot be prevented", service);
                         if (prevention.ScopedByClassification)
                         {
                             continue;
