@@ -1,6 +1,7 @@
 using Sec08Policy.Compiler.Diagnostics;
 using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Compiler.Syntax;
+using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Binding;
@@ -21,6 +22,11 @@ internal sealed partial class Binder
                     rule.Name,
                     string.Join(", ", rule.Actions.Select(a => $"`{a}`")));
             }
+        }
+
+        foreach (var rule in policySet.AccessRules)
+        {
+            ReportRequestTagsOnOtherResources(rule);
         }
 
         if (policySet.Header?.S3BucketAbac != true)
@@ -49,7 +55,7 @@ internal sealed partial class Binder
     private void ReportS3ResourceTags(AccessRuleSymbol rule)
     {
         var s3Actions = rule.Actions.Where(a => a == "*" || a.StartsWith("s3:", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (!rule.Keys.IsEmpty || s3Actions.Count == 0 || !ReadsResourceTags(rule.When) && !ReadsResourceTags(rule.Unless))
+        if (!rule.Keys.IsEmpty || s3Actions.Count == 0 || !Reads(rule.When, IsResourceTag) && !Reads(rule.Unless, IsResourceTag))
         {
             return;
         }
@@ -63,7 +69,64 @@ internal sealed partial class Binder
             rule.Effect == AccessEffect.Allow ? "the rule grants nothing there" : "the rule decides there as for an untagged bucket");
     }
 
-    private static bool ReadsResourceTags(BoundExpression? expression)
+    /// <summary>
+    /// An action such as <c>ec2:RunInstances</c> is authorized on every resource its request names, and AWS shows the
+    /// request's tags only on the resource types the catalogue lists them for (the instance and volumes, not the image
+    /// or subnet): a rule that reads request tags for it on every resource decides the others as untagged.
+    /// </summary>
+    private void ReportRequestTagsOnOtherResources(AccessRuleSymbol rule)
+    {
+        if (!rule.Keys.IsEmpty || !Reads(rule.When, IsRequestTag) && !Reads(rule.Unless, IsRequestTag))
+        {
+            return;
+        }
+
+        var resources = rule.Resources.IsEmpty ? ["*"] : rule.Resources;
+        var reached = new List<(string Action, string Types)>();
+        foreach (var action in rule.Actions)
+        {
+            if (IamActionCatalog.Default.FindAction(action) is not { RequestTagsPerResourceType: true } details)
+            {
+                continue;
+            }
+
+            var untagged = details.ResourceTypes
+                .Where(t => !details.CarriesRequestTags(t) && resources.Any(r => r == "*" || t.Type.MatchesArn(r.Replace("*", "x", StringComparison.Ordinal))))
+                .Select(t => t.Type.Name)
+                .ToList();
+            if (untagged.Count > 0)
+            {
+                reached.Add((action, string.Join(", ", untagged)));
+            }
+        }
+
+        if (reached.Count == 0)
+        {
+            return;
+        }
+
+        var tagged = IamActionCatalog.Default.FindAction(reached[0].Action)!;
+        var example = tagged.ResourceTypes.First(t => tagged.CarriesRequestTags(t)).Type;
+        _diagnostics.ReportWithHelp(
+            Descriptors.RequestTagsNotOnEveryResource,
+            rule.Location,
+            $"name the resources the request creates in `resources` (for `{reached[0].Action}`, its `{example.Name}`: `{ArnPatternOf(example)}`), or keep the action out of the rule",
+            rule.Name,
+            string.Join(", ", reached.Select(r => $"`{r.Action}`")),
+            string.Join("; ", reached.Select(r => r.Types)),
+            rule.Effect == AccessEffect.Allow ? "the rule grants nothing there, and the request needs another grant for them" : "the rule decides there as for an untagged request");
+    }
+
+    private static bool IsResourceTag(BoundOperand operand) => operand is BoundClassificationReference or BoundTagReference { Scope: TagScope.Resource };
+
+    private static bool IsRequestTag(BoundOperand operand) =>
+        operand is BoundTagReference { Scope: TagScope.Request } tag && !tag.TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A resource type's ARN as a policy pattern: <c>arn:aws:ec2:*:*:volume/*</c>.</summary>
+    private static string ArnPatternOf(IamResourceType type) =>
+        System.Text.RegularExpressions.Regex.Replace(type.ArnPattern.Replace("${Partition}", "aws", StringComparison.Ordinal), @"\$\{[^}]+\}", "*");
+
+    private static bool Reads(BoundExpression? expression, Func<BoundOperand, bool> reads)
     {
         var pending = new Stack<BoundExpression>();
         if (expression is not null)
@@ -71,7 +134,6 @@ internal sealed partial class Binder
             pending.Push(expression);
         }
 
-        static bool IsResourceTag(BoundOperand operand) => operand is BoundClassificationReference or BoundTagReference { Scope: TagScope.Resource };
         while (pending.Count > 0)
         {
             switch (pending.Pop())
@@ -83,9 +145,9 @@ internal sealed partial class Binder
                 case BoundNotExpression e:
                     pending.Push(e.Operand);
                     break;
-                case BoundComparison e when IsResourceTag(e.Left) || IsResourceTag(e.Right):
+                case BoundComparison e when reads(e.Left) || reads(e.Right):
                     return true;
-                case BoundInExpression e when IsResourceTag(e.Operand) || e.Values.Any(IsResourceTag):
+                case BoundInExpression e when reads(e.Operand) || e.Values.Any(reads):
                     return true;
             }
         }

@@ -114,6 +114,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor KeyWithoutRotation = Warning("SP4002", "Key without rotation", "key `{0}` has no `rotation`; SEC08-BP01 expects automatic rotation", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor UnusedKey = Info("SP4003", "Unused key", "key `{0}` protects no level and is named by no requirement or rule", DiagnosticCategory.Lint);
     public static readonly DiagnosticDescriptor S3TagsNeedBucketAbac = Warning("SP4010", "S3 tags need bucket ABAC", "rule `{0}` reads resource tags for {1}, which AWS shows to S3 requests only on buckets with ABAC enabled; on other buckets they count as missing, so {2}", DiagnosticCategory.Lint);
+    public static readonly DiagnosticDescriptor RequestTagsNotOnEveryResource = Warning("SP4011", "Request tags missing on some resources", "rule `{0}` reads request tags for {1}, whose requests AWS authorizes on other resources too ({2}) without the request's tags; there they count as missing, so {3}", DiagnosticCategory.Lint);
 
     // SP4035-SP4039: data perimeters
     public static readonly DiagnosticDescriptor PerimeterDeniesOwnOrganization = Warning("SP4035", "Perimeter denies the organization's own principals", "statement `{0}` of perimeter `{1}` denies the principals of the organization's own accounts, the management account's among them, unless `accounts` lists each: the perimeter trusts no organization", DiagnosticCategory.Lint);

@@ -234,8 +234,22 @@ public sealed partial class BoundaryRequests(PolicySet policy, DateTimeOffset no
         return [arn];
     }
 
-    private static string Instance(string pattern) =>
-        pattern.Replace("*", "verifier", StringComparison.Ordinal).Replace("?", "v", StringComparison.Ordinal);
+    /// <summary>
+    /// A resource an ARN pattern matches: a wildcard Region or account becomes the verifier's own (an account that is
+    /// no account would be decided as another's), any other wildcard a name.
+    /// </summary>
+    private string Instance(string pattern)
+    {
+        var parts = pattern.Split(':', 6);
+        if (parts.Length == 6)
+        {
+            parts[3] = parts[3] == "*" ? Region : parts[3];
+            parts[4] = parts[4] == "*" ? _account : parts[4];
+            pattern = string.Join(':', parts);
+        }
+
+        return pattern.Replace("*", "verifier", StringComparison.Ordinal).Replace("?", "v", StringComparison.Ordinal);
+    }
 
     private static AccessRequest Request(string principal, string action, string resource, ImmutableDictionary<Probe, string?> assignment, IEnumerable<KeyValuePair<string, string>> context, bool abac, DateTimeOffset time)
     {
