@@ -4,6 +4,7 @@ using Sec08Policy.Compiler.Symbols;
 using Sec08Policy.Compiler.Syntax;
 using Sec08Policy.Compiler.Text;
 using Sec08Policy.Engine.Catalog.Resources;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Compiler.Binding;
 
@@ -72,6 +73,10 @@ internal sealed partial class Binder
         }
 
         var context = members.Strings(MemberKind.EncryptionContext).Select(s => s.Value).ToImmutableArray();
+        if (!context.IsEmpty && spec is not null && !KeyActions.IsSymmetricEncryption(spec))
+        {
+            _diagnostics.Report(Descriptors.ContextNeedsSymmetricKey, At(members, members.Get<StringListMemberSyntax>(MemberKind.EncryptionContext)!), members.Block.NameText, spec);
+        }
         var multiRegion = members.Get<BooleanMemberSyntax>(MemberKind.MultiRegion)?.Value ?? false;
         var replicas = BindRegions(members, members.Strings(MemberKind.Replicas));
         if (!replicas.IsEmpty && !multiRegion)

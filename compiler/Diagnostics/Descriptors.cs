@@ -59,6 +59,7 @@ public static class Descriptors
     // Retired before release (SP2019 covers a missing member): SP2034 Waiver without resources, SP2036 Rule without actions.
     public static readonly DiagnosticDescriptor InvalidAction = Error("SP2035", "Invalid action", "`{0}` is not an IAM action; expected `service:Action`", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor KeyOwnerAmbiguous = Error("SP2050", "Key owner ambiguous", "key `{0}` names principals of accounts {1}, and the policy header names no `account` to own it", DiagnosticCategory.Binding);
+    public static readonly DiagnosticDescriptor ContextNeedsSymmetricKey = Error("SP2051", "Encryption context needs a symmetric key", "key `{0}` requires an `encryption context`, which KMS takes only on the operations of SYMMETRIC_DEFAULT keys, not {1}: no use of it could carry one", DiagnosticCategory.Binding);
     public static readonly DiagnosticDescriptor InvalidControlIdentifier = Error("SP2075", "Invalid control identifier", "`{0}` is not a {1} control identifier; expected {2}", DiagnosticCategory.Binding);
 
     // SP2060-SP2064: files and imports.

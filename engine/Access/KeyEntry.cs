@@ -166,9 +166,10 @@ internal sealed class KeyEntry
             var who = key.Users.IsEmpty ? "usable by accounts" : "users";
             ImmutableArray<string> principals = key.Users.IsEmpty ? ["*"] : key.Users;
             var withContext = _contextConditionKeys.Length > 0;
+            var cryptographic = KeyActions.CryptographicOf(key.Spec);
             grants.Add(KeyGrant.Of(
                 new DecidingClause(source, who, key.Origin),
-                withContext ? KeyActions.Cryptographic : KeyActions.Cryptographic.Add(KeyActions.DescribeKey),
+                withContext ? cryptographic : cryptographic.Add(KeyActions.DescribeKey),
                 principals,
                 view => UsableHere(view) && HasContext(view)));
             if (withContext)
@@ -176,11 +177,15 @@ internal sealed class KeyEntry
                 grants.Add(KeyGrant.Of(new DecidingClause(source, who, key.Origin), [KeyActions.DescribeKey], principals, UsableHere));
             }
 
-            grants.Add(KeyGrant.Of(
-                new DecidingClause(source, $"{who} (grants for AWS resources)", key.Origin),
-                KeyActions.PersistentResourceGrants,
-                principals,
-                view => UsableHere(view) && IsTrue(view.Context("kms:GrantIsForAWSResource"))));
+            if (KeyActions.IsSymmetricEncryption(key.Spec))
+            {
+                // AWS services attach only symmetric encryption keys to the resources they encrypt.
+                grants.Add(KeyGrant.Of(
+                    new DecidingClause(source, $"{who} (grants for AWS resources)", key.Origin),
+                    KeyActions.PersistentResourceGrants,
+                    principals,
+                    view => UsableHere(view) && IsTrue(view.Context("kms:GrantIsForAWSResource"))));
+            }
         }
 
         foreach (var rule in rules)
@@ -207,8 +212,8 @@ internal sealed class KeyEntry
         {
             Grants = [.. key._grants.Where(g => g.Actions.Contains(action))];
             DenyRules = [.. key.Rules.Where(r => !r.Rule.IsAllow && r.Rule.MatchesAction(action))];
-            ViaRestricted = new ActionList(KeyActions.ViaServiceRestricted).Contains(action);
-            Cryptographic = new ActionList(KeyActions.Cryptographic).Contains(action);
+            ViaRestricted = new ActionList(KeyActions.ViaServiceRestrictedOf(key.Key.Spec)).Contains(action);
+            Cryptographic = new ActionList(KeyActions.CryptographicOf(key.Key.Spec)).Contains(action);
         }
 
         public KeyGrant[] Grants { get; }

@@ -68,8 +68,9 @@ public sealed partial class BoundaryRequests(PolicySet policy, DateTimeOffset no
     {
         var resource = $"arn:aws:kms:{Region}:{key.Account}:{key.Alias}";
         var granted = policy.AccessRules.Where(r => r.Keys.Contains(key.Name)).ToList();
-        var actions = KeyActions.Administration.Concat(KeyActions.Cryptographic).Concat(KeyActions.PersistentResourceGrants)
-            .Concat(granted.SelectMany(r => r.Actions)).Append("kms:DescribeKey").Append("kms:PutKeyPolicy").Append("kms:Sign")
+        // Every kind of key's operations, so that a key is also asked for what its spec does not allow.
+        var actions = KeyActions.Administration.Concat(KeyActions.EveryCryptographic).Concat(KeyActions.PersistentResourceGrants)
+            .Concat(granted.SelectMany(r => r.Actions)).Append("kms:DescribeKey").Append("kms:PutKeyPolicy")
             .Select(a => a.Replace("*", string.Empty, StringComparison.Ordinal)).Where(a => IamActionCatalog.Default.FindAction(a) is not null)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         List<string?> via = [.. key.ViaServices.Select(s => ResourceCatalog.Default.FindService(s)?.IamPrefix).OfType<string>()
@@ -83,7 +84,7 @@ public sealed partial class BoundaryRequests(PolicySet policy, DateTimeOffset no
         {
             foreach (var action in actions)
             {
-                var crypto = KeyActions.ViaServiceRestricted.Any(a => WildcardPattern.IsMatch(a, action, ignoreCase: true));
+                var crypto = KeyActions.ViaServiceRestrictedOf(key.Spec).Any(a => WildcardPattern.IsMatch(a, action, ignoreCase: true));
                 foreach (var service in crypto ? via : [via[0]])
                 {
                     foreach (var caller in crypto ? callers : [key.Account])

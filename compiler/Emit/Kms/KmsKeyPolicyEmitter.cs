@@ -119,12 +119,13 @@ internal static class KmsKeyPolicyEmitter
         }
 
         var describeSeparately = !key.EncryptionContextKeys.IsEmpty;
+        var cryptographic = KeyActions.CryptographicOf(key.Spec);
         yield return new PolicyStatement
         {
             Sid = "AllowUseOfTheKey",
             Effect = "Allow",
             Principal = principal,
-            Action = ValueList.Of(describeSeparately ? KeyActions.Cryptographic : KeyActions.Cryptographic.Add(KeyActions.DescribeKey)),
+            Action = ValueList.Of(describeSeparately ? cryptographic : cryptographic.Add(KeyActions.DescribeKey)),
             Resource = ValueList.Of("*"),
             Condition = crypto.OrNull(),
         };
@@ -140,6 +141,12 @@ internal static class KmsKeyPolicyEmitter
                 Resource = ValueList.Of("*"),
                 Condition = usage.OrNull(),
             };
+        }
+
+        if (!KeyActions.IsSymmetricEncryption(key.Spec))
+        {
+            // AWS services attach only symmetric encryption keys to the resources they encrypt.
+            yield break;
         }
 
         yield return new PolicyStatement
@@ -186,7 +193,7 @@ internal static class KmsKeyPolicyEmitter
                 Sid = "DenyUseOutsideServices",
                 Effect = "Deny",
                 Principal = PolicyPrincipal.Anyone,
-                Action = ValueList.Of(KeyActions.ViaServiceRestricted),
+                Action = ValueList.Of(KeyActions.ViaServiceRestrictedOf(key.Spec)),
                 Resource = ValueList.Of("*"),
                 Condition = notByAwsService
                     .With("BoolIfExists", "kms:GrantIsForAWSResource", ValueList.Of("false"))
@@ -201,7 +208,7 @@ internal static class KmsKeyPolicyEmitter
                 Sid = "DenyUseWithoutEncryptionContext" + (key.EncryptionContextKeys.Length == 1 ? string.Empty : (i + 1).ToString(CultureInfo.InvariantCulture)),
                 Effect = "Deny",
                 Principal = PolicyPrincipal.Anyone,
-                Action = ValueList.Of(KeyActions.Cryptographic),
+                Action = ValueList.Of(KeyActions.CryptographicOf(key.Spec)),
                 Resource = ValueList.Of("*"),
                 Condition = notByAwsService.With("Null", KeyActions.EncryptionContextConditionKey(key.EncryptionContextKeys[i]), ValueList.Of("true")),
             };

@@ -107,6 +107,31 @@ public class AccessDeciderTests
         Assert.That(decision.Outcome, Is.EqualTo(AccessOutcome.ExplicitlyDenied));
     }
 
+    // A key's users get the operations of its kind: signing from an elliptic-curve key, not encryption or data keys.
+    [TestCase("kms:Sign", AccessOutcome.Allowed)]
+    [TestCase("kms:GetPublicKey", AccessOutcome.Allowed)]
+    [TestCase("kms:Encrypt", AccessOutcome.ImplicitlyDenied)]
+    [TestCase("kms:GenerateDataKey", AccessOutcome.ImplicitlyDenied)]
+    [TestCase("kms:CreateGrant", AccessOutcome.ImplicitlyDenied)]
+    public void SigningKeyUsers_GetTheOperationsOfTheKeysKind(string action, AccessOutcome expected)
+    {
+        var decider = new AccessDecider(TestPolicies.Compile("""
+            policy "t" {
+              account "111122223333"
+            }
+
+            key signing {
+              alias "alias/signing"
+              spec ECC_NIST_P384
+              users "arn:aws:iam::111122223333:role/Signer"
+            }
+            """).Lower()!);
+
+        var decision = decider.Decide(Request($"arn:aws:iam::{Account}:role/Signer", action, $"arn:aws:kms:eu-west-1:{Account}:alias/signing", context: new() { ["kms:GrantIsForAWSResource"] = "true" }));
+
+        Assert.That(decision.Outcome, Is.EqualTo(expected), decision.ToString());
+    }
+
     private static string Key(string alias) => $"arn:aws:kms:eu-west-1:{Account}:alias/acme/{alias}";
 
     private static Dictionary<string, string> ThroughS3(bool context = true) => context
