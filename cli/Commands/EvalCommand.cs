@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Sec08Policy.Engine.Evaluation;
 using Sec08Policy.Engine.Files;
+using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Model;
 using Sec08Policy.Engine.Reporting;
 
@@ -102,63 +103,75 @@ internal static class EvalCommand
             return refused;
         }
 
-        // The inputs are read on another core while the policy compiles; their problems are printed after the
-        // policy's, as if read after it.
-        var reading = request.Inputs.Length > 0 ? Task.Run(() => InputSet.Read(request.Inputs, request.MaxInputSize)) : null;
+        // One AWS Config snapshot file is read twice instead of held (docs/eval.md, "Large Config snapshots"); the inputs
+        // are read (or the snapshot's keys kept) on another core while the policy compiles; their problems are printed
+        // after the policy's, as if read after it.
+        var snapshot = request.Live is null && request.Inputs.Length == 1 && formats.All(Streams) && FileSearch.KindOf(request.Inputs[0]) == FileKind.Regular
+            ? request.Inputs[0]
+            : null;
+        var scanning = snapshot is null ? null : Task.Run(() => Scan(snapshot, request.MaxInputSize));
+        var reading = request.Inputs.Length > 0 && snapshot is null ? Task.Run(() => InputSet.Read(request.Inputs, request.MaxInputSize)) : null;
         var policy = PolicySource.Load(request.Policies, request.Rules, request.MaxPolicySize, context, out var exitCode);
         if (policy is null)
         {
             return exitCode;
         }
 
-        var resources = new List<Sec08Policy.Engine.Resources.Resource>();
-        var sources = 0;
+        IReportSource? result = null;
         var sourcePaths = new List<string>();
-        var inputErrors = System.Collections.Immutable.ImmutableArray<InputError>.Empty;
-        if (reading is not null)
+        if (scanning?.GetAwaiter().GetResult() is var (input, error))
         {
-            // A malformed file is reported with the rest evaluated, so one bad file among many hides nothing; the
-            // run still ends with exit code 3.
-            if (InputSet.ReportReadable(reading.GetAwaiter().GetResult(), context) is not var (inputs, errors))
+            if (error is not null)
             {
+                context.Error.Write($"{error.File}({error.Line},{error.Column}): error: {error.Message}\n");
                 return ExitCodes.UsageOrInput;
             }
 
-            if (inputs.IsEmpty && request.Live is null)
+            if (input is not null)
             {
-                // Nothing was read: a report would say nothing.
-                return ExitCodes.UsageOrInput;
+                result = new StreamedEvaluation(policy.Policy, new EvaluationOptions(context.Today), input);
+                sourcePaths.Add(snapshot!);
             }
-
-            resources.AddRange(InputSet.Resources(inputs));
-            sources += inputs.Length;
-            sourcePaths.AddRange(inputs.Select(i => i.Path));
-            sourcePaths.AddRange(errors.Select(e => e.File));
-            inputErrors = errors;
+            else
+            {
+                // Not a Config snapshot: read as any other input.
+                reading = Task.FromResult(InputSet.Read(request.Inputs, request.MaxInputSize));
+            }
         }
 
-        if (request.Live is { } live)
+        if (result is null)
         {
-            if (LiveOptions.Collect(live.Options, live.AllRegions, context) is not { } collected)
+            var held = Evaluate(request, policy.Policy, reading, sourcePaths, context);
+            if (held is null)
             {
                 return ExitCodes.UsageOrInput;
             }
 
-            resources.AddRange(collected.Resources);
-            sources++;
+            result = held;
         }
 
-        // Keys may sit in another file than the data they protect: link them across the whole input set (one file's
-        // resources were linked as it was read).
-        var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
-        var result = new Evaluator(policy.Policy, new EvaluationOptions(context.Today)).Evaluate(linked) with { InputErrors = inputErrors };
         var read = policy.Files.Concat(sourcePaths).Where(p => p.Length > 0).Select(FileSearch.RealPath).ToHashSet(StringComparer.Ordinal);
         if (request.Outputs.FirstOrDefault(o => read.Contains(OutputFile.Identity(o))) is { } overwritten)
         {
             return context.UsageError($"will not write `{overwritten}`: it is a policy or input of this run");
         }
 
-        if (formats.Contains("asff") && result.Findings.FirstOrDefault(f => AsffReporter.Owner(f, request.Asff) is null) is { } orphan)
+        try
+        {
+            return Report(request, formats, result, context);
+        }
+        catch (InputException e)
+        {
+            // A streamed snapshot that changed between its reads; a report written to a file is not left behind.
+            context.Error.Write($"{e.File}({e.Line},{e.Column}): error: {e.Message}\n");
+            return ExitCodes.UsageOrInput;
+        }
+    }
+
+    /// <summary>Writes every report asked for; the exit code.</summary>
+    private static int Report(EvalRequest request, string[] formats, IReportSource result, CliContext context)
+    {
+        if (formats.Contains("asff") && result.FindingsInOrder.FirstOrDefault(f => AsffReporter.Owner(f, request.Asff) is null) is { } orphan)
         {
             return context.UsageError($"asff findings need an account and a Region, and `{orphan.Resource.Id}` names neither: give `--asff-account ID --asff-region REGION`");
         }
@@ -171,7 +184,7 @@ internal static class EvalCommand
         var version = typeof(EvalCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         for (var i = 0; i < formats.Length; i++)
         {
-            var kind = formats[i] == "json-v1" ? ReportFormat.JsonV1 : Enum.Parse<ReportFormat>(formats[i], ignoreCase: true);
+            var kind = Kind(formats[i]);
             if (i < request.Outputs.Length)
             {
                 try
@@ -191,15 +204,90 @@ internal static class EvalCommand
             }
         }
 
-        if (!inputErrors.IsEmpty)
+        if (!result.InputErrors.IsEmpty)
         {
             return ExitCodes.UsageOrInput;
         }
 
         var gate = request.FailOn == "none" ? (Severity?)null : Enum.Parse<Severity>(request.FailOn, ignoreCase: true);
-        var failed = (gate is { } threshold && result.FailuresAtOrAbove(threshold).Any())
+        var failed = (gate is { } threshold && result.FailsAtOrAbove(threshold))
             || (request.FailOnUnknown && result.Count(Verdict.Unknown) > 0);
         return failed ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Reads every input (and what is deployed, with <c>--live</c>), links them and evaluates them in memory; null after
+    /// saying why when nothing can be reported.
+    /// </summary>
+    private static EvaluationResult? Evaluate(EvalRequest request, PolicySet policy, Task<InputRead>? reading, List<string> sourcePaths, CliContext context)
+    {
+        var resources = new List<Sec08Policy.Engine.Resources.Resource>();
+        var sources = 0;
+        var inputErrors = System.Collections.Immutable.ImmutableArray<InputError>.Empty;
+        if (reading is not null)
+        {
+            // A malformed file is reported with the rest evaluated, so one bad file among many hides nothing; the
+            // run still ends with exit code 3.
+            if (InputSet.ReportReadable(reading.GetAwaiter().GetResult(), context) is not var (inputs, errors))
+            {
+                return null;
+            }
+
+            if (inputs.IsEmpty && request.Live is null)
+            {
+                // Nothing was read: a report would say nothing.
+                return null;
+            }
+
+            resources.AddRange(InputSet.Resources(inputs));
+            sources += inputs.Length;
+            sourcePaths.AddRange(inputs.Select(i => i.Path));
+            sourcePaths.AddRange(errors.Select(e => e.File));
+            inputErrors = errors;
+        }
+
+        if (request.Live is { } live)
+        {
+            if (LiveOptions.Collect(live.Options, live.AllRegions, context) is not { } collected)
+            {
+                return null;
+            }
+
+            resources.AddRange(collected.Resources);
+            sources++;
+        }
+
+        // Keys may sit in another file than the data they protect: link them across the whole input set (one file's
+        // resources were linked as it was read).
+        var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
+        return new Evaluator(policy, new EvaluationOptions(context.Today)).Evaluate(linked) with { InputErrors = inputErrors };
+    }
+
+    /// <summary>Whether a format is written from one listing of the findings, so that a snapshot can be streamed to it.</summary>
+    private static bool Streams(string format) => Reporter.Streams(Kind(format));
+
+    private static ReportFormat Kind(string format) => format == "json-v1" ? ReportFormat.JsonV1 : Enum.Parse<ReportFormat>(format, ignoreCase: true);
+
+    /// <summary>
+    /// The first pass over a file named alone: what it keeps, if it is a Config snapshot (else neither), or why it
+    /// cannot be read.
+    /// </summary>
+    private static (TwoPassInput? Input, InputException? Error) Scan(string path, long maxSize)
+    {
+        var shown = FileSearch.Display(path);
+        if (InputLoader.ConfigReader(shown, maxSize) is not { } read)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (TwoPassInput.Scan(shown, read), null);
+        }
+        catch (InputException e)
+        {
+            return (null, e);
+        }
     }
 
     /// <summary>Null when every <c>-o</c> may be written; otherwise the exit code, after saying why not.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Sec08Policy.Engine.Model;
-using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Evaluation;
 
@@ -35,58 +34,36 @@ public static class ComplianceScores
 {
     public static ImmutableArray<FrameworkScore> Compute(EvaluationResult result)
     {
-        var controls = new Dictionary<(string Framework, string Control), (SortedSet<string> Rules, Dictionary<Resource, Verdict> Worst)>();
-        foreach (var rule in result.Policy.Rules)
+        var counter = new ComplianceCounter(result.Policy);
+        foreach (var resource in result.Findings.GroupBy(f => f.Resource, ReferenceEqualityComparer.Instance))
         {
-            foreach (var reference in rule.Compliance)
+            foreach (var finding in resource)
             {
-                if (!controls.TryGetValue((reference.Framework, reference.Control), out var entry))
-                {
-                    entry = (new SortedSet<string>(StringComparer.Ordinal), new Dictionary<Resource, Verdict>(ReferenceEqualityComparer.Instance));
-                    controls.Add((reference.Framework, reference.Control), entry);
-                }
-
-                entry.Rules.Add(rule.Id);
+                counter.Add(finding);
             }
+
+            counter.Flush();
         }
 
-        foreach (var finding in result.Findings)
-        {
-            foreach (var reference in finding.Rule.Compliance)
-            {
-                var worst = controls[(reference.Framework, reference.Control)].Worst;
-                if (!worst.TryGetValue(finding.Resource, out var seen) || Rank(finding.Verdict) > Rank(seen))
-                {
-                    worst[finding.Resource] = finding.Verdict;
-                }
-            }
-        }
+        return Compute(counter);
+    }
 
-        return [.. controls
-            .GroupBy(c => c.Key.Framework, StringComparer.Ordinal)
+    /// <summary>The scores of the counts a streamed evaluation kept.</summary>
+    internal static ImmutableArray<FrameworkScore> Compute(ComplianceCounter counter) =>
+        [.. counter.Controls
+            .GroupBy(c => c.Framework, StringComparer.Ordinal)
             .OrderBy(g => FrameworkOrder(g.Key))
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new FrameworkScore(
                 g.Key,
                 ComplianceFrameworks.Find(g.Key)?.Title ?? g.Key,
-                [.. g.OrderBy(c => c.Key.Control, NaturalOrder.Instance).Select(c => Score(c.Key.Control, c.Value.Rules, c.Value.Worst))]))];
-    }
-
-    private static ControlScore Score(string control, SortedSet<string> rules, Dictionary<Resource, Verdict> worst) => new(
-        control,
-        [.. rules],
-        worst.Values.Count(v => v == Verdict.Pass),
-        worst.Values.Count(v => v == Verdict.Fail),
-        worst.Values.Count(v => v == Verdict.Unknown),
-        worst.Values.Count(v => v == Verdict.Waived));
-
-    private static int Rank(Verdict verdict) => verdict switch
-    {
-        Verdict.Fail => 3,
-        Verdict.Unknown => 2,
-        Verdict.Waived => 1,
-        _ => 0,
-    };
+                [.. g.OrderBy(c => c.Control, NaturalOrder.Instance).Select(c => new ControlScore(
+                    c.Control,
+                    [.. c.Rules],
+                    c.Resources[(int)Verdict.Pass],
+                    c.Resources[(int)Verdict.Fail],
+                    c.Resources[(int)Verdict.Unknown],
+                    c.Resources[(int)Verdict.Waived]))]))];
 
     private static int FrameworkOrder(string name)
     {

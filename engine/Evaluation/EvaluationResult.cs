@@ -10,7 +10,7 @@ public sealed record EvaluationResult(
     IReadOnlyList<Resource> Resources,
     ImmutableArray<Finding> Findings,
     long NotApplicable,
-    DateOnly Today)
+    DateOnly Today) : IReportSource
 {
     /// <summary>Inputs that could not be read: their resources are missing from <see cref="Resources"/>.</summary>
     public ImmutableArray<InputError> InputErrors { get; init; } = [];
@@ -21,6 +21,14 @@ public sealed record EvaluationResult(
 
     /// <summary>Per framework the policy maps rules to, how each control stands (docs/compliance.md).</summary>
     public ImmutableArray<FrameworkScore> Compliance => ComplianceScores.Compute(this);
+
+    int IReportSource.ResourceCount => Resources.Count;
+
+    IReadOnlyList<string> IReportSource.Files => [.. Resources.Select(r => r.Position.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    IEnumerable<Finding> IReportSource.FindingsInOrder => Reporting.ReportOrder.Sorted(Findings);
+
+    bool IReportSource.FailsAtOrAbove(Severity severity) => FailuresAtOrAbove(severity).Any();
 
     /// <summary>Failures at or above a severity; what decides the exit code.</summary>
     public IEnumerable<Finding> FailuresAtOrAbove(Severity severity) =>

@@ -37,47 +37,58 @@ public sealed class Evaluator
     public long Evaluate(IReadOnlyList<Resource> resources, Action<Finding> onFinding)
     {
         var keys = new KeyDirectory(resources);
-        var waivers = new WaiverIndex(_policy.Waivers, _options.Today);
+        var waivers = Waivers();
         long notApplicable = 0;
         foreach (var resource in resources)
         {
-            var service = resource.Service;
-            Fact<string?>? classification = null;
-            foreach (var (rule, check, services, levels, levelsText) in _rules)
+            notApplicable += Evaluate(resource, keys, waivers, onFinding);
+        }
+
+        return notApplicable;
+    }
+
+    internal WaiverIndex Waivers() => new(_policy.Waivers, _options.Today);
+
+    /// <summary>Every rule on one resource, its findings in rule order to <paramref name="onFinding"/>; returns the number of not-applicable pairs.</summary>
+    internal long Evaluate(Resource resource, KeyDirectory keys, WaiverIndex waivers, Action<Finding> onFinding)
+    {
+        long notApplicable = 0;
+        var service = resource.Service;
+        Fact<string?>? classification = null;
+        foreach (var (rule, check, services, levels, levelsText) in _rules)
+        {
+            if (service is null || !services.Contains(service))
             {
-                if (service is null || !services.Contains(service))
-                {
-                    notApplicable++;
-                    continue;
-                }
-
-                classification ??= _classifier.Classify(resource);
-                var level = classification.Value;
-                Outcome outcome;
-                if (levels is not null && !level.IsKnown)
-                {
-                    outcome = Outcome.Unknown($"the rule covers {levelsText} data, but {level.UnknownReason}");
-                }
-                else if (levels is not null && (level.Value is null || !levels.Contains(level.Value)))
-                {
-                    notApplicable++;
-                    continue;
-                }
-                else
-                {
-                    outcome = check(resource, keys);
-                }
-
-                if (outcome.Verdict == Verdict.NotApplicable)
-                {
-                    notApplicable++;
-                    continue;
-                }
-
-                var waiver = outcome.Verdict is Verdict.Fail or Verdict.Unknown ? waivers.Find(rule.Requirement, resource) : null;
-                var verdict = waiver is { Expired: false } ? Verdict.Waived : outcome.Verdict;
-                onFinding(new Finding(rule, resource, verdict, outcome.Reason, level.IsKnown ? level.Value : null, waiver?.Waiver, waiver?.Expired ?? false));
+                notApplicable++;
+                continue;
             }
+
+            classification ??= _classifier.Classify(resource);
+            var level = classification.Value;
+            Outcome outcome;
+            if (levels is not null && !level.IsKnown)
+            {
+                outcome = Outcome.Unknown($"the rule covers {levelsText} data, but {level.UnknownReason}");
+            }
+            else if (levels is not null && (level.Value is null || !levels.Contains(level.Value)))
+            {
+                notApplicable++;
+                continue;
+            }
+            else
+            {
+                outcome = check(resource, keys);
+            }
+
+            if (outcome.Verdict == Verdict.NotApplicable)
+            {
+                notApplicable++;
+                continue;
+            }
+
+            var waiver = outcome.Verdict is Verdict.Fail or Verdict.Unknown ? waivers.Find(rule.Requirement, resource) : null;
+            var verdict = waiver is { Expired: false } ? Verdict.Waived : outcome.Verdict;
+            onFinding(new Finding(rule, resource, verdict, outcome.Reason, level.IsKnown ? level.Value : null, waiver?.Waiver, waiver?.Expired ?? false));
         }
 
         return notApplicable;

@@ -97,9 +97,8 @@ public static class InputLoader
             throw new InputException(path, 1, 1, "the file holds only white space");
         }
 
-        if (head[start] == (byte)'[' || (head[start] == (byte)'{' && SniffTopLevelKey(head.AsSpan(start)) == "configurationItems"))
+        if (IsConfigStart(head, start, out var property))
         {
-            var property = head[start] == (byte)'[' ? null : "configurationItems";
             var kind = property is null ? InputKind.ConfigItems : InputKind.ConfigSnapshot;
             // From the file's start (past a byte order mark), so leading blank lines count in line numbers.
             var bom = head.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
@@ -108,6 +107,104 @@ public static class InputLoader
         }
 
         return FromBytes(ReadWhole(stream, head, path), path);
+    }
+
+    /// <summary>
+    /// The resources of an AWS Config snapshot or array of configuration items in a file, read one item at a time and
+    /// not linked to each other; each enumeration reads the file again (gzip undone), so only a file that can be read
+    /// twice may be given. Null when the file holds anything else, or cannot be read as it starts (UTF-16, binary,
+    /// empty): <see cref="Load(string, long)"/> reads those, and says what is wrong.
+    /// </summary>
+    public static Func<IEnumerable<Resource>>? ConfigReader(string path, long maxSize)
+    {
+        try
+        {
+            using var file = SafeFile.OpenRead(path);
+            using var stream = Decompressed(file, maxSize);
+            return SniffConfig(stream, path) is null ? null : () => ReadConfig(path, maxSize);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InputException or InvalidDataException)
+        {
+            // Read the usual way, which reports the problem with its position.
+            return null;
+        }
+    }
+
+    private static IEnumerable<Resource> ReadConfig(string path, long maxSize)
+    {
+        Stream file;
+        try
+        {
+            file = SafeFile.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, 1, 1, $"cannot read the file: {e.Message}");
+        }
+
+        using (file)
+        using (var stream = Decompressed(file, maxSize))
+        {
+            using var resources = Guarded(() => ConfigResources(stream, path), path).GetEnumerator();
+            while (Guarded(resources.MoveNext, path))
+            {
+                yield return resources.Current;
+            }
+        }
+    }
+
+    private static IEnumerable<Resource> ConfigResources(Stream stream, string path)
+    {
+        var (property, head) = SniffConfig(stream, path)
+            ?? throw new InputException(path, 1, 1, "the file changed while it was read: it no longer starts as an AWS Config snapshot");
+        return ConfigItems(new ConfigStream(stream, path, property, head).Items());
+    }
+
+    /// <summary>The configuration items' property (null for a top-level array) and the bytes read, when the stream starts as Config items.</summary>
+    private static (string? Property, byte[] Head)? SniffConfig(Stream stream, string path)
+    {
+        var head = ReadUpTo(stream, SniffBytes, path);
+        TextCheck.GoodLength(head, final: false, out var binary);
+        if (HasUtf16Bom(head) || binary)
+        {
+            return null;
+        }
+
+        var start = StartOfContent(head);
+        if (start >= head.Length || !IsConfigStart(head, start, out var property))
+        {
+            return null;
+        }
+
+        // From the file's start (past a byte order mark), so leading blank lines count in line numbers.
+        return (property, head.AsSpan().StartsWith("\uFEFF"u8) ? head[3..] : head);
+    }
+
+    private static Stream Decompressed(Stream file, long maxSize) =>
+        SafeFile.Limited(IsGzip(file) ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file, maxSize);
+
+    /// <summary>Runs a step of a streamed read, turning the size limit into an input error as <see cref="Load(Stream, string, long)"/> does.</summary>
+    private static T Guarded<T>(Func<T> step, string path)
+    {
+        try
+        {
+            return step();
+        }
+        catch (FileTooLargeException e)
+        {
+            throw new InputException(path, 1, 1, $"the input is too large: {e.Message} (set by `--max-input-size`)");
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new InputException(path, 1, 1, "the compressed data is corrupt or truncated: " + e.Message);
+        }
+    }
+
+    /// <summary>Whether the content starting at <paramref name="start"/> is a top-level array of items or a snapshot's <c>configurationItems</c>.</summary>
+    private static bool IsConfigStart(byte[] head, int start, out string? property)
+    {
+        property = head[start] == (byte)'[' ? null : "configurationItems";
+        return head[start] == (byte)'[' || (head[start] == (byte)'{' && SniffTopLevelKey(head.AsSpan(start)) == "configurationItems");
     }
 
     private static InputFile FromBytes(byte[] bytes, string path)

@@ -15,12 +15,12 @@ public static class AsffReporter
 {
     public const string SchemaVersion = "2018-10-08";
 
-    public static void Write(EvaluationResult result, AsffTarget target, Stream output) => JsonOutput.Write(output, json =>
+    public static void Write(IReportSource result, AsffTarget target, Stream output) => JsonOutput.Write(output, json =>
     {
         var time = result.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00Z";
         json.WriteStartObject();
         json.WriteStartArray("Findings");
-        foreach (var finding in ReportOrder.Sorted(result.Findings))
+        foreach (var finding in result.FindingsInOrder)
         {
             WriteFinding(json, finding, target, time);
             JsonOutput.FlushNow(json);

@@ -17,7 +17,7 @@ public static class CompactJsonReporter
 {
     public const string Format = "sec08-eval/2";
 
-    public static void Write(EvaluationResult result, Stream output) => JsonOutput.Write(output, json =>
+    public static void Write(IReportSource result, Stream output) => JsonOutput.Write(output, json =>
     {
         var tables = new Tables(result);
         json.WriteStartObject();
@@ -31,7 +31,7 @@ public static class CompactJsonReporter
         json.WriteStartArray(JsonNames.Resources);
         using (var line = new ResourceLine(json, tables))
         {
-            foreach (var finding in ReportOrder.Sorted(result.Findings))
+            foreach (var finding in result.FindingsInOrder)
             {
                 line.Add(finding);
             }
@@ -117,9 +117,9 @@ public static class CompactJsonReporter
     /// <summary>What findings refer to by index: input files, rules (in ID order) and waivers (in policy order).</summary>
     private sealed class Tables
     {
-        public Tables(EvaluationResult result)
+        public Tables(IReportSource result)
         {
-            Files = [.. result.Resources.Select(r => r.Position.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            Files = [.. result.Files];
             Rules = [.. result.Policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
             Waivers = result.Policy.Waivers;
             FileIndex = IndexOf(Files, StringComparer.Ordinal);

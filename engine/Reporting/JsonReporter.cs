@@ -12,7 +12,7 @@ public static class JsonReporter
 {
     public const string Format = "sec08-eval/1";
 
-    public static void Write(EvaluationResult result, Stream output) => JsonOutput.Write(output, json =>
+    public static void Write(IReportSource result, Stream output) => JsonOutput.Write(output, json =>
     {
         json.WriteStartObject();
         json.WriteString("format", Format);
@@ -29,7 +29,7 @@ public static class JsonReporter
         WriteCompliance(json, result.Compliance);
         json.WriteStartArray("findings");
         var texts = new FindingTexts();
-        foreach (var finding in ReportOrder.Sorted(result.Findings))
+        foreach (var finding in result.FindingsInOrder)
         {
             WriteFinding(json, finding, texts);
             JsonOutput.FlushNow(json);
@@ -129,10 +129,10 @@ public static class JsonReporter
     }
 
     /// <summary>The counts: resources, rules, and (rule, resource) pairs by verdict.</summary>
-    internal static void WriteSummary(Utf8JsonWriter json, EvaluationResult result)
+    internal static void WriteSummary(Utf8JsonWriter json, IReportSource result)
     {
         json.WriteStartObject("summary");
-        json.WriteNumber("resources", result.Resources.Count);
+        json.WriteNumber("resources", result.ResourceCount);
         json.WriteNumber("rules", result.Policy.Rules.Length);
         foreach (var verdict in new[] { Verdict.Fail, Verdict.Unknown, Verdict.Waived, Verdict.Pass })
         {

@@ -8,7 +8,11 @@ public static class Reporter
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(EvaluationResult result, ReportFormat format, Stream output, bool color, string toolVersion, AsffTarget? asff = null)
+    /// <summary>Whether a format is written in one listing of the findings, so that it can be written from a <see cref="StreamedEvaluation"/>.</summary>
+    public static bool Streams(ReportFormat format) => format is ReportFormat.Json or ReportFormat.JsonV1 or ReportFormat.Sarif or ReportFormat.Asff or ReportFormat.Text;
+
+    /// <param name="result">An <see cref="EvaluationResult"/>, or for a format that <see cref="Streams"/>, any source.</param>
+    public static void Write(IReportSource result, ReportFormat format, Stream output, bool color, string toolVersion, AsffTarget? asff = null)
     {
         switch (format)
         {
@@ -25,10 +29,10 @@ public static class Reporter
                 AsffReporter.Write(result, asff ?? new AsffTarget(null, null), output);
                 break;
             case ReportFormat.Junit:
-                JunitReporter.Write(result, output);
+                JunitReporter.Write(Held(result, format), output);
                 break;
             case ReportFormat.Html:
-                HtmlReporter.Write(result, output, toolVersion);
+                HtmlReporter.Write(Held(result, format), output, toolVersion);
                 break;
             case ReportFormat.Text:
                 using (var text = Text(output))
@@ -40,7 +44,7 @@ public static class Reporter
             case ReportFormat.Markdown:
                 using (var text = Text(output))
                 {
-                    MarkdownReporter.Write(result, text);
+                    MarkdownReporter.Write(Held(result, format), text);
                 }
 
                 break;
@@ -48,6 +52,10 @@ public static class Reporter
                 throw new ArgumentOutOfRangeException(nameof(format), format, "unexpected format");
         }
     }
+
+    /// <summary>The evaluation held in memory that a format which lists findings more than once needs.</summary>
+    private static EvaluationResult Held(IReportSource result, ReportFormat format) =>
+        result as EvaluationResult ?? throw new ArgumentException($"the {format} report needs the whole evaluation in memory", nameof(result));
 
     /// <summary>A buffered UTF-8 writer over the stream, left open.</summary>
     private static StreamWriter Text(Stream output) => new(output, s_utf8, 1 << 16, leaveOpen: true);

@@ -11,7 +11,7 @@ namespace Sec08Policy.Engine.Reporting;
 /// </summary>
 public static class SarifReporter
 {
-    public static void Write(EvaluationResult result, string toolVersion, Stream output) => JsonOutput.Write(output, json =>
+    public static void Write(IReportSource result, string toolVersion, Stream output) => JsonOutput.Write(output, json =>
     {
         var rules = result.Policy.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -25,7 +25,7 @@ public static class SarifReporter
         WriteTaxonomies(json, compliance);
         WriteInvocation(json, result);
         json.WriteStartArray("results");
-        foreach (var finding in ReportOrder.Sorted(result.Findings.Where(f => f.Verdict is Verdict.Fail or Verdict.Unknown or Verdict.Waived)))
+        foreach (var finding in result.FindingsInOrder.Where(f => f.Verdict is Verdict.Fail or Verdict.Unknown or Verdict.Waived))
         {
             WriteResult(json, finding, ruleIndex[finding.Rule.Id]);
             JsonOutput.FlushNow(json);
@@ -173,7 +173,7 @@ public static class SarifReporter
     /// Inputs that could not be read, as error notifications of an unsuccessful invocation; written only when there
     /// are some, so a complete run's log is unchanged.
     /// </summary>
-    private static void WriteInvocation(Utf8JsonWriter json, EvaluationResult result)
+    private static void WriteInvocation(Utf8JsonWriter json, IReportSource result)
     {
         if (result.InputErrors.IsEmpty)
         {

@@ -9,52 +9,56 @@ namespace Sec08Policy.Engine.Reporting;
 /// </summary>
 public static class TextReporter
 {
-    public static void Write(EvaluationResult result, bool color, TextWriter output)
+    public static void Write(IReportSource result, bool color, TextWriter output)
     {
         string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
-        foreach (var group in ReportOrder.Sorted(result.Findings.Where(f => f.Verdict != Verdict.Pass)).GroupBy(f => f.Resource))
+
+        // A resource's findings come together in report order: its heading is written when the first of them comes.
+        Resources.Resource? current = null;
+        foreach (var finding in result.FindingsInOrder.Where(f => f.Verdict != Verdict.Pass))
         {
-            var resource = group.Key;
-            output.Write(string.Create(CultureInfo.InvariantCulture, $"{resource.Position}: {resource.Type} {resource.Id}"));
-            if (group.First().Classification is { } level)
+            if (!ReferenceEquals(finding.Resource, current))
             {
-                output.Write(string.Create(CultureInfo.InvariantCulture, $" [{level}]"));
+                current = finding.Resource;
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"{current.Position}: {current.Type} {current.Id}"));
+                if (finding.Classification is { } level)
+                {
+                    output.Write(string.Create(CultureInfo.InvariantCulture, $" [{level}]"));
+                }
+
+                output.Write('\n');
             }
 
-            output.Write('\n');
-            foreach (var finding in group)
+            var label = finding.Verdict switch
             {
-                var label = finding.Verdict switch
-                {
-                    Verdict.Fail => Paint("FAIL", "31;1"),
-                    Verdict.Unknown => Paint("UNKNOWN", "33"),
-                    Verdict.Waived => Paint("WAIVED", "36"),
-                    _ => ReportOrder.Verdict(finding.Verdict).ToUpperInvariant(),
-                };
-                output.Write(string.Create(CultureInfo.InvariantCulture, $"  {label} {finding.Rule.Id} ({ReportOrder.Severity(finding.Rule.Severity)}{(finding.Rule.Control is { } c ? ", " + c : string.Empty)}): {finding.Rule.Message}\n"));
-                if (finding.Reason is { } reason)
-                {
-                    output.Write(string.Create(CultureInfo.InvariantCulture, $"      because {reason}\n"));
-                }
-
-                if (finding.Waiver is not null)
-                {
-                    output.Write(string.Create(CultureInfo.InvariantCulture, $"      {ReportOrder.WaiverNote(finding)}\n"));
-                }
-
-                if (finding.Verdict == Verdict.Fail && finding.Rule.Remediation is { } fix)
-                {
-                    output.Write(string.Create(CultureInfo.InvariantCulture, $"      fix: {fix}\n"));
-                }
-
-                output.Write(string.Create(CultureInfo.InvariantCulture, $"      policy: {finding.Rule.Origin}\n"));
+                Verdict.Fail => Paint("FAIL", "31;1"),
+                Verdict.Unknown => Paint("UNKNOWN", "33"),
+                Verdict.Waived => Paint("WAIVED", "36"),
+                _ => ReportOrder.Verdict(finding.Verdict).ToUpperInvariant(),
+            };
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"  {label} {finding.Rule.Id} ({ReportOrder.Severity(finding.Rule.Severity)}{(finding.Rule.Control is { } c ? ", " + c : string.Empty)}): {finding.Rule.Message}\n"));
+            if (finding.Reason is { } reason)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"      because {reason}\n"));
             }
+
+            if (finding.Waiver is not null)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"      {ReportOrder.WaiverNote(finding)}\n"));
+            }
+
+            if (finding.Verdict == Verdict.Fail && finding.Rule.Remediation is { } fix)
+            {
+                output.Write(string.Create(CultureInfo.InvariantCulture, $"      fix: {fix}\n"));
+            }
+
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"      policy: {finding.Rule.Origin}\n"));
         }
 
         WriteSummary(output, result);
     }
 
-    private static void WriteSummary(TextWriter output, EvaluationResult result)
+    private static void WriteSummary(TextWriter output, IReportSource result)
     {
         var kpis = result.Kpis;
         output.Write('\n');
@@ -68,7 +72,7 @@ public static class TextReporter
         }
 
         output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"{Counted.Of(result.Resources.Count, "resource")}, {Counted.Of(result.Policy.Rules.Length, "rule")}: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable\n"));
+            $"{Counted.Of(result.ResourceCount, "resource")}, {Counted.Of(result.Policy.Rules.Length, "rule")}: {result.Count(Verdict.Fail)} failed, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed, {result.NotApplicable} not applicable\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture, $"encrypted at rest:        {ReportOrder.Describe(kpis.All.Encrypted)}\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture, $"customer-managed keys:    {ReportOrder.Describe(kpis.All.CustomerManaged)}\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture, $"key rotation:             {ReportOrder.Describe(kpis.KeyRotation)}\n"));
