@@ -103,7 +103,7 @@ internal static class EvalCommand
             return refused;
         }
 
-        // One AWS Config snapshot file is read twice instead of held (docs/eval.md, "Large Config snapshots"); the inputs
+        // One AWS Config snapshot file is read twice instead of held (docs/eval.md, "Large AWS Config snapshots"); the inputs
         // are read (or the snapshot's keys kept) on another core while the policy compiles; their problems are printed
         // after the policy's, as if read after it.
         var snapshot = request.Live is null && request.Inputs.Length == 1 && formats.All(Streams) && FileSearch.KindOf(request.Inputs[0]) == FileKind.Regular
@@ -171,12 +171,15 @@ internal static class EvalCommand
     /// <summary>Writes every report asked for; the exit code.</summary>
     private static int Report(EvalRequest request, string[] formats, IReportSource result, CliContext context)
     {
-        if (formats.Contains("asff") && result.FindingsInOrder.FirstOrDefault(f => AsffReporter.Owner(f, request.Asff) is null) is { } orphan)
+        // Only without both `--asff-account` and `--asff-region` can a finding lack an owner (a streamed snapshot is
+        // read once more to find out).
+        var partialTarget = request.Asff.Account is null || request.Asff.Region is null;
+        if (formats.Contains("asff") && partialTarget && result.FindingsInOrder.FirstOrDefault(f => AsffReporter.Owner(f, request.Asff) is null) is { } orphan)
         {
             return context.UsageError($"asff findings need an account and a Region, and `{orphan.Resource.Id}` names neither: give `--asff-account ID --asff-region REGION`");
         }
 
-        if (formats.Contains("asff") && !result.InputErrors.IsEmpty && (request.Asff.Account is null || request.Asff.Region is null))
+        if (formats.Contains("asff") && !result.InputErrors.IsEmpty && partialTarget)
         {
             return context.UsageError("asff reports an input that could not be read as a finding of the account and Region given: give `--asff-account ID --asff-region REGION`");
         }

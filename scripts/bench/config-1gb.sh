@@ -29,14 +29,17 @@ for size in "${SIZES[@]}"; do
     timed "${GEN[@]}" --generate config "$size" "$SNAPSHOT"
     bytes=$(stat -c %s "$SNAPSHOT")
     echo "generated $SNAPSHOT: $bytes bytes in $WALL s, generator max RSS $RSS_MB MB (streamed write)"
-    echo "command: /usr/bin/time -v $CLI inspect $SNAPSHOT > $OUTPUT"
-    timed sh -c '"$0" inspect "$1" > "$2"' "$CLI" "$SNAPSHOT" "$OUTPUT"
+    # Above the default limit of 2 GB per input (e.g. 4GB), both commands are told to read the whole file.
+    LIMIT=()
+    [ "$bytes" -le 2000000000 ] || LIMIT=(--max-input-size "$bytes")
+    echo "command: /usr/bin/time -v $CLI inspect $SNAPSHOT ${LIMIT[*]} > $OUTPUT"
+    timed sh -c 'out=$1; shift; "$0" inspect "$@" > "$out"' "$CLI" "$OUTPUT" "$SNAPSHOT" "${LIMIT[@]}"
     summary=$(head -1 "$OUTPUT")
     resources=$(echo "$summary" | sed -n 's/.*, \([0-9]*\) resources$/\1/p')
     echo "$size: exit $EXIT; $summary"
     echo "$size: wall $WALL s (user $USER_S s, sys $SYS_S s), max RSS $RSS_MB MB, $(awk -v b="$bytes" -v w="$WALL" 'BEGIN { printf "%.1f MB/s", b / 1048576 / w }'), $(awk -v r="$RSS_MB" -v n="${resources:-0}" 'BEGIN { if (n > 0) printf "%.2f KB of peak RSS per resource", r * 1024 / n }')"
-    echo "command: /usr/bin/time -v $CLI eval --policy policies --input $SNAPSHOT --format json -o $REPORT --fail-on none"
-    (cd "$ROOT" && timed "$CLI" eval --policy policies --input "$SNAPSHOT" --format json -o "$REPORT" --fail-on none
+    echo "command: /usr/bin/time -v $CLI eval --policy policies --input $SNAPSHOT ${LIMIT[*]} --format json -o $REPORT --fail-on none"
+    (cd "$ROOT" && timed "$CLI" eval --policy policies --input "$SNAPSHOT" "${LIMIT[@]}" --format json -o "$REPORT" --fail-on none
      echo "$size: eval exit $EXIT, wall $WALL s (user $USER_S s, sys $SYS_S s), max RSS $RSS_MB MB (target < 300 MB: $([ "$RSS_MB" -lt 300 ] && echo met || echo MISSED)), report $(stat -c %s "$REPORT" 2>/dev/null || echo 0) bytes, load average $(cut -d' ' -f1-3 /proc/loadavg)")
     rm -f "$SNAPSHOT" "$OUTPUT" "$REPORT"
 done
