@@ -89,10 +89,23 @@ public class StreamedSnapshotTests
         var snapshot = WriteSnapshot(temp.Combine("snapshot.json"));
         var pipe = temp.Combine("pipe.json");
         SpecialFiles.MakeFifo(pipe);
-        var writer = Task.Run(() => File.WriteAllBytes(pipe, File.ReadAllBytes(snapshot)));
 
-        var piped = SpecialFiles.Within(TimeSpan.FromSeconds(60), () => CliRunner.Invoke("eval", "--policy", "policies", "--input", pipe, "--format", "json"));
-        writer.Wait(TimeSpan.FromSeconds(60));
+        // Opened for writing before the command opens it (a pipe with no writer reads as empty); opening it for reading
+        // too does not wait for a reader. The snapshot is larger than the pipe holds, so the command has opened the
+        // pipe before the last bytes are written and the writer closes.
+        var bytes = File.ReadAllBytes(snapshot);
+        Assert.That(bytes, Has.Length.GreaterThan(1 << 17));
+        var writer = new FileStream(pipe, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+        var writing = Task.Run(() =>
+        {
+            using (writer)
+            {
+                writer.Write(bytes);
+            }
+        });
+
+        var piped = SpecialFiles.Within(TimeSpan.FromSeconds(120), () => CliRunner.Invoke("eval", "--policy", "policies", "--input", pipe, "--format", "json"));
+        Assert.That(writing.Wait(TimeSpan.FromSeconds(60)), Is.True, "the writer ends");
         var file = CliRunner.Invoke("eval", "--policy", "policies", "--input", snapshot, "--format", "json");
 
         Assert.That(piped.Error, Is.Empty);
