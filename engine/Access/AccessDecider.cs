@@ -52,6 +52,7 @@ public sealed class AccessDecider
             [.. _identityRules.Where(r => !r.IsAllow && r.MatchesAction(action))],
             [.. _identityRules.Where(r => r.IsAllow && r.MatchesAction(action))],
             [.. _preventions.Where(p => p.MatchesAction(action))],
+            [.. _perimeters.Select(p => (p.Entry, p.Decisions, Reach: p.Entry.ReachOf(action))).Where(p => p.Reach.Any)],
             IamActionCatalog.Default.FindAction(action) is { RequestTagsPerResourceType: true } details ? details : null);
     }
 
@@ -105,9 +106,9 @@ public sealed class AccessDecider
         }
 
         // Data perimeters: resource and service control policies and key policy statements, each where it reaches.
-        foreach (var (perimeter, decisions) in _perimeters)
+        foreach (var (perimeter, decisions, reach) in plan.Perimeters)
         {
-            if (perimeter.Denies(view, onKey: key is not null))
+            if (perimeter.Denies(view, reach, onKey: key is not null))
             {
                 denials.Add(decisions);
             }
@@ -230,8 +231,13 @@ public sealed class AccessDecider
     };
 
     /// <summary>
-    /// What a request for one action meets: its deny and allow rules and preventions, and the action's catalogue entry
+    /// What a request for one action meets: its deny and allow rules, preventions and perimeter statements, and the action's catalogue entry
     /// when its request tags go with some resource types only.
     /// </summary>
-    private sealed record ActionPlan(RuleEntry[] DenyRules, RuleEntry[] AllowRules, PreventiveEntry[] Preventions, IamActionDetails? RequestTagsPerType);
+    private sealed record ActionPlan(
+        RuleEntry[] DenyRules,
+        RuleEntry[] AllowRules,
+        PreventiveEntry[] Preventions,
+        (PerimeterEntry Entry, ClauseDecisions Decisions, PerimeterReach Reach)[] Perimeters,
+        IamActionDetails? RequestTagsPerType);
 }

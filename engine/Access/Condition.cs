@@ -234,17 +234,34 @@ internal abstract class Condition
             return false;
         }
 
+        // ARN values are mostly the principal's (aws:PrincipalArn), and a batch of requests has few principals, so each
+        // answer is remembered; bounded, as a decider lives as long as its policy.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _arnMatches = new(StringComparer.Ordinal);
+
         private bool AnyArnMatches(string value)
         {
+            if (_arnMatches.TryGetValue(value, out var known))
+            {
+                return known;
+            }
+
+            var matches = false;
             foreach (var pattern in values)
             {
                 if (Iam.Matching.ArnMatch.IsMatch(pattern, value))
                 {
-                    return true;
+                    matches = true;
+                    break;
                 }
             }
 
-            return false;
+            if (_arnMatches.Count >= 4096)
+            {
+                _arnMatches.Clear();
+            }
+
+            _arnMatches[value] = matches;
+            return matches;
         }
 
         public override void Explain(RequestView request, List<string> atoms)

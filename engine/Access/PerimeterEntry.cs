@@ -1,5 +1,4 @@
 using Sec08Policy.Engine.Catalog;
-using Sec08Policy.Engine.Iam;
 using Sec08Policy.Engine.Perimeters;
 
 namespace Sec08Policy.Engine.Access;
@@ -14,20 +13,19 @@ internal sealed class PerimeterEntry(PerimeterStatement statement, Condition con
 {
     public DecidingClause Clause { get; } = new($"perimeter {statement.Id}", Describe(statement), statement.Perimeter.Origin);
 
-    public bool Denies(RequestView view, bool onKey)
+    /// <summary>Which of the statement's documents govern an action; worked out once per action.</summary>
+    public PerimeterReach ReachOf(string action) => new(
+        statement.Documents.HasFlag(PerimeterDocuments.ResourceControl) && IsResourceControlled(action) && Actions.Match(statement.Actions, action),
+        statement.Documents.HasFlag(PerimeterDocuments.ServiceControl) && Actions.Match(statement.Actions, action),
+        statement.Documents.HasFlag(PerimeterDocuments.KeyPolicy) && Actions.Match(PerimeterStatement.KeyPolicyActions, action));
+
+    public bool Denies(RequestView view, PerimeterReach reach, bool onKey)
     {
-        var request = view.Request;
-        // A principal IAM cannot read (a malformed ARN in a test file) is no service-linked role, and an ARN is bound by
-        // the SCPs: the perimeter fails closed on it.
-        var parsed = IamPrincipal.TryParse(request.Principal, out var principal, out _);
-        var serviceLinked = parsed && principal.IsServiceLinkedRole;
-        var member = parsed
-            ? principal.Kind is IamPrincipalKind.User or IamPrincipalKind.RoleSession or IamPrincipalKind.FederatedUser or IamPrincipalKind.Root
-            : request.Principal.StartsWith("arn:", StringComparison.Ordinal);
+        var caller = view.Caller;
         var reached =
-            (statement.Documents.HasFlag(PerimeterDocuments.ResourceControl) && !serviceLinked && IsResourceControlled(request.Action) && Actions.Match(statement.Actions, request.Action))
-            || (statement.Documents.HasFlag(PerimeterDocuments.ServiceControl) && !serviceLinked && member && Actions.Match(statement.Actions, request.Action))
-            || (statement.Documents.HasFlag(PerimeterDocuments.KeyPolicy) && onKey && Actions.Match(PerimeterStatement.KeyPolicyActions, request.Action));
+            (reach.ResourceControl && !caller.IsServiceLinkedRole)
+            || (reach.ServiceControl && !caller.IsServiceLinkedRole && caller.IsAccountMember)
+            || (reach.KeyPolicy && onKey);
         return reached && condition.Holds(view);
     }
 
@@ -40,4 +38,10 @@ internal sealed class PerimeterEntry(PerimeterStatement statement, Condition con
         PerimeterKind.Resource => "the resource is outside the trusted organizations and resource accounts",
         _ => "the request comes from outside the expected networks",
     };
+}
+
+/// <summary>Whether a perimeter statement's resource control policy, service control policy and key policy statement govern an action.</summary>
+internal readonly record struct PerimeterReach(bool ResourceControl, bool ServiceControl, bool KeyPolicy)
+{
+    public bool Any => ResourceControl || ServiceControl || KeyPolicy;
 }

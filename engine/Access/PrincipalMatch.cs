@@ -1,3 +1,4 @@
+using Sec08Policy.Engine.Iam;
 using Sec08Policy.Engine.Iam.Matching;
 
 namespace Sec08Policy.Engine.Access;
@@ -21,6 +22,16 @@ internal enum PrincipalMatch
 /// </summary>
 internal readonly record struct Caller(string Arn, string PolicyArn, string? Account, bool IsRoot)
 {
+    /// <summary>A service-linked role, which resource and service control policies do not reach.</summary>
+    public bool IsServiceLinkedRole { get; init; }
+
+    /// <summary>
+    /// A user, role session, federated user or root user of an account, whom service control policies reach. A
+    /// principal IAM cannot read (a malformed ARN in a test file) counts as one when it is an ARN: perimeters fail
+    /// closed on it.
+    /// </summary>
+    public bool IsAccountMember { get; init; }
+
     public bool IsService => !Arn.StartsWith("arn:", StringComparison.Ordinal);
 
     public static Caller Of(string arn)
@@ -30,7 +41,14 @@ internal readonly record struct Caller(string Arn, string PolicyArn, string? Acc
         var policyArn = ArnParts.Service(arn) == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal) && resource.Split('/') is [_, var role, _]
             ? $"arn:{arn.Split(':')[1]}:iam::{account}:role/{role}"
             : arn;
-        return new Caller(arn, policyArn, account, ArnParts.IsAccountRoot(arn));
+        var parsed = IamPrincipal.TryParse(arn, out var principal, out _);
+        return new Caller(arn, policyArn, account, ArnParts.IsAccountRoot(arn))
+        {
+            IsServiceLinkedRole = parsed && principal.IsServiceLinkedRole,
+            IsAccountMember = parsed
+                ? principal.Kind is IamPrincipalKind.User or IamPrincipalKind.RoleSession or IamPrincipalKind.FederatedUser or IamPrincipalKind.Root
+                : arn.StartsWith("arn:", StringComparison.Ordinal),
+        };
     }
 }
 

@@ -18,12 +18,18 @@ internal sealed class RequestView
     private bool _resourceTagsVisible;
     private FrozenDictionary<string, string> _principalTags = AccessRequest.Empty;
 
+    // The resource accounts this view has read, each kept once: a decision reads them from a span of the ARN, and the
+    // requests of a batch name few accounts. Bounded, since a view is reused for every decision on its thread.
+    private readonly Dictionary<string, string> _accounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _accountsBySpan;
+
     public RequestView(AttributeTable table)
     {
         _table = table;
         _values = new string?[table.Count];
         _resolved = new bool[table.Count];
         _ranks = new int[table.Count];
+        _accountsBySpan = _accounts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public AccessRequest Request => _request;
@@ -106,12 +112,29 @@ internal sealed class RequestView
             case DerivedKey.ViaAwsService:
                 return _request.ContextMap.ContainsKey("kms:ViaService") || _request.ContextMap.ContainsKey("aws:CalledVia") ? "true" : "false";
             case DerivedKey.ResourceAccount:
-                return ArnParts.Account(_request.Resource) is { Length: > 0 } account ? account : service ? null : Caller.Account;
+                return ArnParts.AccountSpan(_request.Resource) is { IsEmpty: false } account ? Kept(account) : service ? null : Caller.Account;
             case DerivedKey.CurrentTime:
                 return _request.Time == default ? null : _request.Time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
             default:
                 return null;
         }
+    }
+
+    private string Kept(ReadOnlySpan<char> account)
+    {
+        if (_accountsBySpan.TryGetValue(account, out var kept))
+        {
+            return kept;
+        }
+
+        if (_accounts.Count >= 1024)
+        {
+            _accounts.Clear();
+        }
+
+        kept = account.ToString();
+        _accounts[kept] = kept;
+        return kept;
     }
 
     private static readonly FrozenDictionary<string, DerivedKey> DerivedKeys = new Dictionary<string, DerivedKey>
