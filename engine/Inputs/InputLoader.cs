@@ -31,19 +31,20 @@ public static class InputLoader
     /// </summary>
     public static InputFile Load(string path, long maxSize)
     {
-        Stream stream;
+        using var stream = OpenInput(path);
+        return Load(stream, path, maxSize);
+    }
+
+    /// <summary>Opens an input file for reading; a file that cannot be opened is an input error at its start.</summary>
+    private static Stream OpenInput(string path)
+    {
         try
         {
-            stream = SafeFile.OpenRead(path);
+            return SafeFile.OpenRead(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException(path, 1, 1, $"cannot read the file: {e.Message}");
-        }
-
-        using (stream)
-        {
-            return Load(stream, path, maxSize);
         }
     }
 
@@ -132,17 +133,7 @@ public static class InputLoader
 
     private static IEnumerable<Resource> ReadConfig(string path, long maxSize)
     {
-        Stream file;
-        try
-        {
-            file = SafeFile.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(path, 1, 1, $"cannot read the file: {e.Message}");
-        }
-
-        using (file)
+        using var file = OpenInput(path);
         using (var stream = Decompressed(file, maxSize))
         {
             using var resources = Guarded(() => ConfigResources(stream, path), path).GetEnumerator();
