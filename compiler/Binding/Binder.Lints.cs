@@ -123,8 +123,7 @@ internal sealed partial class Binder
         operand is BoundTagReference { Scope: TagScope.Request } tag && !tag.TagKey.StartsWith("aws:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A resource type's ARN as a policy pattern: <c>arn:aws:ec2:*:*:volume/*</c>.</summary>
-    private static string ArnPatternOf(IamResourceType type) =>
-        System.Text.RegularExpressions.Regex.Replace(type.ArnPattern.Replace("${Partition}", "aws", StringComparison.Ordinal), @"\$\{[^}]+\}", "*");
+    private static string ArnPatternOf(IamResourceType type) => type.Fill(name => name == "Partition" ? "aws" : "*");
 
     private static bool Reads(BoundExpression? expression, Func<BoundOperand, bool> reads)
     {

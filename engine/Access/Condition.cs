@@ -236,11 +236,13 @@ internal abstract class Condition
 
         // ARN values are mostly the principal's (aws:PrincipalArn), and a batch of requests has few principals, so each
         // answer is remembered; bounded, as a decider lives as long as its policy.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _arnMatches = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool>? _arnMatches =
+            attribute.Kind == ContextValueKind.Arn ? new(StringComparer.Ordinal) : null;
 
         private bool AnyArnMatches(string value)
         {
-            if (_arnMatches.TryGetValue(value, out var known))
+            var answers = _arnMatches!;
+            if (answers.TryGetValue(value, out var known))
             {
                 return known;
             }
@@ -255,12 +257,12 @@ internal abstract class Condition
                 }
             }
 
-            if (_arnMatches.Count >= 4096)
+            if (answers.Count >= 4096)
             {
-                _arnMatches.Clear();
+                answers.Clear();
             }
 
-            _arnMatches[value] = matches;
+            answers[value] = matches;
             return matches;
         }
 

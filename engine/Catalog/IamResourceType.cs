@@ -28,6 +28,19 @@ public sealed class IamResourceType
 
     public ImmutableArray<string> ConditionKeys { get; }
 
+    /// <summary>The ARN pattern with each placeholder (<c>Partition</c>, <c>Region</c>, <c>Account</c>, a name) replaced by <paramref name="value"/> of its name.</summary>
+    public string Fill(Func<string, string> value)
+    {
+        var arn = ArnPattern;
+        while (arn.IndexOf("${", StringComparison.Ordinal) is var start and >= 0)
+        {
+            var end = arn.IndexOf('}', start);
+            arn = arn[..start] + value(arn[(start + 2)..end]) + arn[(end + 1)..];
+        }
+
+        return arn;
+    }
+
     /// <summary>How many literal characters the pattern has: of two patterns an ARN fits, the one with more describes it better.</summary>
     internal int Specificity => _arn.LiteralLength;
 

@@ -224,15 +224,7 @@ public sealed partial class BoundaryRequests(PolicySet policy, DateTimeOffset no
             return ["*"];
         }
 
-        var arn = type.ArnPattern;
-        while (arn.IndexOf("${", StringComparison.Ordinal) is var start and >= 0)
-        {
-            var end = arn.IndexOf('}', start);
-            var name = arn[(start + 2)..end];
-            arn = arn[..start] + name switch { "Partition" => "aws", "Region" => Region, "Account" => _account, _ => "verifier" } + arn[(end + 1)..];
-        }
-
-        return [arn];
+        return [type.Fill(name => name switch { "Partition" => "aws", "Region" => Region, "Account" => _account, _ => "verifier" })];
     }
 
     /// <summary>

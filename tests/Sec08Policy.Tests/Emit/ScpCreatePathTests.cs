@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Sec08Policy.Engine.Catalog.Resources;
-using Sec08Policy.Tests.Infrastructure;
 
 namespace Sec08Policy.Tests.Emit;
 
@@ -79,37 +77,9 @@ public class ScpCreatePathTests
     /// <summary>The reason an SP3006 line gives: whole-service reasons name no action.</summary>
     private static string ReasonOf(string info) => info[(info.IndexOf("`: ", info.IndexOf(" is not prevented for ", StringComparison.Ordinal), StringComparison.Ordinal) + 3)..];
 
-    private static (List<(string Sid, HashSet<string> Actions)> Statements, List<string> Infos) Build(string assertion)
+    private static (List<EmittedScpStatement> Statements, List<string> Infos) Build(string assertion)
     {
-        using var temp = new TempFolder();
-        var services = string.Join(", ", s_catalog.Services.Where(s => s.StoresData).Select(s => s.Name));
-        File.WriteAllText(temp.Combine("all.sec08"), $$"""
-            policy "all" {
-              account "111122223333"
-            }
-
-            require every_store for {{services}} {
-              {{assertion}}
-              enforce preventive
-            }
-            """);
-
-        var run = CliRunner.Invoke("build", temp.Combine("all.sec08"), "-o", temp.Combine("out"), "--scp-max-count", "50");
-
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Out + run.Error);
-        var statements = new List<(string, HashSet<string>)>();
-        foreach (var file in Directory.EnumerateFiles(temp.Combine("out", "scp")))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var statement in document.RootElement.GetProperty("Statement").EnumerateArray())
-            {
-                var action = statement.GetProperty("Action");
-                var actions = action.ValueKind == JsonValueKind.Array ? action.EnumerateArray().Select(a => a.GetString()!) : [action.GetString()!];
-                statements.Add((statement.GetProperty("Sid").GetString()!, actions.ToHashSet(StringComparer.Ordinal)));
-            }
-        }
-
-        var infos = run.Out.Split('\n').Where(l => l.Contains(" info SP3006: ", StringComparison.Ordinal)).ToList();
-        return (statements, infos);
+        var (statements, output) = EveryStoreScps.Build(assertion);
+        return (statements, [.. output.Split('\n').Where(l => l.Contains(" info SP3006: ", StringComparison.Ordinal))]);
     }
 }

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Sec08Policy.Engine.Catalog;
 using Sec08Policy.Engine.Catalog.Resources;
-using Sec08Policy.Tests.Infrastructure;
 
 namespace Sec08Policy.Tests.Emit;
 
@@ -24,7 +22,7 @@ public class ScpRequestTagScopeTests
     public void Statements_TestRequestTagsOnlyWhereTheRequestCarriesThem(string assertion)
     {
         var statements = Build(assertion);
-        var tagged = statements.Where(s => s.Keys.Any(k => k.StartsWith("aws:RequestTag/", StringComparison.OrdinalIgnoreCase))).ToList();
+        var tagged = statements.Where(s => s.ConditionKeys.Any(k => k.StartsWith("aws:RequestTag/", StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.That(tagged, Is.Not.Empty, "the requirement tests the request's tags somewhere");
 
         foreach (var (sid, actions, resources, _) in tagged)
@@ -70,47 +68,13 @@ public class ScpRequestTagScopeTests
         }
     }
 
-    private static List<(string Sid, HashSet<string> Actions, List<string> Resources, List<string> Keys)> Build(string assertion)
-    {
-        using var temp = new TempFolder();
-        var services = string.Join(", ", s_catalog.Services.Where(s => s.StoresData).Select(s => s.Name));
-        File.WriteAllText(temp.Combine("all.sec08"), $$"""
-            policy "all" {
-              account "111122223333"
-            }
+    private static List<EmittedScpStatement> Build(string assertion) => EveryStoreScps.Build(assertion, """
 
-            classification DataClassification {
-              tag "DataClassification"
-              levels public < internal < confidential < restricted
-              default internal
-            }
-
-            require every_store for {{services}} {
-              {{assertion}}
-              enforce preventive
-            }
-            """);
-
-        var run = CliRunner.Invoke("build", temp.Combine("all.sec08"), "-o", temp.Combine("out"), "--scp-max-count", "50");
-
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Out + run.Error);
-        var statements = new List<(string, HashSet<string>, List<string>, List<string>)>();
-        foreach (var file in Directory.EnumerateFiles(temp.Combine("out", "scp")))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var statement in document.RootElement.GetProperty("Statement").EnumerateArray())
-            {
-                var keys = statement.TryGetProperty("Condition", out var condition)
-                    ? condition.EnumerateObject().SelectMany(op => op.Value.EnumerateObject().Select(k => k.Name)).ToList()
-                    : [];
-                var resources = statement.TryGetProperty("Resource", out var resource) ? Strings(resource) : ["*"];
-                statements.Add((statement.GetProperty("Sid").GetString()!, Strings(statement.GetProperty("Action")).ToHashSet(StringComparer.Ordinal), resources, keys));
-            }
+        classification DataClassification {
+          tag "DataClassification"
+          levels public < internal < confidential < restricted
+          default internal
         }
 
-        return statements;
-    }
-
-    private static List<string> Strings(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(a => a.GetString()!)] : [value.GetString()!];
+        """).Statements;
 }
