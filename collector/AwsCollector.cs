@@ -8,7 +8,8 @@ namespace Sec08Policy.Collector;
 /// <summary>
 /// Reads what is deployed, for each account (the credentials' own, or one per assumed role) and each Region, in
 /// parallel under a concurrency limit: every type of the resource catalogue from its live source (<see cref="LivePlan"/>),
-/// the AWS SDK clients (S3, KMS, EBS, DynamoDB, SQS), AWS Cloud Control API or AWS Config. Failures stay local and are counted per call: a
+/// the AWS SDK clients (S3, KMS, EBS, DynamoDB, SQS), a service's own JSON API (DAX, FSx, Glue, DLM), AWS Cloud
+/// Control API or AWS Config. Failures stay local and are counted per call: a
 /// denied call makes what it would have shown Unknown (or missing, for a listing, with an error entry), everything
 /// read is kept, and only a run in which no call at all answered is fatal.
 /// </summary>
@@ -49,6 +50,7 @@ public sealed class AwsCollector(CollectOptions options)
                 work.Add(Ec2Collector.Collect(scope));
                 work.Add(DynamoDbCollector.Collect(scope));
                 work.Add(SqsCollector.Collect(scope));
+                work.Add(ApiCollector.Collect(scope, LivePlan.Api));
                 work.Add(CloudControlCollector.Collect(scope, LivePlan.CloudControl));
                 work.Add(ConfigCollector.Collect(scope, LivePlan.Config));
             }

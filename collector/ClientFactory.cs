@@ -12,7 +12,7 @@ namespace Sec08Policy.Collector;
 
 /// <summary>
 /// Creates the clients for one account and Region with the run's endpoint, timeout and retry settings: AWS SDK
-/// clients, and the hand-written JSON-protocol clients (Cloud Control, Config) over the run's one HTTP client.
+/// clients, and the hand-written JSON clients (Cloud Control, Config, DAX, FSx, Glue, DLM) over the run's one HTTP client.
 /// </summary>
 internal sealed class ClientFactory(CollectOptions options, AWSCredentials credentials, HttpClient http)
 {
@@ -35,6 +35,14 @@ internal sealed class ClientFactory(CollectOptions options, AWSCredentials crede
     public CloudControlApi CloudControl(string region) => new(Json(JsonService.CloudControl, region));
 
     public ConfigApi Config(string region) => new(Json(JsonService.Config, region));
+
+    public DaxApi Dax(string region) => new(Json(JsonService.Dax, region));
+
+    public FsxApi Fsx(string region) => new(Json(JsonService.Fsx, region));
+
+    public GlueApi Glue(string region) => new(Json(JsonService.Glue, region));
+
+    public DlmApi Dlm(string region) => new(Json(JsonService.Dlm, region));
 
     private JsonApiClient Json(JsonService service, string region) =>
         new(service, region, JsonApiClient.EndpointFor(service, region, options.EndpointUrl), credentials, http, options.CallTimeout, options.MaxRetries);

@@ -1,11 +1,7 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sec08Policy.Collector.JsonApi;
 using Sec08Policy.Engine.Catalog.Resources;
-using Sec08Policy.Engine.Inputs;
-using Sec08Policy.Engine.Inputs.CloudFormation;
-using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Collector;
@@ -14,7 +10,8 @@ namespace Sec08Policy.Collector;
 /// The types the catalogue reads through AWS Cloud Control API, in one account and Region: every page of
 /// <c>ListResources</c> (under each parent, for types listed under one; the account ID, for types Cloud Control reads
 /// but does not list), then <c>GetResource</c> for each identifier (some list handlers return the identifier alone),
-/// whose CloudFormation-shaped properties the CloudFormation adapter normalises as it does a template's. A type whose
+/// whose CloudFormation-shaped properties the CloudFormation adapter normalises as it does a template's
+/// (<see cref="CloudFormationShaped"/>). A type whose
 /// listing fails or answers malformed is reported for the Region, keeping what was read; a resource whose description
 /// cannot be read is kept with its facts Unknown, and the type is reported once.
 /// </summary>
@@ -67,68 +64,13 @@ internal static class CloudControlCollector
             return null; // the account has no such settings in this Region (docs/collect.md)
         }
 
-        if (properties is not null && Parse(properties, at) is { } map)
+        if (properties is not null && CloudFormationShaped.Parse(Encoding.UTF8.GetBytes(properties), at) is { } map)
         {
-            var read = CloudFormationAdapter.ReadProperties(type.Type, identifier, map, at);
-            var arn = read.Arn is { IsKnown: true, Value: { } fromCatalogue } ? fromCatalogue : Arn(type.Type, identifier, map);
-            return read with
-            {
-                Id = Id(scope, type, identifier, arn),
-                Arn = arn is null ? Fact<string?>.Unknown($"Cloud Control does not give the ARN of {type.Type}") : Fact<string?>.Known(arn),
-                Account = Fact<string?>.Known(scope.Account),
-                Region = Fact<string?>.Known(scope.Region),
-            };
+            return CloudFormationShaped.Read(scope, type, identifier, map, null, "Cloud Control");
         }
 
         failure ??= $"{operation} failed: malformed answer: the `Properties` of `{identifier}` are not a JSON object";
         scope.FailedOnce(type.Type, operation, failure);
-        return Unread(scope, type, identifier, failure);
-    }
-
-    /// <summary>The properties document (a JSON object serialised as a string), or null when it is not one.</summary>
-    private static MappingNode? Parse(string properties, SourcePosition at)
-    {
-        try
-        {
-            return JsonTreeReader.Parse(Encoding.UTF8.GetBytes(properties), at.File) as MappingNode;
-        }
-        catch (InputException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The resource's ARN where the catalogue has no template for it: the identifier when it is one (SNS topics, secrets), else the <c>Arn</c> property or the one
-    /// named after the type (<c>DBInstanceArn</c> for <c>AWS::RDS::DBInstance</c>), as CloudFormation schemas name them.
-    /// </summary>
-    private static string? Arn(string type, string identifier, MappingNode properties)
-    {
-        if (identifier.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return identifier;
-        }
-
-        var named = type[(type.LastIndexOf(':') + 1)..] + "Arn";
-        return new[] { "Arn", named }
-            .Select(p => (properties.Get(p) as ScalarNode)?.Text)
-            .FirstOrDefault(t => t is not null && t.StartsWith("arn:", StringComparison.Ordinal));
-    }
-
-    /// <summary>The ARN where there is one; else the identifier within its account, Region and type, unique across an inventory.</summary>
-    private static string Id(Scope scope, ResourceEntry type, string identifier, string? arn) =>
-        arn ?? $"{scope.Account}/{scope.Region}/{type.Type}/{identifier}";
-
-    /// <summary>A resource that exists (it was listed) but whose description could not be read: every fact Unknown.</summary>
-    private static Resource Unread(Scope scope, ResourceEntry type, string identifier, string reason)
-    {
-        var arn = identifier.StartsWith("arn:", StringComparison.Ordinal) ? identifier : null;
-        return scope.New(type.Type, identifier, arn) with
-        {
-            Id = Id(scope, type, identifier, arn),
-            Arn = arn is null ? Fact<string?>.Unknown(reason) : Fact<string?>.Known(arn),
-            Tags = Fact<ImmutableSortedDictionary<string, string>>.Unknown(reason),
-            Encryption = type.Kind == ResourceKind.DataStore ? EncryptionState.Unknown(reason) : null,
-        };
+        return CloudFormationShaped.Unread(scope, type, identifier, null, failure);
     }
 }

@@ -16,9 +16,10 @@ internal static class CollectCommand
         var command = new Command(
             "collect",
             "Read what is deployed into a native inventory for `sec08 eval --input`: S3 buckets, KMS keys and aliases, EBS volumes, snapshots "
-            + "and encryption by default, DynamoDB tables and SQS queues through the AWS SDK; the other types sec08 knows through AWS Cloud "
-            + "Control API or AWS Config (see docs/collect.md). With --config-aggregator, every type AWS Config records, for every account "
-            + "and Region of the aggregator, in one query per type.\n"
+            + "and encryption by default, DynamoDB tables and SQS queues through the AWS SDK; DAX clusters, FSx file systems, Glue security "
+            + "configurations and DLM policies through their services' APIs; the other types sec08 knows through AWS Cloud Control API or "
+            + "AWS Config (see docs/collect.md). With --config-aggregator, every type AWS Config records (not DAX, FSx, Glue security "
+            + "configurations or DLM), for every account and Region of the aggregator, in one query per type.\n"
             + "A denied or failed call makes what it would have shown unknown, or missing with a warning; everything read is kept; "
             + "only a run where every call failed is an error.\n"
             + "Exit codes: 0 written (warnings included), 3 usage, no credentials, nothing collected, or unwritable output.")

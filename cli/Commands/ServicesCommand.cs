@@ -88,6 +88,11 @@ internal static class ServicesCommand
             sources.Add("sec08 collect");
         }
 
+        if (entry.Live.Api is { } api)
+        {
+            sources.Add($"sec08 collect through {api}");
+        }
+
         if (entry.Live is { CloudControl: { } type, Listing: not CloudControlListing.None } live)
         {
             sources.Add(live.Parent is { } parent ? $"Cloud Control {type} under each {parent.Type}"

@@ -11,11 +11,12 @@ using Amazon.Runtime.Internal.Auth;
 namespace Sec08Policy.Collector.JsonApi;
 
 /// <summary>
-/// Calls one JSON-protocol AWS service in one Region: writes the input object, signs the request with the AWS SDK's
-/// SigV4 signer and the run's credentials, and retries throttling and transient failures with backoff, each attempt
-/// limited to the call timeout. The answer comes back as a <see cref="JsonDocument"/> for the caller to dispose; a
-/// failure as <see cref="JsonApiException"/> (with AWS's error code), <see cref="MalformedResponseException"/> or
-/// <see cref="TimeoutException"/>.
+/// Calls one JSON AWS service in one Region: a JSON-protocol operation (the input object written, <c>POST /</c> with
+/// <c>X-Amz-Target</c>) or a REST-JSON <c>GET</c> of a path, signed with the AWS SDK's SigV4 signer and the run's
+/// credentials, and retried on throttling and transient failures with backoff, each attempt limited to the call
+/// timeout. Both go through one attempt, one retry policy and one error mapping. The answer comes back as a
+/// <see cref="JsonDocument"/> for the caller to dispose; a failure as <see cref="JsonApiException"/> (with AWS's error
+/// code), <see cref="MalformedResponseException"/> or <see cref="TimeoutException"/>.
 /// </summary>
 internal sealed class JsonApiClient(JsonService service, string region, Uri endpoint, AWSCredentials credentials, HttpClient http, TimeSpan timeout, int retries)
 {
@@ -37,15 +38,24 @@ internal sealed class JsonApiClient(JsonService service, string region, Uri endp
             Timeout = System.Threading.Timeout.InfiniteTimeSpan, // each attempt has its own deadline
         };
 
-    /// <summary>Calls <paramref name="operation"/> with the input object's members written by <paramref name="writeInput"/>.</summary>
-    public async Task<JsonDocument> CallAsync(string operation, Action<Utf8JsonWriter> writeInput, CancellationToken cancellation)
+    /// <summary>Calls the JSON-protocol <paramref name="operation"/> with the input object's members written by <paramref name="writeInput"/>.</summary>
+    public Task<JsonDocument> CallAsync(string operation, Action<Utf8JsonWriter> writeInput, CancellationToken cancellation)
     {
-        var body = Body(writeInput);
+        var prefix = service.TargetPrefix ?? throw new InvalidOperationException($"{service.EndpointPrefix} is a REST-JSON service: it has no X-Amz-Target");
+        return SendAsync(new Call(HttpMethod.Post, null, $"{prefix}.{operation}", Body(writeInput)), cancellation);
+    }
+
+    /// <summary>A REST-JSON <c>GET</c> of <paramref name="path"/> (<c>/policies</c>), under the endpoint's own path, with no query.</summary>
+    public Task<JsonDocument> GetAsync(string path, CancellationToken cancellation) =>
+        SendAsync(new Call(HttpMethod.Get, path, null, []), cancellation);
+
+    private async Task<JsonDocument> SendAsync(Call call, CancellationToken cancellation)
+    {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return await AttemptAsync(operation, body, cancellation).ConfigureAwait(false);
+                return await AttemptAsync(call, cancellation).ConfigureAwait(false);
             }
             catch (Exception e) when (attempt < retries && RetryPolicy.IsRetryable(e) && !cancellation.IsCancellationRequested)
             {
@@ -54,14 +64,14 @@ internal sealed class JsonApiClient(JsonService service, string region, Uri endp
         }
     }
 
-    private async Task<JsonDocument> AttemptAsync(string operation, byte[] body, CancellationToken cancellation)
+    private async Task<JsonDocument> AttemptAsync(Call call, CancellationToken cancellation)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(timeout);
         try
         {
             var identity = await credentials.GetCredentialsAsync().ConfigureAwait(false);
-            using var request = Signed(operation, body, identity, DateTime.UtcNow);
+            using var request = Signed(call, identity, DateTime.UtcNow);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var answer = await ReadAsync(response.Content, deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
@@ -85,40 +95,49 @@ internal sealed class JsonApiClient(JsonService service, string region, Uri endp
     }
 
     /// <summary>
-    /// The request with its SigV4 signature: the canonical request (POST, the endpoint's path, no query, the signed
-    /// headers in order, the body's SHA-256) is built here; the string to sign, the signing key and the signature are
-    /// the SDK's <see cref="AWS4Signer"/>.
+    /// The request with its SigV4 signature: the canonical request (the method, the path, no query, the signed headers
+    /// in order, the body's SHA-256) is built here; the string to sign, the signing key and the signature are the
+    /// SDK's <see cref="AWS4Signer"/>. A call with a body signs its content type and target too.
     /// </summary>
-    private HttpRequestMessage Signed(string operation, byte[] body, ImmutableCredentials identity, DateTime signedAt)
+    private HttpRequestMessage Signed(Call call, ImmutableCredentials identity, DateTime signedAt)
     {
-        var target = $"{service.TargetPrefix}.{operation}";
+        var uri = call.Path is null ? endpoint : new UriBuilder(endpoint) { Path = endpoint.AbsolutePath.TrimEnd('/') + call.Path }.Uri;
         var amzDate = signedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["content-type"] = service.ContentType,
-            ["host"] = endpoint.IsDefaultPort ? endpoint.Host : $"{endpoint.Host}:{endpoint.Port.ToString(CultureInfo.InvariantCulture)}",
+            ["host"] = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port.ToString(CultureInfo.InvariantCulture)}",
             ["x-amz-date"] = amzDate,
-            ["x-amz-target"] = target,
         };
+        if (call.Target is not null)
+        {
+            headers["content-type"] = service.ContentType;
+            headers["x-amz-target"] = call.Target;
+        }
+
         if (identity.UseToken)
         {
             headers["x-amz-security-token"] = identity.Token;
         }
 
         var signedHeaders = string.Join(';', headers.Keys);
-        var canonical = new StringBuilder("POST\n").Append(endpoint.AbsolutePath.Length == 0 ? "/" : endpoint.AbsolutePath).Append("\n\n");
+        var canonical = new StringBuilder(call.Method.Method).Append('\n').Append(uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath).Append("\n\n");
         foreach (var (name, value) in headers)
         {
             canonical.Append(name).Append(':').Append(value.Trim()).Append('\n');
         }
 
-        canonical.Append('\n').Append(signedHeaders).Append('\n').Append(Convert.ToHexStringLower(SHA256.HashData(body)));
+        canonical.Append('\n').Append(signedHeaders).Append('\n').Append(Convert.ToHexStringLower(SHA256.HashData(call.Body)));
         var signature = AWS4Signer.ComputeSignature(identity, region, signedAt, service.SigningName, signedHeaders, canonical.ToString());
 
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(service.ContentType);
+        var request = new HttpRequestMessage(call.Method, uri);
+        if (call.Target is not null)
+        {
+            request.Content = new ByteArrayContent(call.Body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue(service.ContentType);
+            request.Headers.TryAddWithoutValidation("X-Amz-Target", call.Target);
+        }
+
         request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
         if (identity.UseToken)
         {
             request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", identity.Token);
@@ -127,6 +146,9 @@ internal sealed class JsonApiClient(JsonService service, string region, Uri endp
         request.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
         return request;
     }
+
+    /// <summary>One request: its method, its path (null for the endpoint itself), its target (JSON protocol only) and body.</summary>
+    private sealed record Call(HttpMethod Method, string? Path, string? Target, byte[] Body);
 
     private static byte[] Body(Action<Utf8JsonWriter> writeInput)
     {

@@ -22,6 +22,10 @@ internal static class JsonShape
             : value.ValueKind == JsonValueKind.String ? value.GetString()
             : throw new MalformedResponseException($"`{name}` of {what} is not a string");
 
+    /// <summary>A tag as most JSON APIs give one: <c>{"Key": ..., "Value": ...}</c> (a missing value is empty).</summary>
+    public static KeyValuePair<string, string> Tag(JsonElement tag) =>
+        new(String(Object(tag, "a tag"), "Key", "a tag"), OptionalString(tag, "Value", "a tag") ?? string.Empty);
+
     /// <summary>The items of a list member; none when absent or null.</summary>
     public static JsonElement.ArrayEnumerator Array(JsonElement parent, string name, string what) =>
         !parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? default

@@ -80,7 +80,7 @@ internal static partial class CatalogReader
             var unset = e.GetProperty("whenUnset");
             Expect(unset, "text", "source", "doubt");
             var live = e.GetProperty("live");
-            Expect(live, "collector", "cloudControl", "note", "listing", "parent");
+            Expect(live, "collector", "cloudControl", "api", "note", "listing", "parent");
             return new ResourceEntry
             {
                 Type = type,
@@ -144,7 +144,17 @@ internal static partial class CatalogReader
             throw new FormatException("a listing under a parent takes no other `listing`");
         }
 
-        return new LiveSource(OptionalText(e, "collector"), OptionalText(e, "cloudControl"), OptionalText(e, "note")) { Listing = listing, Parent = parent };
+        // A type read through its service's own API is read by nothing else: one source per type.
+        var api = OptionalText(e, "api");
+        if (api is not null && (OptionalText(e, "collector") is not null || OptionalText(e, "cloudControl") is not null || !IsAction(api)))
+        {
+            throw new FormatException($"the API `{api}` must be one `service:Operation`, for a type neither a collector nor Cloud Control reads");
+        }
+
+        return new LiveSource(OptionalText(e, "collector"), OptionalText(e, "cloudControl"), OptionalText(e, "note")) { Listing = listing, Parent = parent, Api = api };
+
+        static bool IsAction(string text) =>
+            text.Split(':') is [{ Length: > 0 } prefix, { Length: > 0 } operation] && prefix.All(char.IsAsciiLetterLower) && operation.All(char.IsAsciiLetter);
 
         static ListingParent Parent(JsonElement e)
         {

@@ -134,12 +134,18 @@ public sealed record ConfigDiscriminator(PropertyPath Path, ImmutableArray<strin
 /// <summary>
 /// How a live account is read for this type: the native collector of <c>sec08 collect</c> (null when there is none),
 /// the Cloud Control type name whose CloudFormation-shaped properties the CloudFormation paths read (null when Cloud
-/// Control cannot read it), how Cloud Control finds the identifiers to read, and AWS Config
-/// (<see cref="ResourceEntry.Config"/>).
+/// Control cannot read it), how Cloud Control finds the identifiers to read, the service API that reads the type
+/// instead (<see cref="Api"/>), and AWS Config (<see cref="ResourceEntry.Config"/>).
 /// </summary>
 public sealed record LiveSource(string? Collector, string? CloudControl, string? Note)
 {
     public CloudControlListing Listing { get; init; } = CloudControlListing.ByType;
+
+    /// <summary>
+    /// The operation of the service's own API that reads this type (<c>dax:DescribeClusters</c>), for a type Cloud
+    /// Control cannot read; its answer is turned into the CloudFormation shape the CloudFormation paths read.
+    /// </summary>
+    public string? Api { get; init; }
 
     /// <summary>For <see cref="CloudControlListing.UnderParent"/>: the parent type and the property naming it.</summary>
     public ListingParent? Parent { get; init; }

@@ -14,7 +14,7 @@ internal sealed partial class AwsReplayServer
     /// <summary>The secret of every replay access key (base and assumed-role session credentials alike).</summary>
     public const string Secret = "replay-secret";
 
-    private static bool IsJsonProtocol(string service) => service is "kms" or "dynamodb" or "sqs" or "cloudcontrolapi" or "config";
+    private static bool IsJsonProtocol(string service) => service is "kms" or "dynamodb" or "sqs" or "cloudcontrolapi" or "config" or "dax" or "fsx" or "glue" or "dlm";
 
     private static bool SignatureIsValid(HttpListenerRequest request, string body)
     {

@@ -11,7 +11,7 @@ namespace Sec08Policy.Tests.Collect;
 /// <summary>
 /// A loopback HTTP server that answers the real AWS SDK clients, and sec08's own JSON-protocol clients, with
 /// wire-format responses written from the AWS API references: S3 REST-XML, KMS JSON 1.1, EC2 query XML, DynamoDB JSON
-/// 1.0, SQS JSON 1.0, STS query XML, Cloud Control JSON 1.0 and Config JSON 1.1. Accounts are told apart by the access
+/// 1.0, SQS JSON 1.0, STS query XML, Cloud Control JSON 1.0, Config, DAX, FSx and Glue JSON 1.1, and DLM REST-JSON. Accounts are told apart by the access
 /// key in the signature, Regions by its credential scope; JSON-protocol requests must carry a valid SigV4 signature.
 /// It can throttle, deny an operation, return a malformed body, fail or hang for a Region. Used only by replay tests;
 /// it listens on 127.0.0.1 alone.
@@ -46,6 +46,9 @@ internal sealed partial class AwsReplayServer : IDisposable
 
     /// <summary>Roles that may be assumed, and the access key of the session each gives.</summary>
     public Dictionary<string, string> Roles { get; } = [];
+
+    /// <summary>Every request received, as it came: method, path, target, content type, and the signature's service and Region.</summary>
+    public ConcurrentQueue<ReplayRequest> Requests { get; } = [];
 
     /// <summary>Requests answered so far, as "service:Operation region".</summary>
     public ConcurrentQueue<string> Log { get; } = [];
@@ -105,6 +108,7 @@ internal sealed partial class AwsReplayServer : IDisposable
         var request = context.Request;
         var (accessKey, region, service) = Signature(request.Headers["Authorization"] ?? string.Empty);
         var body = await new StreamReader(request.InputStream, Encoding.UTF8).ReadToEndAsync().ConfigureAwait(false);
+        Requests.Enqueue(new ReplayRequest(request.HttpMethod, request.Url!.AbsolutePath, request.Headers["X-Amz-Target"], request.ContentType, service, region));
         (int Status, string Type, string Body) reply;
         try
         {
@@ -130,12 +134,24 @@ internal sealed partial class AwsReplayServer : IDisposable
                     "sts" => Sts(account, HttpUtility.ParseQueryString(body)),
                     "cloudcontrolapi" => CloudControl(account, region, request, JsonNode.Parse(body)),
                     "config" => Config(account, region, request, JsonNode.Parse(body)),
+                    "dax" => Dax(account, region, request, JsonNode.Parse(body)),
+                    "fsx" => Fsx(account, region, request, JsonNode.Parse(body)),
+                    "glue" => Glue(account, region, request, JsonNode.Parse(body)),
+                    "dlm" => Dlm(account, region, request),
                     _ => Json(400, "UnknownOperationException", $"no replay for service `{service}`"),
                 };
         }
         catch (OperationCanceledException)
         {
             return;
+        }
+
+        if (service == "dlm" && reply.Status >= 400)
+        {
+            // REST-JSON errors carry their code in a header, not in the body.
+            var error = JsonNode.Parse(reply.Body)!;
+            context.Response.Headers["x-amzn-ErrorType"] = error["__type"]!.GetValue<string>() + ":http://internal.amazon.com/coral/com.amazonaws.dlm/";
+            reply = (reply.Status, "application/json", new JsonObject { ["message"] = error["message"]!.GetValue<string>() }.ToJsonString());
         }
 
         try

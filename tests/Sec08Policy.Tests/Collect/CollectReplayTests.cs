@@ -88,11 +88,11 @@ public class CollectReplayTests
 
         Assert.That(result.NothingCollected, Is.False);
         Assert.That(result.Resources.Any(r => r.Region.ValueOrDefault == "eu-west-1"), Is.True);
-        var other = LivePlan.CloudControl.Select(t => t.Type).Concat(LivePlan.Config.Select(q => q.Part));
+        var other = LivePlan.Api.Concat(LivePlan.CloudControl).Select(t => t.Type).Concat(LivePlan.Config.Select(q => q.Part));
         Assert.That(
             result.Errors.Select(e => (e.Region, e.Service)).Distinct(),
             Is.EquivalentTo(new[] { "kms", "ebs", "dynamodb", "sqs" }.Concat(other).Select(s => ("eu-north-1", s))),
-            "every SDK service and every Cloud Control and Config type of the hanging Region, and nothing of the other");
+            "every SDK service and every service-API, Cloud Control and Config type of the hanging Region, and nothing of the other");
         Assert.That(result.Errors, Has.All.Matches<Sec08Policy.Engine.Inputs.Inventory.InventoryError>(e => e.Message.Contains("timed out", StringComparison.Ordinal) || e.Message.Contains("failed", StringComparison.Ordinal)));
         Assert.That(result.Resources.Single(r => r.Kind == ResourceKind.AccountSetting && r.Region.ValueOrDefault == "eu-north-1").EbsEncryptionByDefault!.Value.IsKnown, Is.False);
     }

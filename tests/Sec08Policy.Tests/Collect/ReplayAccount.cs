@@ -25,7 +25,23 @@ internal sealed class ReplayAccount(string id)
 
     /// <summary>What AWS Config has recorded, per Region: configuration items as advanced queries return them.</summary>
     public List<ReplayConfigItem> ConfigItems { get; } = [];
+
+    /// <summary>What the DAX, FSx, Glue and DLM APIs describe, per service and Region.</summary>
+    public List<ReplayApiResource> ApiResources { get; } = [];
 }
+
+/// <summary>
+/// A resource as its service's API describes it (<paramref name="Service"/> is <c>dax</c>, <c>fsx</c>, <c>glue</c> or
+/// <c>dlm</c>): a DAX cluster, an FSx file system, a Glue security configuration or a DLM policy, in the API's shape.
+/// </summary>
+internal sealed record ReplayApiResource(string Service, string Region, System.Text.Json.Nodes.JsonObject Item)
+{
+    /// <summary>The tags DAX's ListTags answers with (the other services carry theirs in the item).</summary>
+    public Dictionary<string, string> Tags { get; init; } = [];
+}
+
+/// <summary>A request as the replay server received it.</summary>
+internal sealed record ReplayRequest(string Method, string Path, string? Target, string? ContentType, string SigningService, string Region);
 
 /// <summary>A bucket; a null <paramref name="Algorithm"/> has no default encryption configuration (GetBucketEncryption answers 404).</summary>
 internal sealed record ReplayBucket(string Name, string Region, string? Algorithm, string? KeyId, Dictionary<string, string> Tags)
