@@ -61,7 +61,7 @@ public sealed class IamActionCatalog
         }
 
         return _serviceSpans.TryGetValue(prefix, out var span)
-            ? _services.GetOrAdd(prefix, static (p, entry) => IamServiceActions.Parse(entry.Span, p), _utf8[span])
+            ? _services.GetOrAdd(prefix, static (p, entry) => IamServiceActions.Parse(entry, p), _utf8[span])
             : null;
     }
 
@@ -136,8 +136,9 @@ public sealed class IamActionCatalog
         var rcp = new List<string>();
         var globals = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var spans = new Dictionary<string, Range>(StringComparer.OrdinalIgnoreCase);
+        var complete = false;
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (!complete && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.GetString();
             reader.Read();
@@ -165,6 +166,10 @@ public sealed class IamActionCatalog
                     }
 
                     break;
+                case "services" when MemberLines.TryRead(utf8.Span, (int)reader.TokenStartIndex) is { } lines:
+                    spans = lines;
+                    complete = true;
+                    break;
                 case "services":
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
@@ -191,12 +196,6 @@ public sealed class IamActionCatalog
             globals);
     }
 
-    private static IamActionCatalog LoadEmbedded()
-    {
-        using var stream = typeof(IamActionCatalog).Assembly.GetManifestResourceStream("Sec08Policy.Engine.Catalog.iam-actions.json")
-            ?? throw new InvalidOperationException("the IAM action catalogue is not embedded in the engine assembly");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return Parse(bytes);
-    }
+    private static IamActionCatalog LoadEmbedded() =>
+        Parse(EmbeddedBytes.Read(typeof(IamActionCatalog).Assembly, "Sec08Policy.Engine.Catalog.iam-actions.json"));
 }

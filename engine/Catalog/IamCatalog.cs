@@ -10,9 +10,10 @@ namespace Sec08Policy.Engine.Catalog;
 /// </summary>
 public sealed class IamCatalog
 {
-    private readonly FrozenDictionary<string, Lazy<IamService>> _services;
+    // A plain dictionary, read-only once built: freezing about 450 services cost a tenth of `check`, which looks up a few.
+    private readonly Dictionary<string, Lazy<IamService>> _services;
 
-    private IamCatalog(string sourceVersion, DateOnly dataDate, FrozenDictionary<string, Lazy<IamService>> services, FrozenSet<string> globalConditionKeys)
+    private IamCatalog(string sourceVersion, DateOnly dataDate, Dictionary<string, Lazy<IamService>> services, FrozenSet<string> globalConditionKeys)
     {
         SourceVersion = sourceVersion;
         DataDate = dataDate;
@@ -51,7 +52,7 @@ public sealed class IamCatalog
             bytes = copy.ToArray();
         }
 
-        return Parse(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+        return Parse(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes);
     }
 
     /// <summary>
@@ -59,15 +60,16 @@ public sealed class IamCatalog
     /// when it is first asked for. Most commands name a few of several hundred services, and turning every action
     /// into a string cost each run of <c>check</c> about a quarter of its time.
     /// </summary>
-    private static IamCatalog Parse(byte[] json)
+    private static IamCatalog Parse(ReadOnlyMemory<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json.Span);
         Expect(ref reader, JsonTokenType.StartObject);
         string? sourceVersion = null;
         string? dataDate = null;
         FrozenSet<string>? globals = null;
         var services = new Dictionary<string, Lazy<IamService>>(StringComparer.OrdinalIgnoreCase);
-        while (Read(ref reader) == JsonTokenType.PropertyName)
+        var complete = false;
+        while (!complete && Read(ref reader) == JsonTokenType.PropertyName)
         {
             var property = reader.GetString();
             reader.Read();
@@ -82,6 +84,14 @@ public sealed class IamCatalog
                 case "globalConditionKeys":
                     globals = Strings(ref reader).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
                     break;
+                case "services" when MemberLines.TryRead(json.Span, (int)reader.TokenStartIndex) is { } lines:
+                    foreach (var (prefix, extent) in lines)
+                    {
+                        services[prefix] = Later(prefix, json[extent]);
+                    }
+
+                    complete = true;
+                    break;
                 case "services":
                     ReadServiceExtents(ref reader, json, services);
                     break;
@@ -94,11 +104,11 @@ public sealed class IamCatalog
         return new IamCatalog(
             sourceVersion ?? throw new JsonException("the IAM catalogue has no sourceVersion"),
             DateOnly.ParseExact(dataDate ?? throw new JsonException("the IAM catalogue has no dataDate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            services.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+            services,
             globals ?? throw new JsonException("the IAM catalogue has no globalConditionKeys"));
     }
 
-    private static void ReadServiceExtents(ref Utf8JsonReader reader, byte[] json, Dictionary<string, Lazy<IamService>> services)
+    private static void ReadServiceExtents(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, Dictionary<string, Lazy<IamService>> services)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -111,10 +121,11 @@ public sealed class IamCatalog
             reader.Read();
             var start = (int)reader.TokenStartIndex;
             reader.Skip();
-            var body = new ReadOnlyMemory<byte>(json, start, (int)reader.BytesConsumed - start);
-            services[prefix] = new Lazy<IamService>(() => ReadService(prefix, body.Span));
+            services[prefix] = Later(prefix, json[start..(int)reader.BytesConsumed]);
         }
     }
+
+    private static Lazy<IamService> Later(string prefix, ReadOnlyMemory<byte> body) => new(() => ReadService(prefix, body.Span));
 
     private static IamService ReadService(string prefix, ReadOnlySpan<byte> body)
     {
@@ -138,6 +149,11 @@ public sealed class IamCatalog
                     reader.Skip();
                     break;
             }
+        }
+
+        if (reader.Read())
+        {
+            throw new JsonException($"the IAM catalogue's service {prefix} has more than one value");
         }
 
         return new IamService(
@@ -173,10 +189,6 @@ public sealed class IamCatalog
         }
     }
 
-    private static IamCatalog LoadEmbedded()
-    {
-        using var stream = typeof(IamCatalog).Assembly.GetManifestResourceStream("Sec08Policy.Engine.Catalog.iam-catalog.json")
-            ?? throw new InvalidOperationException("the IAM catalogue is not embedded in the engine assembly");
-        return Parse(stream);
-    }
+    private static IamCatalog LoadEmbedded() =>
+        Parse(EmbeddedBytes.Read(typeof(IamCatalog).Assembly, "Sec08Policy.Engine.Catalog.iam-catalog.json"));
 }

@@ -23,12 +23,7 @@ REPORT="$WORK/compare-report.json"
 
 need_time
 GUARD="$("$ROOT/scripts/cfn-guard/install.sh")"
-if [ -n "${SEC08_CLI:-}" ]; then
-    CLI="$(realpath "$SEC08_CLI")"
-    CLI_KIND="given ($CLI)"
-else
-    publish_cli
-fi
+publish_cli
 build_generator
 
 machine

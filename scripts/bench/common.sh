@@ -16,8 +16,13 @@ need_time() {
 # SEC08_AOT=1 tries Native AOT first (needs clang and zlib1g-dev: apt-get install -y clang zlib1g-dev); it publishes
 # cleanly since commit 88bf657 (before, 10 trim/AOT warnings made errors stopped it). SEC08_AOT=force publishes Native
 # AOT with any trim/AOT warnings left as warnings. Otherwise, or when AOT fails, the CLI is published
-# framework-dependent (apphost `sec08`, JIT at run time).
+# framework-dependent (apphost `sec08`, JIT at run time). SEC08_CLI=PATH measures an executable already built instead.
 publish_cli() {
+    if [ -n "${SEC08_CLI:-}" ]; then
+        CLI="$(realpath "$SEC08_CLI")"
+        CLI_KIND="the executable $SEC08_CLI"
+        return
+    fi
     if [ "${SEC08_AOT:-0}" = "1" ] || [ "${SEC08_AOT:-0}" = "force" ]; then
         local extra=() kind="Native AOT (linux-x64)"
         if [ "$SEC08_AOT" = "force" ]; then

@@ -9,6 +9,7 @@
 #                                                         cfn, cfn-json, cfn-catalogue, terraform, terraform-pretty,
 #                                                         config, inventory; cfn-catalogue mixes every catalogue type)
 #   SEC08_AOT=1 scripts/bench/eval-100k.sh               (try a Native AOT publish first; SEC08_AOT=force: see common.sh)
+#   SEC08_CLI=out/release/sec08-linux-x64/sec08 scripts/bench/eval-100k.sh   (an executable already built: no publish)
 #   SEC08_BENCH_DIR=/tmp/x scripts/bench/eval-100k.sh    (where builds, the template and reports go; default /tmp/sec08-bench)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"

@@ -15,14 +15,18 @@ internal static partial class CatalogReader
 
     public static ResourceCatalog LoadEmbedded()
     {
-        using var stream = typeof(CatalogReader).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException("the resource catalogue is not embedded in the engine assembly");
-        return Parse(stream);
+        using var document = JsonDocument.Parse(EmbeddedBytes.Read(typeof(CatalogReader).Assembly, ResourceName));
+        return Read(document);
     }
 
     public static ResourceCatalog Parse(Stream json)
     {
         using var document = JsonDocument.Parse(json);
+        return Read(document);
+    }
+
+    private static ResourceCatalog Read(JsonDocument document)
+    {
         var root = document.RootElement;
         var services = root.GetProperty("services").EnumerateArray().Select(Service).ToImmutableArray();
         var entries = root.GetProperty("types").EnumerateArray().Select(Entry).ToImmutableArray();
