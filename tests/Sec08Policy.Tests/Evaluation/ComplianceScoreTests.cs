@@ -71,6 +71,21 @@ public class ComplianceScoreTests
     }
 
     [Test]
+    public void Compliance_FindingsOfAResourceApart_CountTheResourceOnce()
+    {
+        // Findings in rule order (a resource's findings apart) score as the evaluator's resource order does.
+        var policy = TestPolicies.Compile(Policy).Lower()!;
+        var input = InputLoader.Load(new MemoryStream(Encoding.UTF8.GetBytes(Template)), "t.json");
+        var result = new Evaluator(policy, new EvaluationOptions(CliRunner.Today)).Evaluate(input.Resources);
+        var byRule = result with { Findings = [.. result.Findings.OrderBy(f => f.Rule.Id, StringComparer.Ordinal)] };
+
+        Assert.That(byRule.Findings.Select(f => f.Resource), Is.Not.EqualTo(result.Findings.Select(f => f.Resource)), "the order differs");
+        var expected = result.Compliance.SelectMany(f => f.Controls).Select(c => (c.Control, c.Passing, c.Failing, c.Unknown, c.Waived));
+        Assert.That(byRule.Compliance.SelectMany(f => f.Controls).Select(c => (c.Control, c.Passing, c.Failing, c.Unknown, c.Waived)), Is.EqualTo(expected));
+        Assert.That(byRule.Compliance[0].Controls[0].Resources, Is.EqualTo(4), "four resources, each once");
+    }
+
+    [Test]
     public void Compliance_ControlNoResourceFallsUnder_IsNotAssessed()
     {
         var policy = TestPolicies.Compile("require keys for kms {\n  key rotation enabled\n  compliance cis_aws \"3.6\"\n}\n").Lower()!;
