@@ -86,9 +86,10 @@ public sealed class KeyLinker
 
     private EncryptionState Link(Resource resource, EncryptionState encryption)
     {
-        if (resource.Entry is { FollowsEbsDefault: true } && !encryption.Enabled.IsKnown && _ebsDefault is { IsKnown: true, Value: true })
+        if (resource.Entry is { FollowsEbsDefault: true } && encryption is { LeftToDeployment: true, Enabled.IsKnown: false } && _ebsDefault is { IsKnown: true, Value: true })
         {
-            // With encryption by default on, a volume created without a setting is encrypted with the default key.
+            // With encryption by default on, a volume created without a setting is encrypted with the default key; a
+            // value that could not be read stays Unknown.
             encryption = EncryptionState.Kms(Fact<string?>.Known(null), "aws:kms", "alias/aws/ebs");
         }
 

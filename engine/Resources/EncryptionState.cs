@@ -13,6 +13,13 @@ public sealed record EncryptionState(
 {
     public string? ResolvedKey { get; init; }
 
+    /// <summary>
+    /// Unknown only because the input leaves the setting to deployment (not set, or a value only deployment tells), so
+    /// an account-wide default such as EBS encryption by default decides it. Never set for a value that could not be
+    /// read (a live read that failed, a value of the wrong shape): those stay Unknown whatever the account does.
+    /// </summary>
+    public bool LeftToDeployment { get; init; }
+
     public static EncryptionState Unencrypted { get; } =
         new(Fact<bool>.Known(false), Fact<string?>.Known(null), Fact<string?>.Known(null), Fact<KeyManager?>.Known(null));
 

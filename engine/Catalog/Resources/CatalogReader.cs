@@ -292,6 +292,12 @@ internal static partial class CatalogReader
             return new UnknownSpec(reason.GetString()!);
         }
 
+        if (e.TryGetProperty("leftToDeployment", out var left))
+        {
+            Expect(e, "leftToDeployment");
+            return new UnknownSpec(left.GetString()!) { LeftToDeployment = true };
+        }
+
         if (e.TryGetProperty("noData", out var noData))
         {
             Expect(e, "noData");

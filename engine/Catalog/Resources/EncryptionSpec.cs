@@ -16,7 +16,11 @@ public sealed record UnencryptedSpec : EncryptionSpec
 }
 
 /// <summary>The input cannot tell (a setting only the live API shows, say): Unknown with this reason.</summary>
-public sealed record UnknownSpec(string Reason) : EncryptionSpec;
+public sealed record UnknownSpec(string Reason) : EncryptionSpec
+{
+    /// <summary>The setting is not set and deployment decides it (an account-wide default applies): <c>{"leftToDeployment": ...}</c>.</summary>
+    public bool LeftToDeployment { get; init; }
+}
 
 /// <summary>Nothing is stored at rest in this configuration (an API stage without a cache): no check applies.</summary>
 public sealed record NoDataSpec(string Reason) : EncryptionSpec;

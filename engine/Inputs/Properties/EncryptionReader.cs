@@ -21,7 +21,7 @@ internal static class EncryptionReader
     private static Reading Read(EncryptionSpec spec, PropertySource source, string? matched) => spec switch
     {
         UnencryptedSpec => EncryptionState.Unencrypted,
-        UnknownSpec unknown => EncryptionState.Unknown(unknown.Reason),
+        UnknownSpec unknown => EncryptionState.Unknown(unknown.Reason) with { LeftToDeployment = unknown.LeftToDeployment },
         NoDataSpec nothing => Reading.Nothing(nothing.Reason),
         EncryptedUnknownKeySpec by => new EncryptionState(Fact<bool>.Known(true), Fact<string?>.Known("aws:kms"), Fact<string?>.Unknown(by.Reason), Fact<KeyManager?>.Unknown(by.Reason)),
         ServiceOwnedSpec owned => EncryptionState.ServiceOwned(Algorithm(owned.Algorithm, matched)),
@@ -59,9 +59,9 @@ internal static class EncryptionReader
             case PropertyState.Composite when spec.Present is { } present:
                 return Read(present, source, null);
             case PropertyState.Composite:
-                return Undecided(spec, source, value.Reason ?? $"`{Path(source, spec.Path)}` is an object or a list, where a value belongs", mayBeAbsent: false, present: false);
+                return Undecided(spec, source, value.Reason ?? $"`{Path(source, spec.Path)}` is an object or a list, where a value belongs", mayBeAbsent: false, present: false, leftToDeployment: false);
             default:
-                return Undecided(spec, source, value.Reason!, value.MayBeAbsent, present: value.State == PropertyState.Unknown && spec.Present is not null);
+                return Undecided(spec, source, value.Reason!, value.MayBeAbsent, present: value.State == PropertyState.Unknown && spec.Present is not null, leftToDeployment: value.State == PropertyState.Unknown);
         }
     }
 
@@ -69,7 +69,7 @@ internal static class EncryptionReader
     /// The value cannot be read: what every branch it could take says, when they agree on being encrypted (the key is
     /// then unknown), or not; else Unknown with the reason. A value only deployment tells is there, unless it may be removed.
     /// </summary>
-    private static Reading Undecided(SwitchSpec spec, PropertySource source, string reason, bool mayBeAbsent, bool present)
+    private static Reading Undecided(SwitchSpec spec, PropertySource source, string reason, bool mayBeAbsent, bool present, bool leftToDeployment)
     {
         var branches = new List<EncryptionSpec>();
         if (present && !mayBeAbsent)
@@ -97,7 +97,7 @@ internal static class EncryptionReader
             return new EncryptionState(Fact<bool>.Known(true), Fact<string?>.Unknown(reason), Fact<string?>.Unknown(reason), Fact<KeyManager?>.Unknown(reason));
         }
 
-        return EncryptionState.Unknown(reason);
+        return EncryptionState.Unknown(reason) with { LeftToDeployment = leftToDeployment };
     }
 
     private static Reading Each(EachSpec spec, PropertySource source)
@@ -131,7 +131,9 @@ internal static class EncryptionReader
 
         if (stored.FirstOrDefault(p => !p.Enabled.IsKnown) is { } unknown)
         {
-            return unknown;
+            // Deployment decides the whole only when it decides every unknown part; one part not read keeps it Unknown.
+            var notRead = stored.FirstOrDefault(p => !p.Enabled.IsKnown && !p.LeftToDeployment);
+            return notRead ?? unknown;
         }
 
         var weakest = stored.OrderBy(Strength).First();

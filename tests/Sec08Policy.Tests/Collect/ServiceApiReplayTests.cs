@@ -71,8 +71,6 @@ public class ServiceApiReplayTests
     {
         using var server = ServiceApiFixtures.Server();
         server.MalformedAnswers.Add($"{operation} eu-west-1");
-        // With EBS encryption by default on, a policy's copies are encrypted whatever it says (KeyLinker): off, what was not read stays Unknown.
-        server.Accounts[MainKey].EbsEncryptionByDefault = false;
 
         var result = await new AwsCollector(Options(server, "eu-west-1", "eu-north-1")).CollectAsync();
 
@@ -169,6 +167,26 @@ public class ServiceApiReplayTests
         });
         Assert.That(live.ExitCode, Is.EqualTo(0), live.Error);
         Assert.That(JsonNode.Parse(live.Out)!["summary"]!.ToJsonString(), Is.EqualTo(JsonNode.Parse(eval.Out)!["summary"]!.ToJsonString()), "eval --live decides as eval on the inventory");
+    }
+
+    [Test]
+    public void EvalLive_Replay_APolicyNotReadStaysUnknownWithEbsEncryptionByDefaultOn()
+    {
+        // EBS encryption by default decides copies a policy leaves to deployment, never a policy that could not be read.
+        using var server = ServiceApiFixtures.Server();
+        server.MalformedAnswers.Add("dlm:GetLifecyclePolicy eu-west-1");
+        server.Accounts[MainKey].EbsEncryptionByDefault = true;
+        using var temp = new TempFolder();
+        var policy = temp.Combine("policy.sec08");
+        File.WriteAllText(policy, "require copies_encrypted for dlm { encrypted severity high }\n");
+
+        var live = CliRunner.Invoke(Replay, "eval", "--policy", policy, "--live", "--endpoint-url", server.Endpoint, "--region", "eu-west-1", "--format", "json", "--fail-on", "none");
+
+        Assert.That(live.ExitCode, Is.EqualTo(0), live.Error);
+        var policies = JsonNode.Parse(live.Out)!["resources"]!.AsArray().Where(r => r!["type"]!.GetValue<string>() == Dlm).ToList();
+        Assert.That(policies, Has.Count.EqualTo(3));
+        Assert.That(policies.Select(r => r!["findings"]!.AsArray().Single()!["verdict"]!.GetValue<string>()), Has.All.EqualTo("unknown"));
+        Assert.That(policies.Select(r => r!["passed"]!.AsArray().Count), Has.All.EqualTo(0));
     }
 
     [Test]
