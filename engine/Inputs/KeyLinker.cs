@@ -13,13 +13,14 @@ public sealed class KeyLinker
 {
     private readonly Dictionary<string, Resource> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resource> _aliases = new(StringComparer.Ordinal);
-    private readonly Fact<bool>? _ebsDefault;
+    private readonly EbsDefaults _ebsDefaults;
 
-    /// <param name="resources">Resources among which the keys and aliases are (others are skipped).</param>
-    /// <param name="ebsDefault">The account's EBS encryption by default, where the input set says it.</param>
-    public KeyLinker(IEnumerable<Resource> resources, Fact<bool>? ebsDefault = null)
+    /// <param name="resources">
+    /// Resources among which the keys, the aliases and the accounts' EBS encryption by default are (others are skipped).
+    /// </param>
+    public KeyLinker(IReadOnlyCollection<Resource> resources)
     {
-        _ebsDefault = ebsDefault;
+        _ebsDefaults = new EbsDefaults(resources);
         var aliases = new List<Resource>();
         foreach (var key in resources)
         {
@@ -86,7 +87,7 @@ public sealed class KeyLinker
 
     private EncryptionState Link(Resource resource, EncryptionState encryption)
     {
-        if (resource.Entry is { FollowsEbsDefault: true } && encryption is { LeftToDeployment: true, Enabled.IsKnown: false } && _ebsDefault is { IsKnown: true, Value: true })
+        if (resource.Entry is { FollowsEbsDefault: true } && encryption is { LeftToDeployment: true, Enabled.IsKnown: false } && _ebsDefaults.OnFor(resource))
         {
             // With encryption by default on, a volume created without a setting is encrypted with the default key; a
             // value that could not be read stays Unknown.

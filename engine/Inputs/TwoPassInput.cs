@@ -19,7 +19,7 @@ public sealed class TwoPassInput
     {
         _path = path;
         _read = read;
-        _linker = new KeyLinker(kept, kept.FirstOrDefault(r => r.EbsEncryptionByDefault is not null)?.EbsEncryptionByDefault);
+        _linker = new KeyLinker(kept);
         _kept = [.. kept.Select(_linker.Link)];
         ResourceCount = count;
         Files = files;
