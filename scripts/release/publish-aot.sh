@@ -25,8 +25,14 @@ fi
 
 command -v dotnet >/dev/null || { echo "the .NET SDK named in global.json is needed: https://dot.net" >&2; exit 1; }
 
+EXE="$(exe_name "$RID")"
+# The binary replaces only an earlier binary: a link, a file or a folder of another kind where it goes is refused
+# before anything is built.
+refuse() { echo "$1 exists and is not $2: not replaced" >&2; exit 1; }
+if [ -L "$DEST" ] || { [ -e "$DEST" ] && [ ! -d "$DEST" ]; }; then refuse "$DEST" "a folder"; fi
+if [ -L "$DEST/$EXE" ] || { [ -e "$DEST/$EXE" ] && [ ! -f "$DEST/$EXE" ]; }; then refuse "$DEST/$EXE" "a regular file"; fi
+
 echo "publishing sec08 $VERSION for $RID (Native AOT) ..." >&2
-rm -rf "$DEST"
 log="$OUT/publish-aot-$RID.log"
 if ! dotnet publish "$ROOT/cli/Sec08Policy.Cli.csproj" -c Release -r "$RID" -p:PublishAot=true -p:Version="$VERSION" \
     --artifacts-path "$OUT/build-aot-$RID" -o "$OUT/publish-aot-$RID" >"$log" 2>&1; then
@@ -35,7 +41,9 @@ if ! dotnet publish "$ROOT/cli/Sec08Policy.Cli.csproj" -c Release -r "$RID" -p:P
     exit 1
 fi
 
-# Only the executable ships: the symbols (.dbg, .pdb) and XML documentation stay in the publish folder.
+# Only the executable ships: the symbols (.dbg, .pdb) and XML documentation stay in the publish folder. It replaces
+# the earlier binary in one rename, so a failed publish leaves the folder as it was and nothing half-written.
 mkdir -p "$DEST"
-cp "$OUT/publish-aot-$RID/$(exe_name "$RID")" "$DEST/"
-echo "$DEST/$(exe_name "$RID")"
+cp "$OUT/publish-aot-$RID/$EXE" "$DEST/.$EXE.new"
+mv -f "$DEST/.$EXE.new" "$DEST/$EXE"
+echo "$DEST/$EXE"
