@@ -1,18 +1,28 @@
 using System.Globalization;
 using Sec08Policy.Engine.Evaluation;
+using Sec08Policy.Engine.Model;
 
 namespace Sec08Policy.Engine.Reporting;
 
 /// <summary>A pull-request comment: verdict counts, KPIs, then failures, unknowns and waivers as tables.</summary>
 public static class MarkdownReporter
 {
-    public static void Write(EvaluationResult result, TextWriter output)
+    public static void Write(IReportSource result, TextWriter output)
     {
+        // One listing of the findings fills the tables (a streamed evaluation knows its counts once it has listed them).
+        using var failures = new Table(Verdict.Fail, f => $"{f.Reason} — fix: {f.Rule.Remediation}");
+        using var unknown = new Table(Verdict.Unknown, f => f.Reason ?? string.Empty);
+        using var waived = new Table(Verdict.Waived, ReportOrder.WaiverNote);
+        foreach (var finding in result.FindingsInOrder)
+        {
+            (finding.Verdict switch { Verdict.Fail => failures, Verdict.Unknown => unknown, Verdict.Waived => waived, _ => null })?.Add(finding);
+        }
+
         var failed = result.Count(Verdict.Fail);
         var unread = result.InputErrors.IsEmpty ? string.Empty : $", {Counted.Of(result.InputErrors.Length, "input")} not read";
         output.Write(string.Create(CultureInfo.InvariantCulture, $"## sec08: {(failed == 0 ? "no failures" : Counted.Of(failed, "failure"))}{unread}\n\n"));
         output.Write(string.Create(CultureInfo.InvariantCulture,
-            $"{Counted.Of(result.Resources.Count, "resource")} checked against {Counted.Of(result.Policy.Rules.Length, "rule")}: **{failed} failed**, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed.\n\n"));
+            $"{Counted.Of(result.ResourceCount, "resource")} checked against {Counted.Of(result.Policy.Rules.Length, "rule")}: **{failed} failed**, {result.Count(Verdict.Unknown)} unknown, {result.Count(Verdict.Waived)} waived, {result.Count(Verdict.Pass)} passed.\n\n"));
         if (!result.InputErrors.IsEmpty)
         {
             output.Write(string.Create(CultureInfo.InvariantCulture, $"**{InputErrorTexts.Heading(result.InputErrors)}:**\n\n"));
@@ -34,12 +44,12 @@ public static class MarkdownReporter
         output.Write(string.Create(CultureInfo.InvariantCulture, $"\nKey rotation: {ReportOrder.Describe(kpis.KeyRotation)}. Waivers: {kpis.WaiversInForce} in force, {kpis.WaiversExpired} expired.\n"));
         WriteCompliance(output, result);
 
-        Table(output, "Failures", result, Verdict.Fail, f => $"{f.Reason} — fix: {f.Rule.Remediation}");
-        Table(output, "Unknown", result, Verdict.Unknown, f => f.Reason ?? string.Empty);
-        Table(output, "Waived", result, Verdict.Waived, ReportOrder.WaiverNote);
+        failures.Write(output, "Failures");
+        unknown.Write(output, "Unknown");
+        waived.Write(output, "Waived");
     }
 
-    private static void WriteCompliance(TextWriter output, EvaluationResult result)
+    private static void WriteCompliance(TextWriter output, IReportSource result)
     {
         var frameworks = result.Compliance;
         if (frameworks.IsEmpty)
@@ -64,19 +74,45 @@ public static class MarkdownReporter
         }
     }
 
-    private static void Table(TextWriter output, string title, EvaluationResult result, Verdict verdict, Func<Finding, string> detail)
+    /// <summary>
+    /// The findings of one verdict, most severe first and in report order within a severity: a spool per severity,
+    /// filled as the findings are listed.
+    /// </summary>
+    private sealed class Table(Verdict verdict, Func<Finding, string> detail) : IDisposable
     {
-        var findings = ReportOrder.Sorted(result.Findings.Where(f => f.Verdict == verdict)).ToList();
-        if (findings.Count == 0)
+        private readonly RowSpool[] _bySeverity = [.. Enum.GetValues<Severity>().Select(_ => new RowSpool())];
+
+        public void Add(Finding f)
         {
-            return;
+            if (f.Verdict != verdict)
+            {
+                return;
+            }
+
+            _bySeverity[(int)f.Rule.Severity].Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {ReportOrder.Severity(f.Rule.Severity)} | `{f.Rule.Id}` | `{Escape(f.Resource.Id)}` | `{Escape(f.Resource.Position.ToString())}` | {Escape(detail(f))} |\n"));
         }
 
-        output.Write(string.Create(CultureInfo.InvariantCulture, $"\n### {title}\n\n| severity | rule | resource | where | detail |\n|---|---|---|---|---|\n"));
-        foreach (var f in findings.OrderByDescending(f => f.Rule.Severity))
+        public void Write(TextWriter output, string title)
         {
-            output.Write(string.Create(CultureInfo.InvariantCulture,
-                $"| {ReportOrder.Severity(f.Rule.Severity)} | `{f.Rule.Id}` | `{Escape(f.Resource.Id)}` | `{Escape(f.Resource.Position.ToString())}` | {Escape(detail(f))} |\n"));
+            if (_bySeverity.All(s => s.IsEmpty))
+            {
+                return;
+            }
+
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"\n### {title}\n\n| severity | rule | resource | where | detail |\n|---|---|---|---|---|\n"));
+            for (var severity = _bySeverity.Length - 1; severity >= 0; severity--)
+            {
+                _bySeverity[severity].CopyTo(output);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var rows in _bySeverity)
+            {
+                rows.Dispose();
+            }
         }
     }
 

@@ -9,7 +9,7 @@ public static class Reporter
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Whether a format is written in one listing of the findings, so that it can be written from a <see cref="StreamedEvaluation"/>.</summary>
-    public static bool Streams(ReportFormat format) => format is ReportFormat.Json or ReportFormat.JsonV1 or ReportFormat.Sarif or ReportFormat.Asff or ReportFormat.Text;
+    public static bool Streams(ReportFormat format) => format is ReportFormat.Json or ReportFormat.JsonV1 or ReportFormat.Sarif or ReportFormat.Asff or ReportFormat.Text or ReportFormat.Markdown;
 
     /// <param name="result">An <see cref="EvaluationResult"/>, or for a format that <see cref="Streams"/>, any source.</param>
     public static void Write(IReportSource result, ReportFormat format, Stream output, bool color, string toolVersion, AsffTarget? asff = null)
@@ -44,7 +44,7 @@ public static class Reporter
             case ReportFormat.Markdown:
                 using (var text = Text(output))
                 {
-                    MarkdownReporter.Write(Held(result, format), text);
+                    MarkdownReporter.Write(result, text);
                 }
 
                 break;

@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace Sec08Policy.Engine.Reporting;
+
+/// <summary>
+/// Lines of one section of a report, in the order they were added: in memory up to a bound, then in a temporary file
+/// that is deleted when the spool is disposed, so that a section listing millions of findings (a streamed AWS Config
+/// snapshot) is not held while the rest of the report is worked out.
+/// </summary>
+internal sealed class RowSpool : IDisposable
+{
+    private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly int _memoryChars;
+    private readonly List<string> _rows = [];
+    private int _chars;
+    private FileStream? _file;
+    private StreamWriter? _writer;
+
+    /// <param name="memoryChars">How many characters are kept in memory before the rows go to a file.</param>
+    public RowSpool(int memoryChars = 1 << 19) => _memoryChars = memoryChars;
+
+    public bool IsEmpty => _rows.Count == 0 && _file is null;
+
+    /// <summary>The temporary file the rows went to, once they did.</summary>
+    internal string? FilePath => _file?.Name;
+
+    public void Add(string row)
+    {
+        if (_writer is null && _chars + row.Length <= _memoryChars)
+        {
+            _rows.Add(row);
+            _chars += row.Length;
+            return;
+        }
+
+        if (_writer is null)
+        {
+            Spill();
+        }
+
+        _writer!.Write(row);
+    }
+
+    /// <summary>Writes every row, in order.</summary>
+    public void CopyTo(TextWriter output)
+    {
+        if (_writer is null)
+        {
+            foreach (var row in _rows)
+            {
+                output.Write(row);
+            }
+
+            return;
+        }
+
+        _writer.Flush();
+        _file!.Position = 0;
+        using var reader = new StreamReader(_file, s_utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            output.Write(buffer, 0, read);
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _file?.Dispose();
+    }
+
+    private void Spill()
+    {
+        // A new name in the temporary folder, never an existing file; the system deletes it when it is closed.
+        var path = Path.Combine(Path.GetTempPath(), $"sec08-report-{Guid.NewGuid():N}.rows");
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        _writer = new StreamWriter(_file, s_utf8, 1 << 16);
+        foreach (var row in _rows)
+        {
+            _writer.Write(row);
+        }
+
+        _rows.Clear();
+        _chars = 0;
+    }
+}

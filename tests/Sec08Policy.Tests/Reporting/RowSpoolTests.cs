@@ -1,0 +1,45 @@
+using Sec08Policy.Engine.Reporting;
+
+namespace Sec08Policy.Tests.Reporting;
+
+/// <summary>A report section's rows go to a temporary file past a bound, come back in order, and the file goes with the spool.</summary>
+public class RowSpoolTests
+{
+    [Test]
+    public void RowSpool_PastItsBound_KeepsTheRowsInAFileItDeletes()
+    {
+        var rows = Enumerable.Range(0, 5_000).Select(i => $"| row {i} | é ✓ `{i * 7}` |\n").ToList();
+        string? path;
+        var copied = new StringWriter();
+        using (var spool = new RowSpool(memoryChars: 1_000))
+        {
+            foreach (var row in rows)
+            {
+                spool.Add(row);
+            }
+
+            path = spool.FilePath;
+            Assert.That(path, Is.Not.Null, "past its bound the rows are in a file");
+            Assert.That(File.Exists(path), Is.True);
+            spool.CopyTo(copied);
+        }
+
+        Assert.That(copied.ToString(), Is.EqualTo(string.Concat(rows)));
+        Assert.That(File.Exists(path), Is.False, "the file is deleted with the spool");
+    }
+
+    [Test]
+    public void RowSpool_WithinItsBound_WritesNoFile()
+    {
+        var copied = new StringWriter();
+        using var spool = new RowSpool(memoryChars: 1_000);
+        spool.Add("| a |\n");
+        spool.Add("| b |\n");
+
+        spool.CopyTo(copied);
+
+        Assert.That(spool.FilePath, Is.Null);
+        Assert.That(copied.ToString(), Is.EqualTo("| a |\n| b |\n"));
+        Assert.That(new RowSpool().IsEmpty, Is.True);
+    }
+}
