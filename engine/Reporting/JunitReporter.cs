@@ -11,51 +11,74 @@ namespace Sec08Policy.Engine.Reporting;
 /// </summary>
 public static class JunitReporter
 {
-    public static void Write(EvaluationResult result, Stream output)
+    public static void Write(IReportSource result, Stream output)
     {
-        var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, CloseOutput = false };
-        using (var xml = XmlWriter.Create(output, settings))
+        // One listing of the findings fills the suites (a streamed evaluation knows its KPIs once it has listed them);
+        // each suite's cases wait in a spool, as its counts come before them.
+        var suites = new SortedDictionary<string, Suite>(StringComparer.Ordinal);
+        try
         {
-            var findings = ReportOrder.Sorted(result.Findings).ToList();
-            xml.WriteStartElement("testsuites");
-            xml.WriteAttributeString("name", XmlSafeText.Clean("sec08"));
-            Counts(xml, findings, result.InputErrors.Length);
-            WriteKpis(xml, result.Kpis);
-            foreach (var suite in findings.GroupBy(f => f.Rule.Requirement).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var finding in result.FindingsInOrder)
             {
-                xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", XmlSafeText.Clean(suite.Key));
-                Counts(xml, [.. suite], 0);
-                foreach (var finding in suite)
+                if (!suites.TryGetValue(finding.Rule.Requirement, out var suite))
                 {
-                    WriteCase(xml, finding);
+                    suites.Add(finding.Rule.Requirement, suite = new Suite());
+                }
+
+                suite.Add(finding);
+            }
+
+            var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false), OmitXmlDeclaration = false, CloseOutput = false };
+            using (var xml = XmlWriter.Create(output, settings))
+            {
+                xml.WriteStartElement("testsuites");
+                xml.WriteAttributeString("name", XmlSafeText.Clean("sec08"));
+                var errors = result.InputErrors.Length;
+                Counts(xml, suites.Values.Sum(s => s.Tests) + errors, suites.Values.Sum(s => s.Failures), errors, suites.Values.Sum(s => s.Skipped));
+                WriteKpis(xml, result.Kpis);
+                foreach (var (requirement, suite) in suites)
+                {
+                    xml.WriteStartElement("testsuite");
+                    xml.WriteAttributeString("name", XmlSafeText.Clean(requirement));
+                    Counts(xml, suite.Tests, suite.Failures, 0, suite.Skipped);
+                    foreach (var row in suite.Cases.Rows(Suite.End))
+                    {
+                        WriteCase(xml, row.Split(Suite.Separator));
+                    }
+
+                    xml.WriteEndElement();
+                }
+
+                WriteInputErrors(xml, result);
+                foreach (var framework in result.Compliance)
+                {
+                    WriteFramework(xml, framework);
                 }
 
                 xml.WriteEndElement();
             }
-
-            WriteInputErrors(xml, result);
-            foreach (var framework in result.Compliance)
+        }
+        finally
+        {
+            foreach (var suite in suites.Values)
             {
-                WriteFramework(xml, framework);
+                suite.Cases.Dispose();
             }
-
-            xml.WriteEndElement();
         }
 
         output.WriteByte((byte)'\n');
     }
 
-    private static void Counts(XmlWriter xml, List<Finding> findings, int errors)
+    private static void Counts(XmlWriter xml, int tests, int failures, int errors, int skipped)
     {
-        xml.WriteAttributeString("tests", XmlSafeText.Clean((findings.Count + errors).ToString(CultureInfo.InvariantCulture)));
-        xml.WriteAttributeString("failures", XmlSafeText.Clean(findings.Count(f => f.Verdict == Verdict.Fail).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("tests", XmlSafeText.Clean(tests.ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("failures", XmlSafeText.Clean(failures.ToString(CultureInfo.InvariantCulture)));
         xml.WriteAttributeString("errors", XmlSafeText.Clean(errors.ToString(CultureInfo.InvariantCulture)));
-        xml.WriteAttributeString("skipped", XmlSafeText.Clean(findings.Count(f => f.Verdict is Verdict.Unknown or Verdict.Waived).ToString(CultureInfo.InvariantCulture)));
+        xml.WriteAttributeString("skipped", XmlSafeText.Clean(skipped.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A suite of the inputs that could not be read, a test case in error for each; only when there are some.</summary>
-    private static void WriteInputErrors(XmlWriter xml, EvaluationResult result)
+    private static void WriteInputErrors(XmlWriter xml, IReportSource result)
     {
         if (result.InputErrors.IsEmpty)
         {
@@ -146,35 +169,80 @@ public static class JunitReporter
         xml.WriteEndElement();
     }
 
-    private static void WriteCase(XmlWriter xml, Finding finding)
+    /// <summary>A test case from its fields as <see cref="Suite.Case"/> made them.</summary>
+    private static void WriteCase(XmlWriter xml, string[] fields)
     {
-        var resource = finding.Resource;
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("classname", XmlSafeText.Clean(finding.Rule.Requirement));
-        xml.WriteAttributeString("name", XmlSafeText.Clean($"{finding.Rule.Id} {resource.Id}"));
-        xml.WriteAttributeString("file", XmlSafeText.Clean(resource.Position.File));
-        xml.WriteAttributeString("line", XmlSafeText.Clean(resource.Position.Line.ToString(CultureInfo.InvariantCulture)));
-        switch (finding.Verdict)
+        xml.WriteAttributeString("classname", fields[0]);
+        xml.WriteAttributeString("name", fields[1]);
+        xml.WriteAttributeString("file", fields[2]);
+        xml.WriteAttributeString("line", fields[3]);
+        switch (fields[4])
         {
-            case Verdict.Fail:
+            case "failure":
                 xml.WriteStartElement("failure");
-                xml.WriteAttributeString("type", XmlSafeText.Clean(finding.Rule.Severity.ToString().ToLowerInvariant()));
-                xml.WriteAttributeString("message", XmlSafeText.Clean($"{finding.Rule.Message}: {finding.Reason}"));
-                xml.WriteString(XmlSafeText.Clean($"{resource.Position}: {resource.Type} {resource.Id}\npolicy: {finding.Rule.Origin}\nfix: {finding.Rule.Remediation}"));
+                xml.WriteAttributeString("type", fields[5]);
+                xml.WriteAttributeString("message", fields[6]);
+                xml.WriteString(fields[7]);
                 xml.WriteEndElement();
                 break;
-            case Verdict.Unknown:
+            case "skipped":
                 xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", XmlSafeText.Clean($"unknown: {finding.Reason}"));
-                xml.WriteEndElement();
-                break;
-            case Verdict.Waived:
-                xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", XmlSafeText.Clean(ReportOrder.WaiverNote(finding)));
+                xml.WriteAttributeString("message", fields[6]);
                 xml.WriteEndElement();
                 break;
         }
 
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The test cases of one requirement and their counts. A case is kept as its cleaned texts joined by control
+    /// characters that <see cref="XmlSafeText.Clean"/> never leaves in them.
+    /// </summary>
+    private sealed class Suite
+    {
+        public const char Separator = '\u0001';
+
+        public const char End = '\u0002';
+
+        public RowSpool Cases { get; } = new();
+
+        public int Tests { get; private set; }
+
+        public int Failures { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public void Add(Finding finding)
+        {
+            Tests++;
+            Failures += finding.Verdict == Verdict.Fail ? 1 : 0;
+            Skipped += finding.Verdict is Verdict.Unknown or Verdict.Waived ? 1 : 0;
+            Cases.Add(string.Join(Separator, Case(finding)) + End);
+        }
+
+        /// <summary>Class name, name, file, line, the element under the case (if any), its type, message and text.</summary>
+        private static string[] Case(Finding finding)
+        {
+            var resource = finding.Resource;
+            var (element, type, message, text) = finding.Verdict switch
+            {
+                Verdict.Fail => ("failure", finding.Rule.Severity.ToString().ToLowerInvariant(), $"{finding.Rule.Message}: {finding.Reason}", $"{resource.Position}: {resource.Type} {resource.Id}\npolicy: {finding.Rule.Origin}\nfix: {finding.Rule.Remediation}"),
+                Verdict.Unknown => ("skipped", "", $"unknown: {finding.Reason}", ""),
+                Verdict.Waived => ("skipped", "", ReportOrder.WaiverNote(finding), ""),
+                _ => ("", "", "", ""),
+            };
+            return [
+                XmlSafeText.Clean(finding.Rule.Requirement),
+                XmlSafeText.Clean($"{finding.Rule.Id} {resource.Id}"),
+                XmlSafeText.Clean(resource.Position.File),
+                XmlSafeText.Clean(resource.Position.Line.ToString(CultureInfo.InvariantCulture)),
+                element,
+                XmlSafeText.Clean(type),
+                XmlSafeText.Clean(message),
+                XmlSafeText.Clean(text),
+            ];
+        }
     }
 }

@@ -9,7 +9,7 @@ public static class Reporter
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Whether a format is written in one listing of the findings, so that it can be written from a <see cref="StreamedEvaluation"/>.</summary>
-    public static bool Streams(ReportFormat format) => format is ReportFormat.Json or ReportFormat.JsonV1 or ReportFormat.Sarif or ReportFormat.Asff or ReportFormat.Text or ReportFormat.Markdown;
+    public static bool Streams(ReportFormat format) => format is ReportFormat.Json or ReportFormat.JsonV1 or ReportFormat.Sarif or ReportFormat.Asff or ReportFormat.Text or ReportFormat.Markdown or ReportFormat.Junit;
 
     /// <param name="result">An <see cref="EvaluationResult"/>, or for a format that <see cref="Streams"/>, any source.</param>
     public static void Write(IReportSource result, ReportFormat format, Stream output, bool color, string toolVersion, AsffTarget? asff = null)
@@ -29,7 +29,7 @@ public static class Reporter
                 AsffReporter.Write(result, asff ?? new AsffTarget(null, null), output);
                 break;
             case ReportFormat.Junit:
-                JunitReporter.Write(Held(result, format), output);
+                JunitReporter.Write(result, output);
                 break;
             case ReportFormat.Html:
                 HtmlReporter.Write(Held(result, format), output, toolVersion);

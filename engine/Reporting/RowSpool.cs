@@ -66,6 +66,38 @@ internal sealed class RowSpool : IDisposable
         }
     }
 
+    /// <summary>The rows again, in order, each without <paramref name="end"/>, the character each row ends with.</summary>
+    public IEnumerable<string> Rows(char end)
+    {
+        if (_writer is null)
+        {
+            foreach (var kept in _rows)
+            {
+                yield return kept[..^1];
+            }
+
+            yield break;
+        }
+
+        _writer.Flush();
+        _file!.Position = 0;
+        using var reader = new StreamReader(_file, s_utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        var row = new StringBuilder();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == end)
+            {
+                yield return row.ToString();
+                row.Clear();
+            }
+            else
+            {
+                row.Append((char)c);
+            }
+        }
+    }
+
     public void Dispose()
     {
         _writer?.Dispose();

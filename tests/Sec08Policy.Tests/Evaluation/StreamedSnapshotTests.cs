@@ -15,7 +15,7 @@ namespace Sec08Policy.Tests.Evaluation;
 /// </summary>
 public class StreamedSnapshotTests
 {
-    private static readonly string[] s_streamed = ["json", "json-v1", "sarif", "text", "asff", "markdown"];
+    private static readonly string[] s_streamed = ["json", "json-v1", "sarif", "text", "asff", "markdown", "junit"];
 
     /// <summary>The key a copied volume names that no item of the snapshot holds.</summary>
     private const string MissingKey = "arn:aws:kms:eu-west-1:111122223333:key/00000000-1111-2222-3333-444444444444";

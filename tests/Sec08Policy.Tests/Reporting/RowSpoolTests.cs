@@ -28,6 +28,21 @@ public class RowSpoolTests
         Assert.That(File.Exists(path), Is.False, "the file is deleted with the spool");
     }
 
+    [TestCase(1_000)]
+    [TestCase(1 << 20)]
+    public void RowSpool_Rows_AreTheRowsAddedWithoutTheirEnd(int memoryChars)
+    {
+        var rows = Enumerable.Range(0, 3_000).Select(i => $"case {i}\u0001line\nwith é\u0001{i}").ToList();
+        using var spool = new RowSpool(memoryChars);
+        foreach (var row in rows)
+        {
+            spool.Add(row + "\u0002");
+        }
+
+        Assert.That(spool.Rows('\u0002'), Is.EqualTo(rows));
+        Assert.That(spool.FilePath is not null, Is.EqualTo(memoryChars == 1_000), "in a file only past the bound");
+    }
+
     [Test]
     public void RowSpool_WithinItsBound_WritesNoFile()
     {
