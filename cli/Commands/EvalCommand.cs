@@ -109,7 +109,7 @@ internal static class EvalCommand
         var snapshot = request.Live is null && request.Inputs.Length == 1 && formats.All(Streams) && FileSearch.KindOf(request.Inputs[0]) == FileKind.Regular
             ? request.Inputs[0]
             : null;
-        var scanning = snapshot is null ? null : Task.Run(() => Scan(snapshot, request.MaxInputSize));
+        var scanning = snapshot is null ? null : Task.Run(() => InputSet.ScanConfig(snapshot, request.MaxInputSize));
         var reading = request.Inputs.Length > 0 && snapshot is null ? Task.Run(() => InputSet.Read(request.Inputs, request.MaxInputSize)) : null;
         var policy = PolicySource.Load(request.Policies, request.Rules, request.MaxPolicySize, context, out var exitCode);
         if (policy is null)
@@ -119,7 +119,7 @@ internal static class EvalCommand
 
         IReportSource? result = null;
         var sourcePaths = new List<string>();
-        if (scanning?.GetAwaiter().GetResult() is var (input, error))
+        if (scanning?.GetAwaiter().GetResult() is var (input, _, error))
         {
             if (error is not null)
             {
@@ -270,28 +270,6 @@ internal static class EvalCommand
     private static bool Streams(string format) => Reporter.Streams(Kind(format));
 
     private static ReportFormat Kind(string format) => format == "json-v1" ? ReportFormat.JsonV1 : Enum.Parse<ReportFormat>(format, ignoreCase: true);
-
-    /// <summary>
-    /// The first pass over a file named alone: what it keeps, if it is a Config snapshot (else neither), or why it
-    /// cannot be read.
-    /// </summary>
-    private static (TwoPassInput? Input, InputException? Error) Scan(string path, long maxSize)
-    {
-        var shown = FileSearch.Display(path);
-        if (InputLoader.ConfigReader(shown, maxSize) is not { } read)
-        {
-            return (null, null);
-        }
-
-        try
-        {
-            return (TwoPassInput.Scan(shown, read), null);
-        }
-        catch (InputException e)
-        {
-            return (null, e);
-        }
-    }
 
     /// <summary>Null when every <c>-o</c> may be written; otherwise the exit code, after saying why not.</summary>
     private static int? CheckOutputs(string[] formats, string[] outputs, CliContext context)

@@ -18,6 +18,28 @@ internal static class InputSet
     /// <summary>The files read, or null after printing every problem (exit code 3).</summary>
     public static ImmutableArray<InputFile>? Load(IEnumerable<string> paths, long maxSize, CliContext context) => Report(Read(paths, maxSize), context);
 
+    /// <summary>
+    /// The first pass over a file named alone: what it keeps and its kind, if it is an AWS Config snapshot or an array
+    /// of configuration items (else neither), or why it cannot be read.
+    /// </summary>
+    public static (TwoPassInput? Input, InputKind Kind, InputException? Error) ScanConfig(string path, long maxSize)
+    {
+        var shown = FileSearch.Display(path);
+        if (InputLoader.ConfigReader(shown, maxSize, out var kind) is not { } read)
+        {
+            return (null, kind, null);
+        }
+
+        try
+        {
+            return (TwoPassInput.Scan(shown, read), kind, null);
+        }
+        catch (InputException e)
+        {
+            return (null, kind, e);
+        }
+    }
+
     /// <summary>Reads the files without printing anything, so that it can run while the policy compiles.</summary>
     public static InputRead Read(IEnumerable<string> paths, long maxSize)
     {

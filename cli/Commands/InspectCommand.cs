@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using Sec08Policy.Engine.Files;
+using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Inputs.Inventory;
 using Sec08Policy.Engine.Reporting;
 using Sec08Policy.Engine.Resources;
@@ -33,15 +35,46 @@ internal static class InspectCommand
 
     private static int Run(string[] paths, string format, long maxInputSize, CliContext context)
     {
+        // An AWS Config snapshot named alone is read twice instead of held, as eval reads it: a first read keeps the
+        // keys and aliases the others link to, the second prints one resource at a time.
+        if (paths.Length == 1 && FileSearch.KindOf(paths[0]) == FileKind.Regular)
+        {
+            var (input, kind, error) = InputSet.ScanConfig(paths[0], maxInputSize);
+            if (error is not null)
+            {
+                context.Error.Write($"{error.File}({error.Line},{error.Column}): error: {error.Message}\n");
+                return ExitCodes.UsageOrInput;
+            }
+
+            if (input is not null)
+            {
+                try
+                {
+                    return Write(context, format, [(FileSearch.Display(paths[0]), kind, input.ResourceCount, input.Resources())]);
+                }
+                catch (InputException changed)
+                {
+                    // The file changed between its reads.
+                    context.Error.Write($"{changed.File}({changed.Line},{changed.Column}): error: {changed.Message}\n");
+                    return ExitCodes.UsageOrInput;
+                }
+            }
+        }
+
         if (InputSet.Load(paths, maxInputSize, context) is not { } files)
         {
             return ExitCodes.UsageOrInput;
         }
 
+        return Write(context, format, [.. files.Select(f => (f.Path, f.Kind, f.Resources.Length, (IEnumerable<Resource>)f.Resources))]);
+    }
+
+    private static int Write(CliContext context, string format, IReadOnlyList<(string Path, InputKind Kind, int Count, IEnumerable<Resource> Resources)> files)
+    {
         if (format == "inventory")
         {
             using var stdout = context.OpenOut();
-            InventoryWriter.Write(stdout, InputSet.Resources(files));
+            InventoryWriter.Write(stdout, files.SelectMany(f => f.Resources));
             return ExitCodes.Success;
         }
 
@@ -49,7 +82,7 @@ internal static class InspectCommand
         using var output = new StreamWriter(context.OpenOut(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16);
         foreach (var file in files)
         {
-            output.Write($"{file.Path}: {file.Kind}, {Counted.Of(file.Resources.Length, "resource")}\n");
+            output.Write($"{file.Path}: {file.Kind}, {Counted.Of(file.Count, "resource")}\n");
             foreach (var resource in file.Resources)
             {
                 output.Write($"  {resource.Position.Line,5}:{resource.Position.Column,-3} {resource.Type} {resource.Id}{Describe(resource)}\n");

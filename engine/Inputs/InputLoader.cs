@@ -116,13 +116,24 @@ public static class InputLoader
     /// twice may be given. Null when the file holds anything else, or cannot be read as it starts (UTF-16, binary,
     /// empty): <see cref="Load(string, long)"/> reads those, and says what is wrong.
     /// </summary>
-    public static Func<IEnumerable<Resource>>? ConfigReader(string path, long maxSize)
+    public static Func<IEnumerable<Resource>>? ConfigReader(string path, long maxSize) => ConfigReader(path, maxSize, out _);
+
+    /// <inheritdoc cref="ConfigReader(string, long)"/>
+    /// <param name="kind">A snapshot, or an array of configuration items.</param>
+    public static Func<IEnumerable<Resource>>? ConfigReader(string path, long maxSize, out InputKind kind)
     {
+        kind = InputKind.ConfigSnapshot;
         try
         {
             using var file = SafeFile.OpenRead(path);
             using var stream = Decompressed(file, maxSize);
-            return SniffConfig(stream, path) is null ? null : () => ReadConfig(path, maxSize);
+            if (SniffConfig(stream, path) is not { } sniffed)
+            {
+                return null;
+            }
+
+            kind = sniffed.Property is null ? InputKind.ConfigItems : InputKind.ConfigSnapshot;
+            return () => ReadConfig(path, maxSize);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InputException or InvalidDataException)
         {

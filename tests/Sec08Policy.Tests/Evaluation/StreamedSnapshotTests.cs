@@ -38,6 +38,28 @@ public class StreamedSnapshotTests
         Assert.That(streamed.Out, Is.EqualTo(held.Out));
     }
 
+    [TestCase("text")]
+    [TestCase("inventory")]
+    public void Inspect_SnapshotNamedAlone_PrintsAsTheSnapshotInAFolder(string format)
+    {
+        // inspect reads a snapshot named alone twice instead of holding it, as eval does.
+        using var temp = new TempFolder();
+        var snapshot = WriteSnapshot(temp.Combine("inputs", "snapshot.json"));
+
+        var streamed = CliRunner.Invoke("inspect", snapshot, "--format", format);
+        var held = CliRunner.Invoke("inspect", temp.Combine("inputs"), "--format", format);
+
+        Assert.That(streamed.Error, Is.Empty);
+        Assert.That(streamed.ExitCode, Is.EqualTo(0));
+        Assert.That(held.ExitCode, Is.EqualTo(0));
+        Assert.That(streamed.Out, Has.Length.GreaterThan(1000));
+        Assert.That(streamed.Out, Is.EqualTo(held.Out));
+        if (format == "text")
+        {
+            Assert.That(streamed.Out, Does.StartWith($"{snapshot}: ConfigSnapshot, "));
+        }
+    }
+
     [TestCaseSource(nameof(Formats))]
     public void StreamedEvaluation_WritesTheReportOfTheEvaluationHeld(string format)
     {
