@@ -12,13 +12,20 @@ internal sealed class RowSpool : IDisposable
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly int _memoryChars;
+    private readonly string? _folder;
     private readonly List<string> _rows = [];
     private int _chars;
     private FileStream? _file;
     private StreamWriter? _writer;
+    private bool _noFile;
 
     /// <param name="memoryChars">How many characters are kept in memory before the rows go to a file.</param>
-    public RowSpool(int memoryChars = 1 << 19) => _memoryChars = memoryChars;
+    /// <param name="folder">Where the file goes; the system's temporary folder when null.</param>
+    public RowSpool(int memoryChars = 1 << 19, string? folder = null)
+    {
+        _memoryChars = memoryChars;
+        _folder = folder;
+    }
 
     public bool IsEmpty => _rows.Count == 0 && _file is null;
 
@@ -27,16 +34,17 @@ internal sealed class RowSpool : IDisposable
 
     public void Add(string row)
     {
-        if (_writer is null && _chars + row.Length <= _memoryChars)
+        if (_writer is null && (_noFile || _chars + row.Length <= _memoryChars))
         {
             _rows.Add(row);
             _chars += row.Length;
             return;
         }
 
-        if (_writer is null)
+        if (_writer is null && !Spill())
         {
-            Spill();
+            _rows.Add(row);
+            return;
         }
 
         _writer!.Write(row);
@@ -104,11 +112,22 @@ internal sealed class RowSpool : IDisposable
         _file?.Dispose();
     }
 
-    private void Spill()
+    /// <summary>Moves the rows to a file; false, keeping them in memory from then on, where no file can be made.</summary>
+    private bool Spill()
     {
-        // A new name in the temporary folder, never an existing file; the system deletes it when it is closed.
-        var path = Path.Combine(Path.GetTempPath(), $"sec08-report-{Guid.NewGuid():N}.rows");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        // A new name in the temporary folder, never an existing file; the system deletes it when it is closed. A
+        // system without a writable temporary folder (a container with a read-only root) keeps the rows in memory.
+        var path = Path.Combine(_folder ?? Path.GetTempPath(), $"sec08-report-{Guid.NewGuid():N}.rows");
+        try
+        {
+            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _noFile = true;
+            return false;
+        }
+
         _writer = new StreamWriter(_file, s_utf8, 1 << 16);
         foreach (var row in _rows)
         {
@@ -117,5 +136,6 @@ internal sealed class RowSpool : IDisposable
 
         _rows.Clear();
         _chars = 0;
+        return true;
     }
 }

@@ -44,6 +44,26 @@ public class RowSpoolTests
     }
 
     [Test]
+    public void RowSpool_WhereNoFileCanBeMade_KeepsTheRowsInMemory()
+    {
+        // A read-only temporary folder (a container's read-only root) must not end the report.
+        using var temp = new Sec08Policy.Tests.Infrastructure.TempFolder();
+        var rows = Enumerable.Range(0, 2_000).Select(i => $"| row {i} |\u0002").ToList();
+        using var spool = new RowSpool(memoryChars: 100, folder: temp.Combine("does-not-exist"));
+        foreach (var row in rows)
+        {
+            spool.Add(row);
+        }
+
+        var copied = new StringWriter();
+        spool.CopyTo(copied);
+
+        Assert.That(spool.FilePath, Is.Null);
+        Assert.That(copied.ToString(), Is.EqualTo(string.Concat(rows)));
+        Assert.That(spool.Rows('\u0002'), Is.EqualTo(rows.Select(r => r[..^1])));
+    }
+
+    [Test]
     public void RowSpool_WithinItsBound_WritesNoFile()
     {
         var copied = new StringWriter();
