@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Inputs;
@@ -32,10 +34,20 @@ internal static class CloudFormationShaped
     public static Resource Read(Scope scope, ResourceEntry type, string identifier, JsonObject properties, string? arn, string source)
     {
         var at = scope.Position(type.Type, identifier);
-        var map = Parse(System.Text.Encoding.UTF8.GetBytes(properties.ToJsonString()), at)
+        var utf8 = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(utf8))
+        {
+            properties.WriteTo(json);
+        }
+
+        var map = Parse(utf8.WrittenMemory, at)
             ?? throw new InvalidOperationException("a JSON object did not read back as a mapping");
         return Read(scope, type, identifier, map, arn, source);
     }
+
+    /// <summary>Tags as CloudFormation lists them: <c>[{"Key": ..., "Value": ...}]</c>.</summary>
+    public static JsonArray TagList(IEnumerable<KeyValuePair<string, string>> tags) =>
+        [.. tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })];
 
     /// <summary>
     /// The resource in its account and Region. Its ARN is <paramref name="arn"/> when the source gives it, else the

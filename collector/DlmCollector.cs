@@ -68,7 +68,7 @@ internal static class DlmCollector
             properties["PolicyDetails"] = JsonObject.Create(JsonShape.Object(details, "the `PolicyDetails` of " + What).Clone());
         }
 
-        properties["Tags"] = new JsonArray([.. Tags(policy).Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+        properties["Tags"] = CloudFormationShaped.TagList(Tags(policy));
         return (arn, properties);
     }
 

@@ -35,8 +35,7 @@ internal static class FsxCollector
             }
         }
 
-        properties["Tags"] = new JsonArray([.. JsonShape.Array(fileSystem, "Tags", What).Select(JsonShape.Tag)
-            .Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]);
+        properties["Tags"] = CloudFormationShaped.TagList(JsonShape.Array(fileSystem, "Tags", What).Select(JsonShape.Tag));
         return new FsxFileSystem(id, arn, properties);
     }
 

@@ -26,10 +26,7 @@ internal sealed class DaxApi(JsonApiClient client)
         using var answer = await client.CallAsync("ListTags", json =>
         {
             json.WriteString("ResourceName", arn);
-            if (nextToken is not null)
-            {
-                json.WriteString("NextToken", nextToken);
-            }
+            JsonPages.Write(json, nextToken, maxResults: null);
         }, cancellation).ConfigureAwait(false);
         return JsonPages.Of(answer, "ListTags", "Tags", JsonShape.Tag);
     }

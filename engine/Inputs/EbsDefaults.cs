@@ -12,14 +12,12 @@ internal sealed class EbsDefaults
 {
     private readonly List<(Fact<string?> Account, Fact<string?> Region, Fact<bool> On)> _settings = [];
 
-    public EbsDefaults(IEnumerable<Resource> resources)
+    /// <summary>Keeps the resource's setting, when it is one.</summary>
+    public void Add(Resource resource)
     {
-        foreach (var resource in resources)
+        if (resource.EbsEncryptionByDefault is { } on)
         {
-            if (resource.EbsEncryptionByDefault is { } on)
-            {
-                _settings.Add((resource.Account, resource.Region, on));
-            }
+            _settings.Add((resource.Account, resource.Region, on));
         }
     }
 

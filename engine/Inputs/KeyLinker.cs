@@ -13,17 +13,17 @@ public sealed class KeyLinker
 {
     private readonly Dictionary<string, Resource> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resource> _aliases = new(StringComparer.Ordinal);
-    private readonly EbsDefaults _ebsDefaults;
+    private readonly EbsDefaults _ebsDefaults = new();
 
     /// <param name="resources">
     /// Resources among which the keys, the aliases and the accounts' EBS encryption by default are (others are skipped).
     /// </param>
-    public KeyLinker(IReadOnlyCollection<Resource> resources)
+    public KeyLinker(IEnumerable<Resource> resources)
     {
-        _ebsDefaults = new EbsDefaults(resources);
         var aliases = new List<Resource>();
         foreach (var key in resources)
         {
+            _ebsDefaults.Add(key);
             if (key.Kind == ResourceKind.KmsAlias && key.Alias is not null)
             {
                 aliases.Add(key);

@@ -10,9 +10,9 @@ public static class MarkdownReporter
     public static void Write(IReportSource result, TextWriter output)
     {
         // One listing of the findings fills the tables (a streamed evaluation knows its counts once it has listed them).
-        using var failures = new Table(Verdict.Fail, f => $"{f.Reason} — fix: {f.Rule.Remediation}");
-        using var unknown = new Table(Verdict.Unknown, f => f.Reason ?? string.Empty);
-        using var waived = new Table(Verdict.Waived, ReportOrder.WaiverNote);
+        using var failures = new Table(f => $"{f.Reason} — fix: {f.Rule.Remediation}");
+        using var unknown = new Table(f => f.Reason ?? string.Empty);
+        using var waived = new Table(ReportOrder.WaiverNote);
         foreach (var finding in result.FindingsInOrder)
         {
             (finding.Verdict switch { Verdict.Fail => failures, Verdict.Unknown => unknown, Verdict.Waived => waived, _ => null })?.Add(finding);
@@ -78,17 +78,12 @@ public static class MarkdownReporter
     /// The findings of one verdict, most severe first and in report order within a severity: a spool per severity,
     /// filled as the findings are listed.
     /// </summary>
-    private sealed class Table(Verdict verdict, Func<Finding, string> detail) : IDisposable
+    private sealed class Table(Func<Finding, string> detail) : IDisposable
     {
         private readonly RowSpool[] _bySeverity = [.. Enum.GetValues<Severity>().Select(_ => new RowSpool())];
 
         public void Add(Finding f)
         {
-            if (f.Verdict != verdict)
-            {
-                return;
-            }
-
             _bySeverity[(int)f.Rule.Severity].Add(string.Create(CultureInfo.InvariantCulture,
                 $"| {ReportOrder.Severity(f.Rule.Severity)} | `{f.Rule.Id}` | `{Escape(f.Resource.Id)}` | `{Escape(f.Resource.Position.ToString())}` | {Escape(detail(f))} |\n"));
         }

@@ -63,9 +63,7 @@ internal sealed class RowSpool : IDisposable
             return;
         }
 
-        _writer.Flush();
-        _file!.Position = 0;
-        using var reader = new StreamReader(_file, s_utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        using var reader = ReadFile();
         var buffer = new char[1 << 16];
         int read;
         while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
@@ -87,9 +85,7 @@ internal sealed class RowSpool : IDisposable
             yield break;
         }
 
-        _writer.Flush();
-        _file!.Position = 0;
-        using var reader = new StreamReader(_file, s_utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
+        using var reader = ReadFile();
         var row = new StringBuilder();
         int c;
         while ((c = reader.Read()) >= 0)
@@ -104,6 +100,14 @@ internal sealed class RowSpool : IDisposable
                 row.Append((char)c);
             }
         }
+    }
+
+    /// <summary>The file from its start, after what is buffered for it.</summary>
+    private StreamReader ReadFile()
+    {
+        _writer!.Flush();
+        _file!.Position = 0;
+        return new StreamReader(_file, s_utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
     }
 
     public void Dispose()
