@@ -48,8 +48,21 @@ internal static class InitCommand
     }
 
     /// <summary>The packs the library ships, by folder name.</summary>
-    public static IReadOnlyList<string> Packs() =>
-        [.. Names().Select(n => n.Path).Where(p => p.StartsWith("library/", StringComparison.Ordinal)).Select(p => p.Split('/')[1]).Distinct().Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Packs()
+    {
+        // Every command builds this list at start-up: a plain loop over the resource names, without LINQ's generic machinery.
+        const string Library = Prefix + "library/";
+        var packs = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in typeof(InitCommand).Assembly.GetManifestResourceNames())
+        {
+            if (name.StartsWith(Library, StringComparison.Ordinal) && name.IndexOfAny(['/', '\\'], Library.Length) is var end and > 0)
+            {
+                packs.Add(name[Library.Length..end]);
+            }
+        }
+
+        return [.. packs];
+    }
 
     private static int Run(string folder, string[] packs, CliContext context)
     {

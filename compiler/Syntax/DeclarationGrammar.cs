@@ -61,6 +61,7 @@ internal static class DeclarationGrammar
     private static Func<TextSpan, Parser<ImmutableArray<MemberSyntax>>> Members(DeclarationKind kind)
     {
         var member = SyntaxFacts.GetMembers(kind).Select(Member).Aggregate((a, b) => a.Or(b));
+        var byWord = MembersByFirstWord(kind);
         return open => input =>
         {
             var items = ImmutableArray.CreateBuilder<MemberSyntax>();
@@ -77,7 +78,15 @@ internal static class DeclarationGrammar
                     return Result.Success(items.ToImmutable(), input);
                 }
 
-                var result = member(input);
+                // Only the members that can start with this word are tried; when they fail, every member is tried, so
+                // that a mistake is reported exactly as before.
+                var first = byWord.Parser(WordAt(text, input.Position));
+                var result = first is null ? member(input) : first(input);
+                if (!result.WasSuccessful && first is not null)
+                {
+                    result = member(input);
+                }
+
                 if (result.WasSuccessful)
                 {
                     items.Add(result.Value);
@@ -101,6 +110,35 @@ internal static class DeclarationGrammar
                     $"`{word}` is not a member of {SyntaxFacts.Describe(kind)}; expected {SyntaxFacts.DescribeMembers(kind)}");
             }
         };
+    }
+
+    /// <summary>
+    /// The members of a block by the first word of their keyword, each word's in block order, and a clause (which
+    /// starts with many words) among those of every word. A member whose keyword starts with another word cannot
+    /// succeed, so trying only these gives the result trying them all would.
+    /// </summary>
+    private static MemberDispatch MembersByFirstWord(DeclarationKind kind)
+    {
+        var members = SyntaxFacts.GetMembers(kind);
+        Parser<MemberSyntax>? Alternatives(Func<MemberKind, bool> include) =>
+            members.Where(include).Select(Member).Aggregate((Parser<MemberSyntax>?)null, (all, next) => all is null ? next : all.Or(next));
+
+        var clause = members.Contains(MemberKind.Clause) ? Member(MemberKind.Clause) : null;
+        var byWord = new Dictionary<string, Parser<MemberSyntax>>(StringComparer.Ordinal);
+        foreach (var word in members.Where(m => m != MemberKind.Clause).Select(FirstWord).Distinct())
+        {
+            byWord[word] = Alternatives(m => m == MemberKind.Clause || FirstWord(m) == word)!;
+        }
+
+        return new MemberDispatch(byWord, clause);
+    }
+
+    private static string FirstWord(MemberKind kind) => SyntaxFacts.GetKeywordText(kind).Split(' ')[0];
+
+    /// <summary>The parser to try first for a member starting with a word: its keyword's members, else the clause alone.</summary>
+    private sealed record MemberDispatch(Dictionary<string, Parser<MemberSyntax>> ByWord, Parser<MemberSyntax>? Clause)
+    {
+        public Parser<MemberSyntax>? Parser(string word) => ByWord.GetValueOrDefault(word) ?? Clause;
     }
 
     private static string DescribeOpen(DeclarationKind kind, string text, TextSpan open)

@@ -343,7 +343,16 @@ internal static partial class CheckCompiler
             return Outcome.Unknown($"its tags are unknown: {resource.Tags.UnknownReason}");
         }
 
-        var missing = required.Where(tag => !resource.Tags.Value.ContainsKey(tag)).ToList();
-        return missing.Count == 0 ? Outcome.Pass() : Outcome.Fail($"missing the tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(t => $"`{t}`"))}");
+        var tags = resource.Tags.Value;
+        List<string>? missing = null;
+        foreach (var tag in required)
+        {
+            if (!tags.ContainsKey(tag))
+            {
+                (missing ??= []).Add(tag);
+            }
+        }
+
+        return missing is null ? Outcome.Pass() : Outcome.Fail($"missing the tag{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(t => $"`{t}`"))}");
     }
 }

@@ -93,8 +93,23 @@ internal sealed class KeyDirectory
     }
 
     /// <summary>The key with this ID, preferring one from the same input file as <paramref name="user"/>.</summary>
-    public Resource? Find(string id, Resource user) =>
-        _keys.TryGetValue(id, out var keys) ? keys.FirstOrDefault(k => k.Position.File == user.Position.File) ?? keys[0] : null;
+    public Resource? Find(string id, Resource user)
+    {
+        if (!_keys.TryGetValue(id, out var keys))
+        {
+            return null;
+        }
+
+        foreach (var key in keys)
+        {
+            if (key.Position.File == user.Position.File)
+            {
+                return key;
+            }
+        }
+
+        return keys[0];
+    }
 
     /// <summary>The primary key of a replica key, when it is among the inputs (by input-local ID, ARN or key ID).</summary>
     public Resource? PrimaryOf(Resource replica)

@@ -7,15 +7,17 @@ namespace Sec08Policy.Engine.Evaluation;
 /// <summary>Finds the waiver for a (requirement, resource) pair; a waiver holds through the end of its expiry day.</summary>
 internal sealed class WaiverIndex(IEnumerable<Waiver> waivers, DateOnly today)
 {
-    private readonly ILookup<string, Waiver> _byRequirement = waivers.ToLookup(w => w.Requirement, StringComparer.Ordinal);
+    private readonly Dictionary<string, Waiver[]> _byRequirement = waivers
+        .GroupBy(w => w.Requirement, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     public (Waiver Waiver, bool Expired)? Find(string requirement, Resource resource)
     {
         var identity = resource.Arn is { IsKnown: true, Value: { } arn } ? arn : resource.Id;
         (Waiver, bool)? expired = null;
-        foreach (var waiver in _byRequirement[requirement])
+        foreach (var waiver in _byRequirement.GetValueOrDefault(requirement, []))
         {
-            if (!waiver.Resources.Any(pattern => WildcardPattern.IsMatch(pattern, identity, ignoreCase: false) || WildcardPattern.IsMatch(pattern, resource.Id, ignoreCase: false)))
+            if (!Covers(waiver, identity, resource.Id))
             {
                 continue;
             }
@@ -29,5 +31,18 @@ internal sealed class WaiverIndex(IEnumerable<Waiver> waivers, DateOnly today)
         }
 
         return expired;
+    }
+
+    private static bool Covers(Waiver waiver, string identity, string id)
+    {
+        foreach (var pattern in waiver.Resources)
+        {
+            if (WildcardPattern.IsMatch(pattern, identity, ignoreCase: false) || WildcardPattern.IsMatch(pattern, id, ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

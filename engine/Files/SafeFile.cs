@@ -41,7 +41,8 @@ public static class SafeFile
             throw new FileTooLargeException(limit);
         }
 
-        var buffer = new byte[expected];
+        // Not zeroed first: every byte handed out is read from the stream (a short read returns a copy of what was read).
+        var buffer = GC.AllocateUninitializedArray<byte>((int)expected);
         prefix.CopyTo(buffer);
         var filled = prefix.Length;
         Span<byte> probe = stackalloc byte[1];

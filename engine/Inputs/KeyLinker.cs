@@ -76,13 +76,13 @@ public sealed class KeyLinker
     /// <summary>The resource with its encryption linked to the key it names; the same instance when nothing changes.</summary>
     public Resource Link(Resource resource)
     {
-        // A resource whose encryption links to nothing new is kept as it is, not copied.
+        // A resource whose encryption links to nothing new is kept as it is, not copied. The copies name their keys as
+        // the resource does (a snapshot copy's key, a replica's key).
         var linked = resource.Encryption is null ? null : Link(resource, resource.Encryption);
-        var result = linked is null || ReferenceEquals(linked, resource.Encryption) ? resource : resource with { Encryption = linked };
-
-        // The copies name their keys as the resource does (a snapshot copy's key, a replica's key).
         var copies = resource.Copies is null ? null : Link(resource, resource.Copies);
-        return copies is null || ReferenceEquals(copies, resource.Copies) ? result : result with { Copies = copies };
+        return ReferenceEquals(linked, resource.Encryption) && ReferenceEquals(copies, resource.Copies)
+            ? resource
+            : resource with { Encryption = linked, Copies = copies };
     }
 
     private EncryptionState Link(Resource resource, EncryptionState encryption)

@@ -13,6 +13,7 @@ namespace Sec08Policy.Benchmarks;
 /// the figures; <c>--generate KIND N FILE [--seed S]</c> writes a generated input (see <see cref="InputTool"/>);
 /// <c>--check-inputs [N]</c> generates every input kind, loads and evaluates it and prints what it holds;
 /// <c>--eval-phases INPUT</c> times the steps of one <c>sec08 eval</c> (see <see cref="EvalPhases"/>);
+/// <c>--alloc-profile INPUT</c> sums the runtime's allocation samples by type for each step (see <see cref="AllocationProfile"/>);
 /// <c>--parse-floor INPUT</c> times one bare scan of an input, the floor eval is compared to (see <see cref="ParseFloor"/>);
 /// <c>--collect N</c> collects N buckets and N keys from the loopback replay server (see <see cref="CollectBench"/>);
 /// <c>--authz-quick</c> times the phases of the access decisions (see <see cref="AuthorizationQuick"/>);
@@ -37,6 +38,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--eval-phases")
         {
             return EvalPhases.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "--alloc-profile")
+        {
+            return AllocationProfile.Run(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "--collect")

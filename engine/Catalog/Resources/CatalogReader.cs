@@ -409,10 +409,27 @@ internal static partial class CatalogReader
     /// <summary>A key the reader does not know is a typo in the catalogue, not something to skip.</summary>
     private static void Expect(JsonElement e, params string[] known)
     {
-        foreach (var property in e.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
+        foreach (var property in e.EnumerateObject())
         {
-            throw new FormatException($"unexpected `{property.Name}` in {e.GetRawText()[..Math.Min(80, e.GetRawText().Length)]}");
+            if (!IsOneOf(property, known))
+            {
+                throw new FormatException($"unexpected `{property.Name}` in {e.GetRawText()[..Math.Min(80, e.GetRawText().Length)]}");
+            }
         }
+    }
+
+    /// <summary>Compares the property's UTF-8 name in place: every command reads the catalogue, and a string per name adds up.</summary>
+    private static bool IsOneOf(JsonProperty property, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (property.NameEquals(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Text(JsonElement e, string name) => e.GetProperty(name).GetString()

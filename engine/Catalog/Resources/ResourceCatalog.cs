@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Sec08Policy.Engine.Catalog.Resources;
@@ -10,26 +9,28 @@ namespace Sec08Policy.Engine.Catalog.Resources;
 /// </summary>
 public sealed class ResourceCatalog
 {
-    private readonly FrozenDictionary<string, ResourceEntry> _byType;
-    private readonly FrozenDictionary<string, (ResourceEntry Entry, TerraformForm Form)> _byTerraform;
-    private readonly FrozenDictionary<string, (ResourceEntry Entry, TerraformJoin Join)> _joins;
-    private readonly FrozenDictionary<string, ImmutableArray<ResourceEntry>> _byConfig;
-    private readonly FrozenDictionary<string, ServiceEntry> _services;
+    // Plain dictionaries, read-only once built: every command reads the catalogue at start-up, where building frozen
+    // ones costs more than their faster lookups save.
+    private readonly Dictionary<string, ResourceEntry> _byType;
+    private readonly Dictionary<string, (ResourceEntry Entry, TerraformForm Form)> _byTerraform;
+    private readonly Dictionary<string, (ResourceEntry Entry, TerraformJoin Join)> _joins;
+    private readonly Dictionary<string, ImmutableArray<ResourceEntry>> _byConfig;
+    private readonly Dictionary<string, ServiceEntry> _services;
 
     internal ResourceCatalog(ImmutableArray<ServiceEntry> services, ImmutableArray<ResourceEntry> entries)
     {
         Services = services;
         Entries = entries;
-        _services = services.ToFrozenDictionary(s => s.Name, StringComparer.Ordinal);
-        _byType = entries.ToFrozenDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
+        _services = services.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        _byType = entries.ToDictionary(e => e.Type, StringComparer.OrdinalIgnoreCase);
         _byTerraform = entries.SelectMany(e => e.Terraform.Select(f => (Key: f.Type, Value: (e, f))))
-            .ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         _joins = entries.SelectMany(e => e.TerraformJoins.Select(j => (Key: j.Type, Value: (e, j))))
-            .ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         // Entries with a discriminator come first, so the plain one is the fallback.
         _byConfig = entries.Where(e => e.Config is not null)
             .GroupBy(e => e.Config!.Type, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(e => e.Config!.When is null).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Config!.When is null).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The catalogue shipped inside this assembly.</summary>

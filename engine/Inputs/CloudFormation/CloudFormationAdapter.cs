@@ -125,6 +125,11 @@ public static class CloudFormationAdapter
     {
         var entry = ResourceCatalog.Default.Find(type) is { CloudFormation: { } cfn } found && string.Equals(cfn.Type, type, StringComparison.OrdinalIgnoreCase) ? found : null;
         var form = entry?.CloudFormation;
+
+        // A data store's facts are read first, so that its record is made once.
+        var facts = entry?.Kind == ResourceKind.DataStore && new CfnPropertySource(properties, properties.Resolver, types) is var source
+            ? CopiesAndRetentionReader.Read(entry, EncryptionReader.Read(form!.Encryption!, source), form.Copies, form.Retention, source, "a template")
+            : default;
         var resource = new Resource
         {
             Type = type,
@@ -134,17 +139,18 @@ public static class CloudFormationAdapter
             Arn = Arn(form?.ArnTemplate, properties),
             Account = Fact<string?>.Unknown("the stack's account is chosen when it is deployed"),
             Region = Fact<string?>.Unknown("the stack's Region is chosen when it is deployed"),
-            Tags = form?.Tags is { } tags ? Tags(properties.Get(tags.Text), tags.Text) : Fact<ImmutableSortedDictionary<string, string>>.Known(ImmutableSortedDictionary<string, string>.Empty),
+            Tags = form?.Tags is { } tags
+                ? PlainTags(properties.Node.Get(tags.Text)) ?? Tags(properties.Get(tags.Text), tags.Text)
+                : Fact<ImmutableSortedDictionary<string, string>>.Known(ImmutableSortedDictionary<string, string>.Empty),
+            Encryption = facts.Encryption,
+            NothingStored = facts.NothingStored,
+            Copies = facts.Copies,
+            NothingCopied = facts.NothingCopied,
+            Retention = facts.Retention,
         };
 
         return entry?.Kind switch
         {
-            ResourceKind.DataStore => CopiesAndRetentionReader.Apply(
-                EncryptionReader.Apply(resource, form!.Encryption!, new CfnPropertySource(properties, properties.Resolver, types)),
-                form.Copies,
-                form.Retention,
-                new CfnPropertySource(properties, properties.Resolver, types),
-                "a template"),
             ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(properties), form!.Key, new CfnPropertySource(properties, properties.Resolver, types)) },
             ResourceKind.KmsAlias => resource with
             {
@@ -208,6 +214,33 @@ public static class CloudFormationAdapter
         CfnScalar { Text: var t } when int.TryParse(t, out var n) => Fact<int?>.Known(n),
         _ => Fact<int?>.Unknown("the value is not a number"),
     };
+
+    /// <summary>
+    /// Tags written as a list of plain <c>Key</c>/<c>Value</c> texts, read straight from the template's nodes, as
+    /// nearly every template writes them; null when any part needs resolving, which <see cref="Tags"/> then does.
+    /// </summary>
+    private static Fact<ImmutableSortedDictionary<string, string>>? PlainTags(InputNode? node)
+    {
+        if (node is not SequenceNode { Tag: null } list)
+        {
+            return null;
+        }
+
+        var tags = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var item in list.Items)
+        {
+            if (item is not MappingNode { Tag: null } tag
+                || tag.Get("Key") is not ScalarNode { Tag: null, Text: { } key }
+                || tag.Get("Value") is not ScalarNode { Tag: null, Text: { } text })
+            {
+                return null;
+            }
+
+            tags[key] = text;
+        }
+
+        return Fact<ImmutableSortedDictionary<string, string>>.Known(tags.ToImmutable());
+    }
 
     /// <summary>Tags as a list of <c>Key</c>/<c>Value</c> (most types) or as a mapping (DAX, MSK, Backup vaults).</summary>
     private static Fact<ImmutableSortedDictionary<string, string>> Tags(CfnValue? value, string property)

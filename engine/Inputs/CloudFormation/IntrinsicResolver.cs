@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
 using Sec08Policy.Engine.Inputs.Tree;
 
 namespace Sec08Policy.Engine.Inputs.CloudFormation;
@@ -8,7 +8,7 @@ namespace Sec08Policy.Engine.Inputs.CloudFormation;
 /// Resolves CloudFormation intrinsic functions (long forms and YAML short forms) against the template's parameter
 /// defaults, mappings, conditions and resources. What deployment alone decides becomes <see cref="CfnUnknown"/>.
 /// </summary>
-internal sealed partial class IntrinsicResolver
+internal sealed class IntrinsicResolver
 {
     private const int MaxDepth = 64;
 
@@ -33,9 +33,6 @@ internal sealed partial class IntrinsicResolver
         _types = types;
     }
 
-    [GeneratedRegex(@"\$\{([^}]*)\}")]
-    private static partial Regex SubVariable();
-
     public CfnValue Resolve(InputNode node)
     {
         if (++_depth > MaxDepth)
@@ -54,7 +51,7 @@ internal sealed partial class IntrinsicResolver
             return node switch
             {
                 ScalarNode s => new CfnScalar(s.Text),
-                SequenceNode seq => new CfnList([.. seq.Items.Select(Resolve).Where(v => v is not CfnNoValue)]),
+                SequenceNode seq => ResolveItems(seq),
                 MappingNode map => new CfnMap(map, this),
                 _ => new CfnUnknown("unsupported template value"),
             };
@@ -63,6 +60,22 @@ internal sealed partial class IntrinsicResolver
         {
             _depth--;
         }
+    }
+
+    /// <summary>A list's items resolved, without those that resolve to <c>AWS::NoValue</c>.</summary>
+    private CfnList ResolveItems(SequenceNode sequence)
+    {
+        var items = ImmutableArray.CreateBuilder<CfnValue>(sequence.Items.Length);
+        foreach (var item in sequence.Items)
+        {
+            var value = Resolve(item);
+            if (value is not CfnNoValue)
+            {
+                items.Add(value);
+            }
+        }
+
+        return new CfnList(items.DrainToImmutable());
     }
 
     /// <summary>The value of a named condition: true, false, or null when deployment decides.</summary>
@@ -186,10 +199,11 @@ internal sealed partial class IntrinsicResolver
     private CfnValue Sub(InputNode argument)
     {
         string? template;
-        var variables = new Dictionary<string, CfnValue>(StringComparer.Ordinal);
+        Dictionary<string, CfnValue>? variables = null;
         if (argument is SequenceNode { Items: [ScalarNode first, MappingNode vars] })
         {
             template = first.Text;
+            variables = new Dictionary<string, CfnValue>(StringComparer.Ordinal);
             foreach (var (key, value) in vars.Entries)
             {
                 variables[key] = Resolve(value);
@@ -207,18 +221,26 @@ internal sealed partial class IntrinsicResolver
 
         var builder = new StringBuilder();
         var last = 0;
-        foreach (Match match in SubVariable().Matches(template))
+
+        // Each `${...}`, up to the first `}` after it; `${!Literal}` is written as `${Literal}`.
+        for (var open = template.IndexOf("${", StringComparison.Ordinal); open >= 0; open = template.IndexOf("${", last, StringComparison.Ordinal))
         {
-            builder.Append(template, last, match.Index - last);
-            last = match.Index + match.Length;
-            var name = match.Groups[1].Value;
+            var close = template.IndexOf('}', open + 2);
+            if (close < 0)
+            {
+                break;
+            }
+
+            builder.Append(template, last, open - last);
+            last = close + 1;
+            var name = template[(open + 2)..close];
             if (name.StartsWith('!'))
             {
                 builder.Append("${").Append(name[1..]).Append('}');
                 continue;
             }
 
-            var value = variables.TryGetValue(name, out var given) ? given
+            var value = variables is not null && variables.TryGetValue(name, out var given) ? given
                 : name.Contains('.', StringComparison.Ordinal) ? GetAtt(new ScalarNode(name, ScalarKind.String, argument.Position))
                 : Ref(name);
             if (value.AsString is not { } text)

@@ -53,9 +53,10 @@ public static class ConfigItemAdapter
         return entry?.Kind switch
         {
             ResourceKind.DataStore => CopiesAndRetentionReader.Apply(
+                resource,
                 entry.Config!.Encryption is { } spec
-                    ? EncryptionReader.Apply(resource, spec, source)
-                    : resource with { Encryption = EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted") },
+                    ? EncryptionReader.Read(spec, source)
+                    : EncryptionState.Unknown(entry.Gaps.GetValueOrDefault(InputForm.Config, NotRecorded) + "; sec08 does not know where its items say whether it is encrypted"),
                 entry.Config.Copies,
                 entry.Config.Retention,
                 source,

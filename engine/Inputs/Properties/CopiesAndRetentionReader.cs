@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Sec08Policy.Engine.Catalog.Resources;
 using Sec08Policy.Engine.Resources;
@@ -10,35 +11,49 @@ namespace Sec08Policy.Engine.Inputs.Properties;
 /// </summary>
 internal static class CopiesAndRetentionReader
 {
+    private static readonly ConcurrentDictionary<string, (EncryptionState Copies, RetentionFacts Retention)> s_notShown = new(StringComparer.Ordinal);
+
+    /// <summary>The resource with its <paramref name="encryption"/> reading and its copies and retention, in one copy of the record.</summary>
     /// <param name="form">How messages name the input: <c>a template</c>, <c>a plan</c>, <c>a configuration item</c>.</param>
-    public static Resource Apply(Resource resource, EncryptionSpec? copies, RetentionSpec? retention, PropertySource source, string form)
+    public static Resource Apply(Resource resource, Reading encryption, EncryptionSpec? copies, RetentionSpec? retention, PropertySource source, string form) =>
+        Read(resource.Entry, encryption, copies, retention, source, form).ApplyTo(resource);
+
+    /// <summary>What <paramref name="copies"/> and <paramref name="retention"/> read, with the <paramref name="encryption"/> reading.</summary>
+    public static DataStoreFacts Read(ResourceEntry? entry, Reading encryption, EncryptionSpec? copies, RetentionSpec? retention, PropertySource source, string form)
     {
-        if (resource.Entry is not { } entry)
+        var facts = new DataStoreFacts(encryption.State, encryption.State is null ? encryption.NothingStored : null, null, null, null);
+        if (entry is null)
         {
-            return resource;
+            return facts;
         }
 
         if (copies is not null)
         {
             var reading = EncryptionReader.Read(copies, source);
-            resource = reading.State is { } state ? resource with { Copies = state } : resource with { NothingCopied = reading.NothingStored };
+            facts = facts with { Copies = reading.State, NothingCopied = reading.State is null ? reading.NothingStored : null };
         }
         else if (entry.MakesCopies)
         {
-            resource = resource with { Copies = EncryptionState.Unknown($"{form} does not show the encryption of its copies") };
+            facts = facts with { Copies = NotShown(form).Copies };
         }
 
         if (retention is not null)
         {
-            resource = resource with { Retention = Read(retention, source) };
+            facts = facts with { Retention = Read(retention, source) };
         }
         else if (entry.KeepsRetention)
         {
-            resource = resource with { Retention = RetentionFacts.Unknown($"{form} does not show how long it keeps its data") };
+            facts = facts with { Retention = NotShown(form).Retention };
         }
 
-        return resource;
+        return facts;
     }
+
+    /// <summary>What a form that does not show copies or retention leaves, made once per form: both are immutable.</summary>
+    private static (EncryptionState Copies, RetentionFacts Retention) NotShown(string form) =>
+        s_notShown.GetOrAdd(form, static f => (
+            EncryptionState.Unknown($"{f} does not show the encryption of its copies"),
+            RetentionFacts.Unknown($"{f} does not show how long it keeps its data")));
 
     private static RetentionFacts Read(RetentionSpec spec, PropertySource source)
     {

@@ -12,12 +12,6 @@ internal static class EncryptionReader
 {
     public static Reading Read(EncryptionSpec spec, PropertySource source) => Read(spec, source, matched: null);
 
-    /// <summary>The resource with what <paramref name="spec"/> reads from <paramref name="source"/>.</summary>
-    public static Resource Apply(Resource resource, EncryptionSpec spec, PropertySource source) =>
-        Read(spec, source) is var reading && reading.State is { } state
-            ? resource with { Encryption = state }
-            : resource with { NothingStored = reading.NothingStored };
-
     private static Reading Read(EncryptionSpec spec, PropertySource source, string? matched) => spec switch
     {
         UnencryptedSpec => EncryptionState.Unencrypted,
@@ -27,10 +21,21 @@ internal static class EncryptionReader
         ServiceOwnedSpec owned => EncryptionState.ServiceOwned(Algorithm(owned.Algorithm, matched)),
         KmsSpec kms => (kms.Key is null ? KeyRef.None : source.Key(kms.Key)).Apply(Algorithm(kms.Algorithm, matched), kms.AwsManagedAlias),
         SwitchSpec choice => Switch(choice, source),
-        AllSpec all => Combine(all.Parts.Select(p => Read(p, source, matched)).ToList()),
+        AllSpec all => All(all, source, matched),
         EachSpec each => Each(each, source),
         _ => throw new InvalidOperationException($"unexpected encryption spec {spec.GetType().Name}"),
     };
+
+    private static Reading All(AllSpec spec, PropertySource source, string? matched)
+    {
+        var parts = new Reading[spec.Parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Read(spec.Parts[i], source, matched);
+        }
+
+        return Combine(parts);
+    }
 
     private static string Algorithm(string algorithm, string? matched) => algorithm == "$value" ? matched ?? "AES256" : algorithm;
 
@@ -108,7 +113,18 @@ internal static class EncryptionReader
             return EncryptionState.Unknown(undecided.Reason!);
         }
 
-        return elements.Count == 0 ? Read(spec.Empty, source, null) : Combine([.. elements.Select(e => Read(spec.Item, e, null))]);
+        if (elements.Count == 0)
+        {
+            return Read(spec.Empty, source, null);
+        }
+
+        var parts = new Reading[elements.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Read(spec.Item, elements[i], null);
+        }
+
+        return Combine(parts);
     }
 
     /// <summary>
@@ -118,7 +134,20 @@ internal static class EncryptionReader
     /// </summary>
     internal static Reading Combine(IReadOnlyList<Reading> parts)
     {
-        var stored = parts.Select(p => p.State).OfType<EncryptionState>().ToList();
+        if (parts.Count == 1)
+        {
+            return parts[0]; // one part decides alone, as the rules below would
+        }
+
+        var stored = new List<EncryptionState>(parts.Count);
+        foreach (var part in parts)
+        {
+            if (part.State is { } state)
+            {
+                stored.Add(state);
+            }
+        }
+
         if (stored.Count == 0)
         {
             return parts.Count > 0 ? parts[0] : Reading.Nothing("there is nothing to store");

@@ -136,12 +136,8 @@ public static class TerraformPlanAdapter
 
         return found?.Entry.Kind switch
         {
-            ResourceKind.DataStore => CopiesAndRetentionReader.Apply(
-                EncryptionReader.Apply(resource, found.Value.Form.Encryption!, new PlanPropertySource(values, context, address)),
-                found.Value.Form.Copies,
-                found.Value.Form.Retention,
-                new PlanPropertySource(values, context, address),
-                "a plan"),
+            ResourceKind.DataStore when new PlanPropertySource(values, context, address) is var source =>
+                CopiesAndRetentionReader.Apply(resource, EncryptionReader.Read(found.Value.Form.Encryption!, source), found.Value.Form.Copies, found.Value.Form.Retention, source, "a plan"),
             ResourceKind.KmsKey => resource with { Key = KeyFactsReader.Apply(KeyFacts(values), found.Value.Form.Key, new PlanPropertySource(values, context, address)) },
             ResourceKind.KmsAlias => resource with
             {

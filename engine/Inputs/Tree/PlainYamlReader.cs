@@ -25,6 +25,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     private readonly int _end;
     private readonly string _file;
     private readonly StringPool _strings = new();
+    private readonly ScratchLists _scratch = new();
 
     // The current line: [_lineStart, _lineEnd) without its line break; _next is where the following line starts.
     private int _lineStart;
@@ -327,15 +328,9 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
         {
             var key = ReadKey(at, out var valueAt);
             yield return new(key, ReadValue(valueAt, indent, JsonTreeReader.ChildPointer(pointer, depth, key), depth + 1, sameIndentSequence: true));
-            SkipBlankLines();
-            if (_atEnd || _indent < indent)
+            if (EndOfMapping(indent))
             {
                 yield break;
-            }
-
-            if (_indent > indent || IsSequenceEntry(_lineStart + _indent))
-            {
-                throw new PlainYamlUnsupportedException();
             }
 
             at = _lineStart + _indent;
@@ -346,14 +341,43 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     {
         var position = tagAt ?? Position(firstKeyAt, pointer);
         CheckDepth(depth, position);
-        return new MappingNode([.. Entries(indent, firstKeyAt, pointer, depth)], position, tag);
+        var entries = _scratch.Entries(depth);
+        var at = firstKeyAt;
+        while (true)
+        {
+            var key = ReadKey(at, out var valueAt);
+            entries.Add(new(key, ReadValue(valueAt, indent, JsonTreeReader.ChildPointer(pointer, depth, key), depth + 1, sameIndentSequence: true)));
+            if (EndOfMapping(indent))
+            {
+                return new MappingNode(ScratchLists.ToImmutable(entries), position, tag);
+            }
+
+            at = _lineStart + _indent;
+        }
+    }
+
+    /// <summary>Whether the block mapping at <paramref name="indent"/> ends before the current line; throws on a line that fits no mapping.</summary>
+    private bool EndOfMapping(int indent)
+    {
+        SkipBlankLines();
+        if (_atEnd || _indent < indent)
+        {
+            return true;
+        }
+
+        if (_indent > indent || IsSequenceEntry(_lineStart + _indent))
+        {
+            throw new PlainYamlUnsupportedException();
+        }
+
+        return false;
     }
 
     private SequenceNode ReadSequence(int indent, string pointer, int depth, string? tag, SourcePosition? tagAt)
     {
         var position = tagAt ?? Position(_lineStart + indent, pointer);
         CheckDepth(depth, position);
-        var items = ImmutableArray.CreateBuilder<InputNode>();
+        var items = _scratch.Items(depth);
         while (true)
         {
             var child = JsonTreeReader.ChildPointer(pointer, depth, items.Count);
@@ -393,7 +417,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
             throw new PlainYamlUnsupportedException();
         }
 
-        return new SequenceNode(items.ToImmutable(), position, tag);
+        return new SequenceNode(ScratchLists.ToImmutable(items), position, tag);
     }
 
     /// <summary>
