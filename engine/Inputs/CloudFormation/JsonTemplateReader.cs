@@ -22,41 +22,42 @@ internal static class JsonTemplateReader
         }
 
         var strings = new StringPool();
+        var scratch = new ScratchLists();
         var sections = new List<KeyValuePair<string, InputNode>>();
         foreach (var name in (ReadOnlySpan<string>)["Parameters", "Mappings", "Conditions"])
         {
             if (outline.Sections.TryGetValue(name, out var start))
             {
-                sections.Add(new(name, ParseSection(utf8.Span, start, name, file, strings)));
+                sections.Add(new(name, ParseSection(utf8.Span, start, name, file, strings, scratch)));
             }
         }
 
         var root = new MappingNode([.. sections], outline.RootPosition);
-        return CloudFormationAdapter.Read(root, Entries(utf8, resources, file, strings));
+        return CloudFormationAdapter.Read(root, Entries(utf8, resources, file, strings, scratch));
     }
 
-    private static InputNode ParseSection(ReadOnlySpan<byte> utf8, int start, string name, string file, StringPool strings)
+    private static InputNode ParseSection(ReadOnlySpan<byte> utf8, int start, string name, string file, StringPool strings, ScratchLists scratch)
     {
         var reader = new Utf8JsonReader(utf8[start..], JsonTreeReader.ReaderOptions);
         reader.Read();
-        return JsonTreeReader.ParseValue(ref reader, utf8, start, file, JsonTreeReader.ChildPointer(string.Empty, 0, name), new PositionCursor(), 0, strings, depth: 1);
+        return JsonTreeReader.ParseValue(ref reader, utf8, start, file, JsonTreeReader.ChildPointer(string.Empty, 0, name), new PositionCursor(), 0, strings, scratch, depth: 1);
     }
 
     /// <summary>The entries of <c>Resources</c>, each parsed only when asked for.</summary>
-    private static IEnumerable<KeyValuePair<string, InputNode>> Entries(ReadOnlyMemory<byte> utf8, int resourcesStart, string file, StringPool strings)
+    private static IEnumerable<KeyValuePair<string, InputNode>> Entries(ReadOnlyMemory<byte> utf8, int resourcesStart, string file, StringPool strings, ScratchLists scratch)
     {
         var cursor = new PositionCursor();
         var state = new JsonReaderState(JsonTreeReader.ReaderOptions);
         var at = resourcesStart;
         var opened = false;
-        while (NextEntry(utf8.Span, ref at, ref state, ref opened, file, cursor, strings) is { } entry)
+        while (NextEntry(utf8.Span, ref at, ref state, ref opened, file, cursor, strings, scratch) is { } entry)
         {
             yield return entry;
         }
     }
 
     /// <summary>Reads the next resource of the <c>Resources</c> object from byte <paramref name="at"/> on, or null at its end.</summary>
-    private static KeyValuePair<string, InputNode>? NextEntry(ReadOnlySpan<byte> utf8, ref int at, ref JsonReaderState state, ref bool opened, string file, PositionCursor cursor, StringPool strings)
+    private static KeyValuePair<string, InputNode>? NextEntry(ReadOnlySpan<byte> utf8, ref int at, ref JsonReaderState state, ref bool opened, string file, PositionCursor cursor, StringPool strings, ScratchLists scratch)
     {
         var reader = new Utf8JsonReader(utf8[at..], isFinalBlock: true, state);
         if (!opened)
@@ -74,7 +75,7 @@ internal static class JsonTemplateReader
 
         var id = JsonTreeReader.GetString(ref reader, utf8, at, file);
         reader.Read();
-        var node = JsonTreeReader.ParseValue(ref reader, utf8, at, file, JsonTreeReader.ChildPointer("/Resources", 1, id), cursor, 0, strings, depth: 2);
+        var node = JsonTreeReader.ParseValue(ref reader, utf8, at, file, JsonTreeReader.ChildPointer("/Resources", 1, id), cursor, 0, strings, scratch, depth: 2);
         at += (int)reader.BytesConsumed;
         state = reader.CurrentState;
         return new(id, node);

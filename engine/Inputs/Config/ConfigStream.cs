@@ -21,6 +21,7 @@ internal sealed class ConfigStream
     private long _bufferOffset;
     private readonly PositionCursor _cursor = new();
     private readonly StringPool _strings = new();
+    private readonly ScratchLists _scratch = new();
 
     /// <summary>The property name sought was read; its value comes next.</summary>
     private bool _atTargetValue;
@@ -195,7 +196,7 @@ internal sealed class ConfigStream
                 if (whole.TrySkip())
                 {
                     reader.Read();
-                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset, _strings, depth: 2);
+                    var node = JsonTreeReader.ParseValue(ref reader, _buffer.AsSpan(0, _filled), consumed, _file, pointer, _cursor, _bufferOffset, _strings, _scratch, depth: 2);
                     consumed += (int)reader.BytesConsumed;
                     state = reader.CurrentState;
                     return node;

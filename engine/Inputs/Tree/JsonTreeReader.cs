@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Sec08Policy.Engine.Resources;
@@ -19,14 +18,16 @@ public sealed class JsonTreeReader
     private readonly long _baseOffset;
     private readonly int _indexOffset;
     private readonly StringPool _strings;
+    private readonly ScratchLists _scratch;
 
     /// <summary>When set, every value gets this position: JSON embedded in a string points at the string.</summary>
     private readonly SourcePosition? _fixedAt;
 
-    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0, StringPool? strings = null, SourcePosition? fixedAt = null)
+    private JsonTreeReader(string file, PositionCursor cursor, long baseOffset, int indexOffset = 0, StringPool? strings = null, SourcePosition? fixedAt = null, ScratchLists? scratch = null)
     {
         _fixedAt = fixedAt;
         _strings = strings ?? new StringPool();
+        _scratch = scratch ?? new ScratchLists();
         _file = file;
         _cursor = cursor;
         _baseOffset = baseOffset;
@@ -85,9 +86,10 @@ public sealed class JsonTreeReader
     /// <paramref name="bufferOffset"/> of the file. <paramref name="depth"/> is the value's depth in the document (the
     /// root's is 0), so that pointers reach exactly as deep as when the whole document is parsed.
     /// </summary>
-    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset, StringPool strings, int depth)
+    /// <paramref name="strings"/> and <paramref name="scratch"/> are shared by the values of one document.
+    internal static InputNode ParseValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer, int readerStart, string file, string pointer, PositionCursor cursor, long bufferOffset, StringPool strings, ScratchLists scratch, int depth)
     {
-        var tree = new JsonTreeReader(file, cursor, bufferOffset, readerStart, strings);
+        var tree = new JsonTreeReader(file, cursor, bufferOffset, readerStart, strings, scratch: scratch);
         return tree.ReadValue(ref reader, pointer, buffer, depth);
     }
 
@@ -107,7 +109,7 @@ public sealed class JsonTreeReader
         {
             case JsonTokenType.StartObject:
                 {
-                    var entries = ImmutableArray.CreateBuilder<KeyValuePair<string, InputNode>>();
+                    var entries = _scratch.Entries(depth);
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                     {
                         var key = Text(ref reader, buffer, pointer);
@@ -115,12 +117,12 @@ public sealed class JsonTreeReader
                         entries.Add(new(key, ReadValue(ref reader, _fixedAt is null ? ChildPointer(pointer, depth, key) : pointer, buffer, depth + 1)));
                     }
 
-                    return new MappingNode(entries.ToImmutable(), position);
+                    return new MappingNode(ScratchLists.ToImmutable(entries), position);
                 }
 
             case JsonTokenType.StartArray:
                 {
-                    var items = ImmutableArray.CreateBuilder<InputNode>();
+                    var items = _scratch.Items(depth);
                     var index = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
@@ -128,7 +130,7 @@ public sealed class JsonTreeReader
                         index++;
                     }
 
-                    return new SequenceNode(items.ToImmutable(), position);
+                    return new SequenceNode(ScratchLists.ToImmutable(items), position);
                 }
 
             case JsonTokenType.String:

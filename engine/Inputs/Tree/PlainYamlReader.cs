@@ -81,13 +81,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     /// </summary>
     private static bool IsPlainText(ReadOnlySpan<byte> text)
     {
-        if (!Utf8.IsValid(text) || text.IndexOfAny(ControlBytes) >= 0)
-        {
-            return false;
-        }
-
-        if (text.IndexOf("\u0085"u8) >= 0 || text.IndexOf("\u2028"u8) >= 0 || text.IndexOf("\u2029"u8) >= 0
-            || text.IndexOf("\uFEFF"u8) >= 0 || text.IndexOf("\uFFFE"u8) >= 0 || text.IndexOf("\uFFFF"u8) >= 0)
+        if (text.IndexOfAny(ControlBytes) >= 0)
         {
             return false;
         }
@@ -98,6 +92,24 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
             {
                 return false;
             }
+        }
+
+        // Plain ASCII, as nearly every template is, is valid UTF-8 and holds none of the characters checked below.
+        return !text.ContainsAnyInRange((byte)0x80, (byte)0xFF) || IsPlainUnicode(text);
+    }
+
+    /// <summary>Valid UTF-8 without the line breaks U+0085, U+2028 and U+2029, byte order marks or non-characters, or C1 controls.</summary>
+    private static bool IsPlainUnicode(ReadOnlySpan<byte> text)
+    {
+        if (!Utf8.IsValid(text))
+        {
+            return false;
+        }
+
+        if (text.IndexOf("\u0085"u8) >= 0 || text.IndexOf("\u2028"u8) >= 0 || text.IndexOf("\u2029"u8) >= 0
+            || text.IndexOf("\uFEFF"u8) >= 0 || text.IndexOf("\uFFFE"u8) >= 0 || text.IndexOf("\uFFFF"u8) >= 0)
+        {
+            return false;
         }
 
         // C1 control characters, U+0080 to U+009F, are C2 80 to C2 9F (valid UTF-8: a byte follows every C2).
