@@ -73,9 +73,14 @@ public static class InputLoader
         if (HasUtf16Bom(head))
         {
             // Windows PowerShell writes redirected output as UTF-16; such files are small enough to read whole.
-            var all = ReadWhole(stream, head, path);
-            var text = (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(all, 2, all.Length - 2);
-            return FromBytes(Encoding.UTF8.GetBytes(text), path);
+            string text;
+            using (var all = ReadWhole(stream, head, path))
+            {
+                text = (head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(all.AsSpan(2));
+            }
+
+            using var utf8 = NativeBytes.Copy(Encoding.UTF8.GetBytes(text));
+            return FromBytes(utf8, path);
         }
 
         // A binary file ends here, before it is read whole.
@@ -89,13 +94,13 @@ public static class InputLoader
         if (start >= head.Length && head.Length == SniffBytes)
         {
             // Leading white space longer than the sniffed head: read on (within the size limit) to the content.
-            head = ReadWhole(stream, head, path);
-            start = StartOfContent(head);
+            using var whole = ReadWhole(stream, head, path);
+            return StartOfContent(whole.Span) < whole.Length ? FromBytes(whole, path) : throw OnlyWhiteSpace(path);
         }
 
         if (start >= head.Length)
         {
-            throw new InputException(path, 1, 1, "the file holds only white space");
+            throw OnlyWhiteSpace(path);
         }
 
         if (IsConfigStart(head, start, out var property))
@@ -107,8 +112,11 @@ public static class InputLoader
             return Resolved(path, kind, ConfigItems(items));
         }
 
-        return FromBytes(ReadWhole(stream, head, path), path);
+        using var bytes = ReadWhole(stream, head, path);
+        return FromBytes(bytes, path);
     }
+
+    private static InputException OnlyWhiteSpace(string path) => new(path, 1, 1, "the file holds only white space");
 
     /// <summary>
     /// The resources of an AWS Config snapshot or array of configuration items in a file, read one item at a time and
@@ -209,11 +217,12 @@ public static class InputLoader
         return head[start] == (byte)'[' || (head[start] == (byte)'{' && SniffTopLevelKey(head.AsSpan(start)) == "configurationItems");
     }
 
-    private static InputFile FromBytes(byte[] bytes, string path)
+    /// <summary>The resources of a whole input; nothing returned refers to <paramref name="bytes"/>, which the caller frees.</summary>
+    private static InputFile FromBytes(NativeBytes bytes, string path)
     {
-        TextCheck.Require(bytes, path);
-        var start = StartOfContent(bytes);
-        var bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        TextCheck.Require(bytes.Span, path);
+        var start = StartOfContent(bytes.Span);
+        var bom = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
         if (bytes.AsSpan(start).StartsWith("//"u8) || bytes.AsSpan(start).StartsWith("/*"u8))
         {
             // JSON with comments (tsconfig style): JSON has none, and no YAML document starts with `/`. Say so, rather
@@ -226,21 +235,21 @@ public static class InputLoader
         return start < bytes.Length && bytes[start] is (byte)'{' or (byte)'[' ? FromJson(bytes, bom, path) : FromYaml(bytes, bom, path);
     }
 
-    private static InputFile FromJson(byte[] bytes, int bom, string path)
+    private static InputFile FromJson(NativeBytes bytes, int bom, string path)
     {
-        if (JsonTemplateReader.TryRead(bytes.AsMemory(bom), path) is { } template)
+        if (JsonTemplateReader.TryRead(bytes.Memory[bom..], path) is { } template)
         {
             return Resolved(path, InputKind.CloudFormation, template);
         }
 
-        return FromTree(JsonTreeReader.Parse(bytes.AsMemory(bom), path), path);
+        return FromTree(JsonTreeReader.Parse(bytes.Memory[bom..], path), path);
     }
 
-    private static InputFile FromYaml(byte[] bytes, int bom, string path)
+    private static InputFile FromYaml(NativeBytes bytes, int bom, string path)
     {
         // The fast reader first; YamlDotNet's events for a template that uses more of YAML; the whole tree for a
         // template that cannot be read resource by resource, or for a document that is no template (to say why).
-        StreamReader Text() => new(new MemoryStream(bytes, bom, bytes.Length - bom, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        StreamReader Text() => new(bytes.OpenStream(bom), Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         IReadOnlyList<Resource>? resources;
         try
         {
@@ -397,12 +406,12 @@ public static class InputLoader
         return buffer[..total];
     }
 
-    /// <summary>The whole input: the sniffed head and the rest, in one array (sized exactly when the length is known).</summary>
-    private static byte[] ReadWhole(Stream stream, byte[] head, string path)
+    /// <summary>The whole input: the sniffed head and the rest, outside the collected heap (sized exactly when the length is known).</summary>
+    private static NativeBytes ReadWhole(Stream stream, byte[] head, string path)
     {
         try
         {
-            return SafeFile.ReadAll(stream, long.MaxValue, head);
+            return NativeBytes.Read(stream, long.MaxValue, head);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

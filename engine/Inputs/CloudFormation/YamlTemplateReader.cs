@@ -1,3 +1,4 @@
+using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Engine.Resources;
 using YamlDotNet.Core;
@@ -18,7 +19,7 @@ internal static class YamlTemplateReader
     /// With the fast reader for plain block YAML; throws <see cref="PlainYamlUnsupportedException"/> when the
     /// template uses more of YAML, and the caller reads it with <see cref="TryRead(TextReader, string)"/>.
     /// </summary>
-    public static IReadOnlyList<Resource>? TryReadPlain(byte[] utf8, int start, string file) =>
+    public static IReadOnlyList<Resource>? TryReadPlain(NativeBytes utf8, int start, string file) =>
         Read(PlainYamlReader.Open(utf8, start, file));
 
     /// <summary>With YamlDotNet; null when the document must be read as a whole tree instead.</summary>

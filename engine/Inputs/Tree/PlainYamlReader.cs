@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Inputs.Tree;
@@ -21,7 +22,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
         [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0B, 0x0C, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F, 0x7F]);
 
-    private readonly byte[] _text;
+    private readonly NativeBytes _text;
     private readonly int _end;
     private readonly string _file;
     private readonly StringPool _strings = new();
@@ -38,7 +39,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     // Where the value of the root key last read starts on its line.
     private int _rootValueAt;
 
-    private PlainYamlReader(byte[] text, int start, string file)
+    private PlainYamlReader(NativeBytes text, int start, string file)
     {
         _text = text;
         _end = text.Length;
@@ -50,7 +51,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
     public SourcePosition RootPosition { get; private set; }
 
     /// <summary>A reader on the first key of the document's root mapping; throws when the document is not plain block YAML.</summary>
-    public static PlainYamlReader Open(byte[] text, int start, string file)
+    public static PlainYamlReader Open(NativeBytes text, int start, string file)
     {
         if (!IsPlainText(text.AsSpan(start)))
         {
@@ -574,7 +575,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
                 if (quote == (byte)'\'' && i + 1 < _lineEnd && _text[i + 1] == (byte)'\'')
                 {
                     built ??= new StringBuilder();
-                    built.Append(Encoding.UTF8.GetString(_text, start, i - start)).Append('\'');
+                    built.Append(Encoding.UTF8.GetString(_text.AsSpan(start, i - start))).Append('\'');
                     i += 2;
                     start = i;
                     continue;
@@ -586,13 +587,13 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
                     return _strings.Get(_text.AsSpan(start, i - start));
                 }
 
-                return built.Append(Encoding.UTF8.GetString(_text, start, i - start)).ToString();
+                return built.Append(Encoding.UTF8.GetString(_text.AsSpan(start, i - start))).ToString();
             }
 
             if (b == (byte)'\\' && quote == (byte)'"')
             {
                 built ??= new StringBuilder();
-                built.Append(Encoding.UTF8.GetString(_text, start, i - start));
+                built.Append(Encoding.UTF8.GetString(_text.AsSpan(start, i - start)));
                 i = Unescape(i + 1, built);
                 start = i;
                 continue;
@@ -866,7 +867,7 @@ internal sealed class PlainYamlReader : IStreamedYamlMapping
                 throw new PlainYamlUnsupportedException(); // how folding treats trailing spaces is left to YamlDotNet
             }
 
-            lines.Add(Encoding.UTF8.GetString(_text, _lineStart + contentIndent, _lineEnd - _lineStart - contentIndent));
+            lines.Add(Encoding.UTF8.GetString(_text.AsSpan(_lineStart + contentIndent, _lineEnd - _lineStart - contentIndent)));
             NextLine();
         }
 

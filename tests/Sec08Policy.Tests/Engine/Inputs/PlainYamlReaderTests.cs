@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
+using Sec08Policy.Engine.Files;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Inputs.Tree;
 using Sec08Policy.Tests.Infrastructure;
@@ -164,7 +165,8 @@ public class PlainYamlReaderTests
     /// <summary>The whole document as the fast reader reads it, printed.</summary>
     private static string Plain(string text)
     {
-        var reader = PlainYamlReader.Open(Encoding.UTF8.GetBytes(text), 0, "t.yaml");
+        using var bytes = NativeBytes.Copy(Encoding.UTF8.GetBytes(text));
+        var reader = PlainYamlReader.Open(bytes, 0, "t.yaml");
         var entries = new List<KeyValuePair<string, InputNode>>();
         while (reader.NextKey(out var key))
         {
