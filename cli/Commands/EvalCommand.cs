@@ -141,7 +141,9 @@ internal static class EvalCommand
 
         if (result is null)
         {
-            var held = Evaluate(request, policy.Policy, reading, sourcePaths, context);
+            // One report that lists its findings once is written as the resources are evaluated, holding no findings.
+            var listedOnce = formats.Length == 1 && Reporter.ListsOnce(Kind(formats[0]));
+            var held = Evaluate(request, policy.Policy, reading, sourcePaths, listedOnce, context);
             if (held is null)
             {
                 return ExitCodes.UsageOrInput;
@@ -219,10 +221,11 @@ internal static class EvalCommand
     }
 
     /// <summary>
-    /// Reads every input (and what is deployed, with <c>--live</c>), links them and evaluates them in memory; null after
-    /// saying why when nothing can be reported.
+    /// Reads every input (and what is deployed, with <c>--live</c>), links them and evaluates them in memory, holding the
+    /// findings unless the one report lists them once (<paramref name="listedOnce"/>); null after saying why when nothing
+    /// can be reported.
     /// </summary>
-    private static EvaluationResult? Evaluate(EvalRequest request, PolicySet policy, Task<InputRead>? reading, List<string> sourcePaths, CliContext context)
+    private static IReportSource? Evaluate(EvalRequest request, PolicySet policy, Task<InputRead>? reading, List<string> sourcePaths, bool listedOnce, CliContext context)
     {
         var resources = new List<Sec08Policy.Engine.Resources.Resource>();
         var sources = 0;
@@ -262,8 +265,12 @@ internal static class EvalCommand
 
         // Keys may sit in another file than the data they protect: link them across the whole input set (one file's
         // resources were linked as it was read).
-        var linked = sources == 1 ? resources : Sec08Policy.Engine.Inputs.InputSetResolver.Resolve(resources);
-        return new Evaluator(policy, new EvaluationOptions(context.Today)).Evaluate(linked) with { InputErrors = inputErrors };
+        var linked = sources == 1 ? resources : InputSetResolver.Resolve(resources);
+        var options = new EvaluationOptions(context.Today);
+        IReportSource result = listedOnce
+            ? new StreamedEvaluation(policy, options, new HeldResources(linked), inputErrors)
+            : new Evaluator(policy, options).Evaluate(linked) with { InputErrors = inputErrors };
+        return result;
     }
 
     /// <summary>Whether a format is written from one listing of the findings, so that a snapshot can be streamed to it.</summary>

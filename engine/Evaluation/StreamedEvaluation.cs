@@ -5,22 +5,24 @@ using Sec08Policy.Engine.Model;
 namespace Sec08Policy.Engine.Evaluation;
 
 /// <summary>
-/// An evaluation of an input read twice (<see cref="TwoPassInput"/>) that holds no list of resources or findings:
-/// each listing of the findings reads the input again and checks one resource at a time against the keys kept from
-/// the first pass, and the first listing that runs to its end keeps the counts, KPIs and compliance scores as sums.
-/// A report that needs the counts before its findings costs one more read.
+/// An evaluation that holds no list of findings: each listing of the findings checks one resource at a time against
+/// the keys kept apart, and the first listing that runs to its end keeps the counts, KPIs and compliance scores as
+/// sums. The resources are an input read twice (<see cref="TwoPassInput"/>, which holds no list of them either) or
+/// resources held (<see cref="HeldResources"/>). A report that needs the counts before its findings costs one more
+/// listing.
 /// </summary>
 public sealed class StreamedEvaluation : IReportSource
 {
-    private readonly TwoPassInput _input;
+    private readonly IResourcePasses _input;
     private readonly EvaluationOptions _options;
     private readonly Evaluator _evaluator;
     private readonly KeyDirectory _keys;
     private EvaluationTotals? _totals;
 
-    public StreamedEvaluation(PolicySet policy, EvaluationOptions options, TwoPassInput input)
+    public StreamedEvaluation(PolicySet policy, EvaluationOptions options, IResourcePasses input, ImmutableArray<InputError> inputErrors = default)
     {
         _input = input;
+        InputErrors = inputErrors.IsDefault ? [] : inputErrors;
         _options = options;
         _evaluator = new Evaluator(policy, options);
         _keys = new KeyDirectory(input.Kept);
@@ -30,8 +32,8 @@ public sealed class StreamedEvaluation : IReportSource
 
     public DateOnly Today => _options.Today;
 
-    /// <summary>None: a streamed input is one file, and a malformed one ends the run before any report.</summary>
-    public ImmutableArray<InputError> InputErrors => [];
+    /// <summary>The inputs that could not be read; none for a snapshot read twice, where a malformed one ends the run before any report.</summary>
+    public ImmutableArray<InputError> InputErrors { get; }
 
     public int ResourceCount => _input.ResourceCount;
 

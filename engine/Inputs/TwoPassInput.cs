@@ -8,7 +8,7 @@ namespace Sec08Policy.Engine.Inputs;
 /// encryption-by-default item. Every later pass gives the resources again, one at a time, each linked against them;
 /// a kept resource is given as the instance kept, so that the evaluator's key directory recognises it.
 /// </summary>
-public sealed class TwoPassInput
+public sealed class TwoPassInput : IResourcePasses
 {
     private readonly string _path;
     private readonly Func<IEnumerable<Resource>> _read;
@@ -83,7 +83,7 @@ public sealed class TwoPassInput
     }
 
     /// <summary>What linking needs from other resources (<see cref="KeyLinker"/>, <see cref="InputSetResolver"/>).</summary>
-    private static bool IsKept(Resource resource) =>
+    internal static bool IsKept(Resource resource) =>
         resource.Kind is ResourceKind.KmsKey or ResourceKind.KmsAlias || resource.EbsEncryptionByDefault is not null;
 
     private InputException Changed() =>

@@ -9,6 +9,12 @@ public static class Reporter
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Whether a format is written in one listing of the findings, so that it can be written from a <see cref="StreamedEvaluation"/>.</summary>
+    /// <summary>
+    /// Whether a format lists the findings once, before any count: written from an evaluation that holds no findings,
+    /// it evaluates each resource once (the others ask for the counts first, which costs a listing more).
+    /// </summary>
+    public static bool ListsOnce(ReportFormat format) => format is ReportFormat.Json or ReportFormat.Text or ReportFormat.Markdown or ReportFormat.Junit;
+
     public static bool Streams(ReportFormat format) => format is ReportFormat.Json or ReportFormat.JsonV1 or ReportFormat.Sarif or ReportFormat.Asff or ReportFormat.Text or ReportFormat.Markdown or ReportFormat.Junit;
 
     /// <param name="result">An <see cref="EvaluationResult"/>, or for a format that <see cref="Streams"/>, any source.</param>
