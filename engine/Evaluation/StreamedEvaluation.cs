@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using Sec08Policy.Engine.Inputs;
 using Sec08Policy.Engine.Model;
 
@@ -39,28 +40,96 @@ public sealed class StreamedEvaluation : IReportSource
 
     public IReadOnlyList<string> Files => _input.Files;
 
-    /// <summary>The findings in input order, which is report order: one input file, its resources by position, rules by ID.</summary>
+    /// <summary>
+    /// The findings in input order, which is report order: one input file, its resources by position, rules by ID.
+    /// The resources are read and evaluated on another thread, a batch ahead of the report that lists them.
+    /// </summary>
     public IEnumerable<Finding> FindingsInOrder
     {
         get
         {
             var totals = _totals is null ? new EvaluationTotals(Policy, Today) : null;
-            var waivers = _evaluator.Waivers();
-            var findings = new List<Finding>();
-            foreach (var resource in _input.Resources())
+            using var stop = new CancellationTokenSource();
+            var batches = Channel.CreateBounded<List<Finding>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+            var producing = Task.Run(() => Produce(batches.Writer, totals, stop.Token));
+            try
             {
-                findings.Clear();
-                var notApplicable = _evaluator.Evaluate(resource, _keys, waivers, findings.Add);
-                totals?.Add(resource, notApplicable);
-                foreach (var finding in findings)
+                while (batches.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
                 {
-                    totals?.Add(finding);
-                    yield return finding;
+                    while (batches.Reader.TryRead(out var batch))
+                    {
+                        foreach (var finding in batch)
+                        {
+                            yield return finding;
+                        }
+                    }
+                }
+
+                producing.GetAwaiter().GetResult(); // what went wrong while reading, such as a snapshot that changed
+            }
+            finally
+            {
+                // A listing left early (the first finding of a kind was sought) stops the evaluation too.
+                stop.Cancel();
+                try
+                {
+                    producing.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Stopped as asked, or failed: a failure was thrown above when the listing ran to its end, and
+                    // otherwise the listing's own exception is the one to report.
                 }
             }
 
             // Only a listing that saw every finding may stand for the counts.
             _totals ??= totals;
+        }
+    }
+
+    private const int BatchSize = 4096;
+
+    private const int BatchesAhead = 4;
+
+    /// <summary>Evaluates every resource in order into batches of findings, counting them into <paramref name="totals"/> when given.</summary>
+    private void Produce(ChannelWriter<List<Finding>> batches, EvaluationTotals? totals, CancellationToken stop)
+    {
+        try
+        {
+            var waivers = _evaluator.Waivers();
+            var batch = new List<Finding>(BatchSize);
+            var resourceFindings = new List<Finding>();
+            foreach (var resource in _input.Resources())
+            {
+                resourceFindings.Clear();
+                var notApplicable = _evaluator.Evaluate(resource, _keys, waivers, resourceFindings.Add);
+                totals?.Add(resource, notApplicable);
+                foreach (var finding in resourceFindings)
+                {
+                    totals?.Add(finding);
+                    batch.Add(finding);
+                }
+
+                if (batch.Count >= BatchSize)
+                {
+                    Write(batches, batch, stop);
+                    batch = new List<Finding>(BatchSize);
+                }
+            }
+
+            Write(batches, batch, stop);
+        }
+        finally
+        {
+            batches.TryComplete();
+        }
+    }
+
+    private static void Write(ChannelWriter<List<Finding>> batches, List<Finding> batch, CancellationToken stop)
+    {
+        if (!batches.TryWrite(batch))
+        {
+            batches.WriteAsync(batch, stop).AsTask().GetAwaiter().GetResult();
         }
     }
 
