@@ -520,7 +520,7 @@ internal sealed partial class AwsReplayServer : IDisposable
     /// </summary>
     private (int, string, string)? Refused(ReplayAccount account, string operation, string version = "1.1")
     {
-        if (_throttles.TryGetValue(operation, out var left) && left > 0 && _throttles.TryUpdate(operation, left - 1, left))
+        if (TakeThrottle(operation))
         {
             return Json(400, "ThrottlingException", "Rate exceeded", version);
         }
@@ -528,6 +528,23 @@ internal sealed partial class AwsReplayServer : IDisposable
         return account.Denied.Contains(operation)
             ? Json(400, "AccessDeniedException", $"User: arn:aws:iam::{account.Id}:user/collector is not authorized to perform: {operation} because no identity-based policy allows the {operation} action", version)
             : null;
+    }
+
+    /// <summary>
+    /// Whether this call of <paramref name="operation"/> is to be throttled, counting it; calls that race for the last
+    /// count try again rather than pass unthrottled.
+    /// </summary>
+    private bool TakeThrottle(string operation)
+    {
+        while (_throttles.TryGetValue(operation, out var left) && left > 0)
+        {
+            if (_throttles.TryUpdate(operation, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>HTTP 503 in the service's own error format.</summary>
