@@ -10,11 +10,11 @@ public class StringPoolTests
     [Test]
     public void AnyBytesSequence_GiveTheirText_AndRepeatsTheSameInstance()
     {
-        var pool = new StringPool();
         Gen.String[Gen.Char.AlphaNumeric, 0, 80].Select(Gen.String[Gen.Char, 0, 20])
             .Array[1, 40]
             .Sample(texts =>
             {
+                var pool = new StringPool(); // one reader's pool: samples run on several threads, and a pool serves one
                 foreach (var (ascii, any) in texts)
                 {
                     foreach (var text in new[] { ascii, any, ascii + any })
