@@ -14,6 +14,11 @@ namespace Sec08Policy.Engine.Evaluation;
 /// </summary>
 public sealed class StreamedEvaluation : IReportSource
 {
+    /// <summary>Findings handed to the report at a time, and how many such batches the evaluation may run ahead.</summary>
+    private const int BatchSize = 4096;
+
+    private const int BatchesAhead = 4;
+
     private readonly IResourcePasses _input;
     private readonly EvaluationOptions _options;
     private readonly Evaluator _evaluator;
@@ -42,7 +47,7 @@ public sealed class StreamedEvaluation : IReportSource
 
     /// <summary>
     /// The findings in input order, which is report order: one input file, its resources by position, rules by ID.
-    /// The resources are read and evaluated on another thread, a batch ahead of the report that lists them.
+    /// The resources are read and evaluated on another thread, a few batches ahead of the report that lists them.
     /// </summary>
     public IEnumerable<Finding> FindingsInOrder
     {
@@ -87,10 +92,6 @@ public sealed class StreamedEvaluation : IReportSource
         }
     }
 
-    private const int BatchSize = 4096;
-
-    private const int BatchesAhead = 4;
-
     /// <summary>Evaluates every resource in order into batches of findings, counting them into <paramref name="totals"/> when given.</summary>
     private void Produce(ChannelWriter<List<Finding>> batches, EvaluationTotals? totals, CancellationToken stop)
     {
@@ -101,6 +102,7 @@ public sealed class StreamedEvaluation : IReportSource
             var resourceFindings = new List<Finding>();
             foreach (var resource in _input.Resources())
             {
+                stop.ThrowIfCancellationRequested();
                 resourceFindings.Clear();
                 var notApplicable = _evaluator.Evaluate(resource, _keys, waivers, resourceFindings.Add);
                 totals?.Add(resource, notApplicable);
