@@ -12,12 +12,14 @@ namespace Sec08Policy.Engine.Files;
 /// file's size. Whoever reads them disposes them once nothing made from them refers to them; after that every index
 /// is out of range.
 /// </summary>
-public sealed unsafe partial class NativeBytes : MemoryManager<byte>
+public sealed unsafe class NativeBytes : MemoryManager<byte>
 {
     /// <summary>Huge pages on Linux, where the kernel gives them to memory that asks (transparent huge pages, <c>madvise</c> mode).</summary>
     private const int HugePage = 2 << 20;
 
     private const int MadviseHugePage = 14;
+
+    private static readonly delegate* unmanaged<void*, nuint, int, int> s_madvise = FindMadvise();
 
     private readonly nuint _alignment;
     private byte* _start;
@@ -118,14 +120,34 @@ public sealed unsafe partial class NativeBytes : MemoryManager<byte>
 
     private void AdviseHugePages(byte* start, int length)
     {
-        if (_alignment == HugePage && OperatingSystem.IsLinux())
+        if (_alignment == HugePage && s_madvise != null)
         {
-            _ = Madvise(start, (nuint)(length / HugePage * HugePage), MadviseHugePage); // advice only: a refusal changes nothing
+            _ = s_madvise(start, (nuint)(length / HugePage * HugePage), MadviseHugePage); // advice only: a refusal changes nothing
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Madvise(void* start, nuint length, int advice);
+    /// <summary>
+    /// The C library's <c>madvise</c>, found by its file name (<c>libc.so.6</c>, as glibc names it): the bare name
+    /// <c>libc</c> makes the runtime try <c>libc.so</c>, which outside a system with C headers installed is absent or
+    /// a linker script. Null where there is none, as on other systems: the buffer then keeps its ordinary pages.
+    /// </summary>
+    private static delegate* unmanaged<void*, nuint, int, int> FindMadvise()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        foreach (var name in (ReadOnlySpan<string>)["libc.so.6", "libc.so"])
+        {
+            if (NativeLibrary.TryLoad(name, out var library) && NativeLibrary.TryGetExport(library, "madvise", out var madvise))
+            {
+                return (delegate* unmanaged<void*, nuint, int, int>)madvise;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Reads the rest of the stream after <paramref name="filled"/> bytes, growing past the expected length for a device or pipe.</summary>
     private void Fill(Stream stream, int filled, long limit)
