@@ -24,7 +24,7 @@ public sealed record EvaluationResult(
 
     int IReportSource.ResourceCount => Resources.Count;
 
-    IReadOnlyList<string> IReportSource.Files => [.. Resources.Select(r => r.Position.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    IReadOnlyList<string> IReportSource.Files => Reporting.ReportOrder.Files(Resources);
 
     IEnumerable<Finding> IReportSource.FindingsInOrder => Reporting.ReportOrder.Sorted(Findings);
 

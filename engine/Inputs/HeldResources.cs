@@ -1,3 +1,4 @@
+using Sec08Policy.Engine.Reporting;
 using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Inputs;
@@ -8,20 +9,16 @@ namespace Sec08Policy.Engine.Inputs;
 /// </summary>
 public sealed class HeldResources : IResourcePasses
 {
-    private readonly Resource[] _ordered;
+    private readonly IReadOnlyList<Resource> _ordered;
 
     public HeldResources(IReadOnlyList<Resource> linked)
     {
-        // Report order: file, line, column, then ID (stable, as the evaluator's findings are sorted).
-        _ordered = [.. linked.OrderBy(r => r.Position.File, StringComparer.Ordinal)
-            .ThenBy(r => r.Position.Line)
-            .ThenBy(r => r.Position.Column)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)];
+        _ordered = ReportOrder.Sorted(linked);
         Kept = [.. linked.Where(TwoPassInput.IsKept)];
-        Files = [.. linked.Select(r => r.Position.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Files = ReportOrder.Files(linked);
     }
 
-    public int ResourceCount => _ordered.Length;
+    public int ResourceCount => _ordered.Count;
 
     public IReadOnlyList<string> Files { get; }
 

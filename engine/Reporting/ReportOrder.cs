@@ -1,4 +1,5 @@
 using Sec08Policy.Engine.Evaluation;
+using Sec08Policy.Engine.Resources;
 
 namespace Sec08Policy.Engine.Reporting;
 
@@ -22,28 +23,47 @@ internal static class ReportOrder
         return list;
     }
 
+    /// <summary>Resources in report order, the same instance when they already are (as inputs read in path order are).</summary>
+    public static IReadOnlyList<Resource> Sorted(IReadOnlyList<Resource> resources)
+    {
+        for (var i = 1; i < resources.Count; i++)
+        {
+            if (Compare(resources[i - 1], resources[i]) > 0)
+            {
+                return [.. resources.Order(Comparer<Resource>.Create(Compare))];
+            }
+        }
+
+        return resources;
+    }
+
+    /// <summary>The input files the resources come from, in ordinal order, as reports list them.</summary>
+    public static IReadOnlyList<string> Files(IEnumerable<Resource> resources) =>
+        [.. resources.Select(r => r.Position.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     private static int Compare(Finding a, Finding b)
     {
-        var byFile = string.CompareOrdinal(a.Resource.Position.File, b.Resource.Position.File);
+        var byResource = Compare(a.Resource, b.Resource);
+        return byResource != 0 ? byResource : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+    }
+
+    /// <summary>By input file, position in it, then ID.</summary>
+    private static int Compare(Resource a, Resource b)
+    {
+        var byFile = string.CompareOrdinal(a.Position.File, b.Position.File);
         if (byFile != 0)
         {
             return byFile;
         }
 
-        var byLine = a.Resource.Position.Line.CompareTo(b.Resource.Position.Line);
+        var byLine = a.Position.Line.CompareTo(b.Position.Line);
         if (byLine != 0)
         {
             return byLine;
         }
 
-        var byColumn = a.Resource.Position.Column.CompareTo(b.Resource.Position.Column);
-        if (byColumn != 0)
-        {
-            return byColumn;
-        }
-
-        var byResource = string.CompareOrdinal(a.Resource.Id, b.Resource.Id);
-        return byResource != 0 ? byResource : string.CompareOrdinal(a.Rule.Id, b.Rule.Id);
+        var byColumn = a.Position.Column.CompareTo(b.Position.Column);
+        return byColumn != 0 ? byColumn : string.CompareOrdinal(a.Id, b.Id);
     }
 
     public static string Severity(Model.Severity severity) => severity.ToString().ToLowerInvariant();
